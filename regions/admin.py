@@ -1,0 +1,28 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from regions.models import Membership, Region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = [
+        "kemendagri_code",
+        "bps_code",
+        "name",
+        "kind",
+        "capital",
+        "kecamatan_count",
+        "registered_voters",
+        "polling_stations",
+    ]
+    list_filter = ["kind", "province"]
+    search_fields = ["name", "kemendagri_code", "bps_code", "capital"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "region"]
+    list_filter = ["region"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "region__name"]
+    autocomplete_fields = ["user", "region"]

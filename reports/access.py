@@ -1,0 +1,79 @@
+"""Who may see and change what: the one place that decides access.
+
+Roles are Django groups. An operator belongs to one region through ``regions.Membership`` and sees
+only that region; the secretariat and leaders see every region; only the secretariat changes
+anything beyond a region's own report. Views call these helpers and never re-implement the rule.
+"""
+
+import functools
+import logging
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger("deskpilkada.access")
+
+
+class Role(models.TextChoices):
+    OPERATOR = "Operator kabupaten/kota", _("Operator kabupaten/kota")
+    SECRETARIAT = "Sekretariat provinsi", _("Sekretariat provinsi")
+    LEADER = "Pimpinan", _("Pimpinan")
+
+
+def role_of(user: User | AnonymousUser) -> Role | None:
+    """The user's role, read once per request object. Superusers count as secretariat."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_desk_role"):
+        names = {group.name for group in user.groups.all()}
+        role = next((r for r in (Role.SECRETARIAT, Role.LEADER, Role.OPERATOR) if r.value in names), None)
+        if role is None and user.is_superuser:
+            role = Role.SECRETARIAT
+        user._desk_role = role
+    return user._desk_role
+
+
+def region_of(user: User | AnonymousUser):
+    """The region an operator reports for, or None."""
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "membership", None)
+    return membership.region if membership is not None else None
+
+
+def sees_all_regions(user) -> bool:
+    return role_of(user) in (Role.SECRETARIAT, Role.LEADER)
+
+
+def is_secretariat(user) -> bool:
+    return role_of(user) == Role.SECRETARIAT
+
+
+def deny(request, reason: str, obj=None) -> PermissionDenied:
+    """Log a refused access (who, what, from where) and return the exception to raise."""
+    logger.warning(
+        "access denied: user=%s path=%s object=%s ip=%s reason=%s",
+        request.user.get_username() or "anonymous",
+        request.path,
+        obj,
+        request.META.get("REMOTE_ADDR"),
+        reason,
+    )
+    return PermissionDenied(reason)
+
+
+def role_required(*roles: Role):
+    """Refuse (403) any user whose role is not one of ``roles``."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if role_of(request.user) not in roles:
+                raise deny(request, f"role {role_of(request.user)} not in {roles}")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

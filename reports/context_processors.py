@@ -1,0 +1,20 @@
+"""What every page needs to know about the user and the desk."""
+
+from django.conf import settings
+
+from reports.access import Role, region_of, role_of
+
+
+def desk(request):
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"desk": settings.DESK}
+    role = role_of(user)
+    return {
+        "desk": settings.DESK,
+        "user_role": role,
+        "user_region": region_of(user),
+        "is_operator": role == Role.OPERATOR,
+        "is_secretariat": role == Role.SECRETARIAT,
+        "is_leader": role == Role.LEADER,
+    }

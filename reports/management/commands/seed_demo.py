@@ -1,0 +1,369 @@
+"""Load the demo: the 18 November 2024 rakor as the news report tells it, three Mondays of history
+before it, and a user for every role. Running it again changes nothing."""
+
+import datetime as dt
+
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from regions.models import Membership, Region
+from reports.access import Role
+from reports.models import (
+    WITA,
+    AgendaLine,
+    Attendance,
+    Election,
+    FollowUp,
+    LogisticsItem,
+    RakorSession,
+    ReadinessReport,
+    ShortageLine,
+)
+from reports.sections import SECTIONS
+
+DEMO_PASSWORD = "DeskKaltim2024!"
+ELECTION = "Pilkada Serentak 2024"
+
+D = dt.date
+RAKOR_18 = D(2024, 11, 18)
+HISTORY = [D(2024, 10, 28), D(2024, 11, 4), D(2024, 11, 11)]
+PLENARY = D(2024, 11, 25)
+
+USERNAMES = {
+    "64.01": "operator.paser",
+    "64.02": "operator.kukar",
+    "64.03": "operator.berau",
+    "64.07": "operator.kubar",
+    "64.08": "operator.kutim",
+    "64.09": "operator.ppu",
+    "64.11": "operator.mahulu",
+    "64.71": "operator.balikpapan",
+    "64.72": "operator.samarinda",
+    "64.74": "operator.bontang",
+}
+
+# Steady weekly figures per region: (security personnel, first-time voters).
+BASELINE = {
+    "64.01": (610, 14_200),
+    "64.02": (1_650, 36_900),
+    "64.03": (590, 13_100),
+    "64.07": (420, 8_700),
+    "64.08": (880, 19_800),
+    "64.09": (450, 9_100),
+    "64.11": (160, 1_900),
+    "64.71": (1_480, 33_400),
+    "64.72": (1_720, 40_600),
+    "64.74": (1_150, 8_900),
+}
+
+# What each region told the 18 November 2024 rakor, as the article reports it.
+ARTICLE = {
+    "64.11": {
+        "fields": {
+            "logistics_status": "aman",
+            "logistics_items_fulfilled": 14,
+            "distribution_start": D(2024, 11, 23),
+            "distribution_end": D(2024, 11, 25),
+            "logistics_notes": "Logistik 14 item dipastikan terpenuhi; didistribusi ke kecamatan dan desa.",
+        },
+        "agenda": [
+            ("distribusi", D(2024, 11, 23), "Kecamatan dan desa", "Distribusi logistik 23–25 November")
+        ],
+        "confirmed": ["readiness", "logistics", "agenda"],
+    },
+    "64.09": {
+        "fields": {
+            "logistics_status": "aman",
+            "asn_violations": 0,
+            "asn_notes": "Tidak ada pelanggaran netralitas ASN.",
+        },
+        "agenda": [("kampanye_akbar", D(2024, 11, 23), "Penajam", "Kampanye akbar para paslon")],
+        "confirmed": ["readiness", "logistics", "asn", "agenda"],
+    },
+    "64.74": {
+        "fields": {
+            "security_personnel": 1_214,
+            "security_situation": "kondusif",
+            "security_notes": "Personel pengamanan dikerahkan untuk menjamin kampanye akbar.",
+        },
+        "agenda": [
+            ("kampanye_akbar", D(2024, 11, 23), "Bontang", "Kampanye akbar, diamankan 1.214 personel")
+        ],
+        "confirmed": ["readiness", "security", "agenda"],
+    },
+    "64.02": {
+        "fields": {
+            "kecamatan_ready": 20,
+            "distribution_start": D(2024, 11, 23),
+            "distribution_end": D(2024, 11, 23),
+            "security_situation": "kondusif",
+            "security_notes": "Pengawasan pengamanan berjalan lancar.",
+        },
+        "agenda": [("distribusi", D(2024, 11, 23), "Tenggarong", "Distribusi logistik ke kecamatan")],
+        "confirmed": ["readiness", "kecamatan", "logistics", "security", "agenda"],
+    },
+    "64.03": {
+        "fields": {
+            "logistics_status": "aman",
+            "logistics_notes": (
+                "Distribusi logistik berjalan aman; tanda pengenal dibagikan menjelang pemungutan suara."
+            ),
+        },
+        "agenda": [],
+        "confirmed": ["readiness", "logistics"],
+    },
+    "64.01": {
+        "fields": {
+            "coordination_notes": "Koordinasi dan komunikasi terus dilakukan oleh Forkopimda Paser.",
+            "notes": "Pilkada di wilayah Paser tidak ada kendala.",
+        },
+        "agenda": [],
+        "confirmed": ["readiness", "coordination"],
+    },
+    "64.71": {
+        "fields": {"logistics_status": "aman"},
+        "agenda": [("debat", D(2024, 11, 22), "Balikpapan", "Debat terakhir pasangan calon")],
+        "confirmed": ["readiness", "logistics", "agenda"],
+    },
+}
+MISSING_ON_18 = ["64.72", "64.07", "64.08"]
+
+
+class Command(BaseCommand):
+    help = "Muat data demo rakor 18 November 2024 beserta riwayat tiga Senin sebelumnya."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        election = Election.objects.get(name=ELECTION)
+        items = {item.name: item for item in LogisticsItem.objects.filter(election=election)}
+        regions = {region.kemendagri_code: region for region in Region.objects.all()}
+        users = self.create_users(regions)
+        sessions = self.create_sessions(election)
+
+        for week, date in enumerate(HISTORY):
+            session = sessions[date]
+            for region in regions.values():
+                self.history_report(session, region, week, items, users)
+                self.attend(session, region, Attendance.Status.PRESENT, users["sekretariat"])
+
+        session = sessions[RAKOR_18]
+        for code, facts in ARTICLE.items():
+            self.article_report(session, regions[code], facts, users)
+            self.attend(session, regions[code], Attendance.Status.PRESENT, users["sekretariat"])
+        for code in MISSING_ON_18:
+            self.attend(session, regions[code], Attendance.Status.UNCONFIRMED, users["sekretariat"])
+
+        self.follow_ups(sessions, regions, users["sekretariat"])
+        self.print_logins()
+
+    def create_users(self, regions):
+        groups = {role: Group.objects.get(name=role.value) for role in Role}
+        users = {}
+
+        def user(username, first, last, role=None, **extra):
+            account, created = User.objects.get_or_create(
+                username=username, defaults={"first_name": first, "last_name": last, **extra}
+            )
+            if created:
+                account.set_password(DEMO_PASSWORD)
+                account.email = f"{username}@desk.kaltimprov.go.id"
+                account.save()
+            if role is not None:
+                account.groups.add(groups[role])
+            users[username] = account
+            return account
+
+        for code, username in USERNAMES.items():
+            account = user(username, "Operator", regions[code].name, Role.OPERATOR)
+            Membership.objects.update_or_create(user=account, defaults={"region": regions[code]})
+        user("sekretariat", "Sekretariat", "Desk Pilkada", Role.SECRETARIAT)
+        user("sekda", "Sri", "Wahyuni", Role.LEADER)
+        user("admin", "Admin", "TI Kesbangpol", is_staff=True, is_superuser=True)
+        return users
+
+    def create_sessions(self, election):
+        sessions = {}
+        for date in [*HISTORY, RAKOR_18, PLENARY]:
+            kind = RakorSession.Kind.PLENARY if date == PLENARY else RakorSession.Kind.WEEKLY
+            sessions[date], _ = RakorSession.objects.get_or_create(
+                election=election, date=date, defaults={"kind": kind}
+            )
+        sessions[RAKOR_18].minutes = (
+            "Rakor Desk Pilkada dipimpin Sekda Kaltim Sri Wahyuni, diikuti tujuh kabupaten/kota; "
+            "tiga daerah belum terkonfirmasi. Catatan bersama: menjaga agar tidak terjadi konflik "
+            "horisontal, target partisipasi 79 persen, tidak ada lagi kekurangan kertas suara, "
+            "pendataan pemilih pemula. Rakor Paripurna minggu depan."
+        )
+        sessions[RAKOR_18].save(update_fields=["minutes"])
+        for date in HISTORY:
+            session = sessions[date]
+            if session.forwarded_at is None:
+                moment = dt.datetime.combine(date, dt.time(14, 0), tzinfo=WITA)
+                secretariat = User.objects.get(username="sekretariat")
+                session.signed_off_at = session.forwarded_at = moment
+                session.signed_off_by = session.forwarded_by = secretariat
+                session.save()
+        return sessions
+
+    def save_report(self, session, region, fields, status, submitted_at, users, shortages=(), agenda=()):
+        operator = users[USERNAMES[region.kemendagri_code]]
+        deadline_passed = submitted_at > session.deadline
+        report, _ = ReadinessReport.objects.update_or_create(
+            session=session,
+            region=region,
+            defaults={
+                **fields,
+                "status": status,
+                "submitted_by": operator,
+                "first_submitted_at": submitted_at,
+                "submitted_at": submitted_at,
+                "is_late": deadline_passed,
+                "reviewed_by": users["sekretariat"] if status == "accepted" else None,
+                "reviewed_at": submitted_at + dt.timedelta(hours=3) if status == "accepted" else None,
+            },
+        )
+        report.shortages.all().delete()
+        report.agenda.all().delete()
+        ShortageLine.objects.bulk_create(
+            ShortageLine(report=report, item=item, quantity=quantity, note=note)
+            for item, quantity, note in shortages
+        )
+        AgendaLine.objects.bulk_create(
+            AgendaLine(report=report, kind=kind, date=date, place=place, description=description)
+            for kind, date, place, description in agenda
+        )
+        return report
+
+    def history_report(self, session, region, week, items, users):
+        """A plausible report for one of the three Mondays before 18 November."""
+        code = region.kemendagri_code
+        personnel, first_time = BASELINE[code]
+        fields = {
+            "readiness": "siap",
+            "logistics_status": "aman",
+            "logistics_items_fulfilled": 10 + week,
+            "security_personnel": personnel + 20 * week,
+            "security_situation": "kondusif",
+            "asn_violations": 0,
+            "kecamatan_ready": region.kecamatan_count,
+            "first_time_voters": first_time + 150 * week,
+            "ektp_notes": "Perekaman e-KTP pemilih pemula terus didorong Disdukcapil.",
+            "conflict_risk": "rendah",
+            "coordination_notes": f"Forkopimda {region.name} berkoordinasi setiap pekan.",
+            "confirmed_sections": {s.key: session.date.isoformat() for s in SECTIONS},
+            "changed_sections": ["logistics", "security", "voters"] if week else [],
+        }
+        shortages, agenda = [], []
+        if code == "64.72" and week == 2:
+            fields.update(readiness="belum_siap", logistics_status="kekurangan", conflict_risk="sedang")
+            shortages = [(items["Surat suara"], 1_200, "Kekurangan surat suara untuk TPS di Samarinda Ulu")]
+        if code == "64.08" and week == 2:
+            fields.update(readiness="siap_catatan", conflict_risk="tinggi", security_situation="waspada")
+            fields["conflict_notes"] = "Gesekan pendukung paslon di Sangatta Utara; dimediasi Forkopimda."
+        if code == "64.07" and week >= 1:
+            fields.update(asn_violations=1, asn_notes="Satu ASN diduga tidak netral; ditangani Bawaslu.")
+        if code == "64.71":
+            agenda = [("debat", D(2024, 11, 22), "Balikpapan", "Debat terakhir pasangan calon")]
+        late = code in ("64.07", "64.08") and week == 1
+        submitted_at = session.deadline + (dt.timedelta(hours=5) if late else -dt.timedelta(hours=16))
+        self.save_report(session, region, fields, "accepted", submitted_at, users, shortages, agenda)
+
+    def article_report(self, session, region, facts, users):
+        """The region's report to the 18 November rakor: last week's values, changed by the
+        article's facts; sections the article does not mention stay as confirmed last week."""
+        previous = ReadinessReport.objects.get(session__date=HISTORY[-1], region=region)
+        personnel, first_time = BASELINE[region.kemendagri_code]
+        fields = {
+            "readiness": "siap",
+            "logistics_status": previous.logistics_status,
+            "logistics_items_fulfilled": 14,
+            "security_personnel": previous.security_personnel,
+            "security_situation": previous.security_situation,
+            "asn_violations": previous.asn_violations,
+            "kecamatan_ready": previous.kecamatan_ready,
+            "first_time_voters": previous.first_time_voters,
+            "ektp_notes": previous.ektp_notes,
+            "conflict_risk": "rendah",
+            "coordination_notes": previous.coordination_notes,
+            **facts["fields"],
+        }
+        confirmed = dict(previous.confirmed_sections)
+        confirmed.update({key: session.date.isoformat() for key in facts["confirmed"]})
+        fields["confirmed_sections"] = confirmed
+        fields["changed_sections"] = [key for key in facts["confirmed"] if key != "readiness"]
+        late = region.kemendagri_code == "64.11"
+        submitted_at = session.deadline + (dt.timedelta(hours=2) if late else -dt.timedelta(hours=14))
+        self.save_report(session, region, fields, "submitted", submitted_at, users, agenda=facts["agenda"])
+
+    def attend(self, session, region, status, secretariat):
+        Attendance.objects.update_or_create(
+            session=session,
+            region=region,
+            defaults={"status": status, "recorded_by": secretariat},
+        )
+
+    def follow_ups(self, sessions, regions, secretariat):
+        rows = [
+            (
+                HISTORY[2],
+                "64.72",
+                "kekurangan",
+                "Pastikan kekurangan surat suara 1.200 lembar di Samarinda terpenuhi",
+                "kpu",
+                D(2024, 11, 20),
+                None,
+            ),
+            (
+                HISTORY[1],
+                "64.07",
+                "pelanggaran",
+                "Tindak lanjuti dugaan ASN tidak netral di Kutai Barat",
+                "bawaslu",
+                D(2024, 11, 15),
+                dt.datetime(2024, 11, 15, 10, 0, tzinfo=WITA),
+            ),
+            (
+                HISTORY[2],
+                "64.08",
+                "risiko",
+                "Patroli bersama di Sangatta Utara untuk mencegah konflik horisontal",
+                "polri_tni",
+                D(2024, 11, 26),
+                None,
+            ),
+            (
+                RAKOR_18,
+                None,
+                "lainnya",
+                "Pendataan potensi pemilih pemula di seluruh kabupaten/kota",
+                "kesbangpol",
+                D(2024, 11, 25),
+                None,
+            ),
+        ]
+        for date, code, source, title, agency, due, closed_at in rows:
+            FollowUp.objects.update_or_create(
+                session=sessions[date],
+                title=title,
+                defaults={
+                    "region": regions[code] if code else None,
+                    "source": source,
+                    "agency": agency,
+                    "due_date": due,
+                    "created_by": secretariat,
+                    "closed_at": closed_at,
+                    "closed_by": secretariat if closed_at else None,
+                },
+            )
+
+    def print_logins(self):
+        self.stdout.write(self.style.SUCCESS("Data demo siap. Login demo (kata sandi semua akun):"))
+        self.stdout.write(f"  kata sandi: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "  sekretariat          — Sekretariat provinsi (dasbor, pemeriksaan, laporan ke Mendagri)"
+        )
+        self.stdout.write("  sekda                — Pimpinan (membaca dasbor dan ringkasan)")
+        self.stdout.write("  admin                — Admin TI (http://127.0.0.1:8000/admin/)")
+        for code, username in USERNAMES.items():
+            self.stdout.write(f"  {username:<20} — Operator {code}")

@@ -1,0 +1,33 @@
+"""The front door: ``/`` sends each user to their home, and ``/healthz`` for the load balancer."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+
+from reports.access import Role, role_of
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    role = role_of(request.user)
+    if role == Role.OPERATOR:
+        return redirect("reports:report_form")
+    if role in (Role.SECRETARIAT, Role.LEADER):
+        return redirect("reports:dashboard")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    return redirect("reports:no_role")
+
+
+@login_not_required
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Answers 200 when the database answers on a fresh connection, 503 otherwise."""
+    connection.close()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,4 @@
+/* Small progressive enhancements; every page works without them. */
+(function () {
+  "use strict";
+})();

@@ -1,0 +1,96 @@
+"""`seed_demo` reproduces the 18 November 2024 rakor, and the admin works for every model."""
+
+import datetime as dt
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+from reports.models import AgendaLine, Attendance, FollowUp, RakorSession, ReadinessReport
+
+pytestmark = pytest.mark.django_db
+
+
+def report_of(session, name):
+    return ReadinessReport.objects.get(session=session, region__name=name)
+
+
+def test_demo_has_seven_reports_and_misses_exactly_three_regions(demo):
+    reported = set(demo.reports.values_list("region__name", flat=True))
+    assert len(reported) == 7
+    missing = set(
+        Attendance.objects.filter(session=demo, status="belum").values_list("region__name", flat=True)
+    )
+    assert missing == {"Samarinda", "Kutai Barat", "Kutai Timur"}
+    assert not reported & missing
+    assert Attendance.objects.filter(session=demo, status="hadir").count() == 7
+
+
+def test_demo_reproduces_each_regions_facts_from_the_article(demo):
+    assert report_of(demo, "Bontang").security_personnel == 1214
+    mahulu = report_of(demo, "Mahakam Ulu")
+    assert mahulu.logistics_items_fulfilled == 14
+    assert (mahulu.distribution_start, mahulu.distribution_end) == (dt.date(2024, 11, 23), dt.date(2024, 11, 25))
+    ppu = report_of(demo, "Penajam Paser Utara")
+    assert ppu.asn_violations == 0
+    assert ppu.agenda.filter(kind=AgendaLine.Kind.RALLY, date=dt.date(2024, 11, 23)).exists()
+    assert ppu.logistics_status == "aman"
+    kukar = report_of(demo, "Kutai Kartanegara")
+    assert kukar.kecamatan_ready == 20
+    assert kukar.distribution_start == dt.date(2024, 11, 23)
+    balikpapan = report_of(demo, "Balikpapan")
+    assert balikpapan.agenda.filter(kind=AgendaLine.Kind.DEBATE, date=dt.date(2024, 11, 22)).exists()
+    assert balikpapan.logistics_status == "aman"
+    assert "Forkopimda Paser" in report_of(demo, "Paser").coordination_notes
+    assert "tanda pengenal" in report_of(demo, "Berau").logistics_notes
+    assert all(r.readiness == "siap" for r in demo.reports.all())
+
+
+def test_demo_has_three_mondays_of_history_and_the_plenary_next(demo):
+    dates = list(RakorSession.objects.values_list("date", flat=True))
+    assert dates == [
+        dt.date(2024, 10, 28),
+        dt.date(2024, 11, 4),
+        dt.date(2024, 11, 11),
+        dt.date(2024, 11, 18),
+        dt.date(2024, 11, 25),
+    ]
+    assert RakorSession.objects.get(date=dt.date(2024, 11, 25)).kind == RakorSession.Kind.PLENARY
+    assert ReadinessReport.objects.filter(session__date__lt=dt.date(2024, 11, 18)).count() == 30
+    assert RakorSession.objects.current() == demo
+
+
+def test_seed_demo_twice_duplicates_nothing(demo):
+    counts = (ReadinessReport.objects.count(), AgendaLine.objects.count(), FollowUp.objects.count())
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert (ReadinessReport.objects.count(), AgendaLine.objects.count(), FollowUp.objects.count()) == counts
+
+
+def test_seed_demo_prints_the_logins(db, capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    for username in ("sekretariat", "sekda", "admin", "operator.bontang", "operator.mahulu"):
+        assert username in out
+    assert "DeskKaltim2024!" in out
+
+
+def test_every_admin_changelist_and_change_form_answers_200(demo, admin_client):
+    for model, model_admin in admin.site._registry.items():
+        info = (model._meta.app_label, model._meta.model_name)
+        response = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)))
+        assert response.status_code == 200, info
+        obj = model._default_manager.first()
+        if obj is not None:
+            response = admin_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
+            assert response.status_code == 200, info
+        if model_admin.has_add_permission(response.wsgi_request):
+            assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200, info
+
+
+def test_admin_action_creates_the_weekly_sessions_once(election, admin_client):
+    url = reverse("admin:reports_election_changelist")
+    data = {"action": "create_weekly_sessions", "_selected_action": [election.pk]}
+    admin_client.post(url, data)
+    admin_client.post(url, data)
+    assert RakorSession.objects.filter(election=election).count() == 9
