@@ -1,0 +1,123 @@
+"""The life of a readiness report: draft → submitted → returned ⇄ submitted → accepted.
+
+Every change goes through here, so that the locks (a forwarded session is frozen) and the lost-update
+check (a version number compared inside the same transaction) hold whichever page made the change.
+Refusals carry a sentence for the user saying which rule refused and since when.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from reports.models import RakorSession, ReadinessReport
+
+Status = ReadinessReport.Status
+
+
+class Refused(Exception):
+    """A change the rules refuse; ``str()`` is the message for the user."""
+
+
+class Locked(Refused):
+    """The session is frozen."""
+
+    def __init__(self, message: str, since: dt.datetime):
+        super().__init__(message)
+        self.since = since
+
+
+class Stale(Refused):
+    """Someone else saved the report since this user loaded it."""
+
+    def __init__(self, message: str, current: ReadinessReport):
+        super().__init__(message)
+        self.current = current
+
+
+def when(moment: dt.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y, H.i") + " WITA"
+
+
+def session_lock(session: RakorSession) -> Locked | None:
+    """Why the session refuses changes, or None while it is open."""
+    if session.forwarded_at is not None:
+        return Locked(
+            _(
+                "Rakor %(date)s sudah diteruskan ke Mendagri sejak %(since)s; "
+                "laporan, kehadiran dan tindak lanjutnya tidak dapat diubah lagi."
+            )
+            % {"date": formats.date_format(session.date, "j F Y"), "since": when(session.forwarded_at)},
+            since=session.forwarded_at,
+        )
+    return None
+
+
+def ensure_open(session: RakorSession) -> None:
+    lock = session_lock(session)
+    if lock is not None:
+        raise lock
+
+
+def lock_for_update(report: ReadinessReport, expected_version: int) -> ReadinessReport:
+    """Inside a transaction: lock the report's row and refuse if it moved past
+    ``expected_version`` since the user loaded it. Returns the row as stored."""
+    current = ReadinessReport.objects.select_for_update().select_related("session").get(pk=report.pk)
+    ensure_open(current.session)
+    if current.version != expected_version:
+        who = current.submitted_by or current.reviewed_by
+        raise Stale(
+            _(
+                "Laporan ini sudah diubah %(who)s pada %(when)s (versi %(version)s) setelah Anda membukanya. "
+                "Isian Anda belum disimpan dan ditampilkan kembali di bawah; periksa perubahan itu, "
+                "lalu simpan lagi."
+            )
+            % {
+                "who": who.get_full_name() or who.get_username() if who else _("pengguna lain"),
+                "when": when(current.updated_at),
+                "version": current.version,
+            },
+            current=current,
+        )
+    return current
+
+
+def mark_submitted(report: ReadinessReport, user, now: dt.datetime | None = None) -> None:
+    """Set the submission fields; the report is late if its *first* submission missed the deadline."""
+    now = now or timezone.now()
+    if report.status == Status.ACCEPTED and report.first_submitted_at is None:
+        raise Refused(_("Laporan yang sudah diterima tidak dapat dikirim ulang."))
+    if report.first_submitted_at is None:
+        report.first_submitted_at = now
+        report.is_late = now > report.session.deadline
+    report.status = Status.SUBMITTED
+    report.submitted_at = now
+    report.submitted_by = user
+
+
+REVIEWABLE = (Status.SUBMITTED,)
+
+
+@transaction.atomic
+def review(
+    report: ReadinessReport, user, *, accept: bool, comment: str, expected_version: int
+) -> ReadinessReport:
+    """The secretariat accepts a submitted report, or returns it to the operator with a comment."""
+    current = lock_for_update(report, expected_version)
+    if current.status not in REVIEWABLE:
+        raise Refused(
+            _("Hanya laporan berstatus “Terkirim” yang dapat diperiksa; laporan ini berstatus “%(status)s”.")
+            % {"status": current.get_status_display()}
+        )
+    if not accept and not comment.strip():
+        raise Refused(_("Tulis alasan pengembalian agar operator tahu apa yang harus diperbaiki."))
+    current.status = Status.ACCEPTED if accept else Status.RETURNED
+    current.reviewer_comment = comment.strip()
+    current.reviewed_by = user
+    current.reviewed_at = timezone.now()
+    current.version += 1
+    current.save(
+        update_fields=["status", "reviewer_comment", "reviewed_by", "reviewed_at", "version", "updated_at"]
+    )
+    return current
