@@ -1,6 +1,7 @@
 """Users per role, the demo, and factory functions shared by every test module."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -79,5 +80,5 @@ def leader(db) -> User:
 @pytest.fixture
 def demo(db):
     """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them."""
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     return RakorSession.objects.get(date=dt.date(2024, 11, 18))

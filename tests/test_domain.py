@@ -141,7 +141,8 @@ def test_items_fulfilled_cannot_exceed_the_elections_items(session, region):
     report = ReadinessReport(session=session, region=region, logistics_items_fulfilled=15)
     with pytest.raises(ValidationError) as error:
         report.full_clean()
-    assert "Pemilihan ini hanya memiliki 14 item logistik." in error.value.message_dict["logistics_items_fulfilled"]
+    message = "Pemilihan ini hanya memiliki 14 item logistik."
+    assert message in error.value.message_dict["logistics_items_fulfilled"]
 
 
 def test_agenda_line_belongs_to_a_report(session, region):
