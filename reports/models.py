@@ -265,45 +265,109 @@ class ReadinessReport(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
 
-    readiness = models.CharField(_("kesiapan umum"), max_length=15, choices=Readiness.choices, blank=True)
+    readiness = models.CharField(
+        _("kesiapan umum"),
+        max_length=15,
+        choices=Readiness.choices,
+        blank=True,
+        help_text=_("Penilaian Anda atas kesiapan Pilkada di wilayah ini secara keseluruhan minggu ini."),
+    )
 
     logistics_status = models.CharField(
-        _("status logistik"), max_length=12, choices=LogisticsStatus.choices, blank=True
+        _("status logistik"),
+        max_length=12,
+        choices=LogisticsStatus.choices,
+        blank=True,
+        help_text=_("Aman jika semua item tersedia dan distribusi sesuai jadwal KPU kabupaten/kota."),
     )
     logistics_items_fulfilled = models.PositiveSmallIntegerField(
-        _("item logistik terpenuhi"), null=True, blank=True
+        _("item logistik terpenuhi"),
+        null=True,
+        blank=True,
+        help_text=_("Jumlah item logistik (dari daftar item pemilihan ini) yang sudah lengkap diterima."),
     )
-    distribution_start = models.DateField(_("distribusi mulai"), null=True, blank=True)
-    distribution_end = models.DateField(_("distribusi selesai"), null=True, blank=True)
-    logistics_notes = models.TextField(_("catatan logistik"), blank=True)
+    distribution_start = models.DateField(
+        _("distribusi mulai"),
+        null=True,
+        blank=True,
+        help_text=_("Tanggal logistik mulai dikirim ke kecamatan dan desa/kelurahan."),
+    )
+    distribution_end = models.DateField(
+        _("distribusi selesai"),
+        null=True,
+        blank=True,
+        help_text=_("Tanggal distribusi selesai; harus sebelum hari pemungutan suara."),
+    )
+    logistics_notes = models.TextField(
+        _("catatan logistik"), blank=True, help_text=_("Misalnya kendala angkutan, cuaca atau gudang.")
+    )
 
     security_personnel = models.PositiveIntegerField(
-        _("personel pengamanan"), null=True, blank=True, validators=[MaxValueValidator(MAX_PERSONNEL)]
+        _("personel pengamanan"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_PERSONNEL)],
+        help_text=_("Jumlah orang (Polri, TNI, Satpol PP, Linmas) yang disiagakan untuk pengamanan."),
     )
     security_situation = models.CharField(
-        _("situasi keamanan"), max_length=10, choices=SecuritySituation.choices, blank=True
+        _("situasi keamanan"),
+        max_length=10,
+        choices=SecuritySituation.choices,
+        blank=True,
+        help_text=_("Menurut penilaian Forkopimda minggu ini."),
     )
-    security_notes = models.TextField(_("catatan keamanan"), blank=True)
+    security_notes = models.TextField(
+        _("catatan keamanan"), blank=True, help_text=_("Kejadian, lokasi rawan dan langkah yang diambil.")
+    )
 
     asn_violations = models.PositiveIntegerField(
-        _("pelanggaran netralitas ASN"), null=True, blank=True, validators=[MaxValueValidator(MAX_PERSONNEL)]
+        _("pelanggaran netralitas ASN"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_PERSONNEL)],
+        help_text=_("Jumlah kasus yang ditemukan sejak laporan lalu; isi 0 jika tidak ada."),
     )
-    asn_notes = models.TextField(_("catatan netralitas ASN"), blank=True)
+    asn_notes = models.TextField(
+        _("catatan netralitas ASN"),
+        blank=True,
+        help_text=_("Instansi, bentuk pelanggaran dan tindak lanjutnya."),
+    )
 
-    kecamatan_ready = models.PositiveSmallIntegerField(_("kecamatan siap"), null=True, blank=True)
+    kecamatan_ready = models.PositiveSmallIntegerField(
+        _("kecamatan siap"),
+        null=True,
+        blank=True,
+        help_text=_("Jumlah kecamatan yang siap melaksanakan pemungutan suara, dari seluruh kecamatan."),
+    )
 
     first_time_voters = models.PositiveIntegerField(
-        _("pemilih pemula"), null=True, blank=True, validators=[MaxValueValidator(MAX_VOTERS)]
+        _("pemilih pemula"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_VOTERS)],
+        help_text=_("Jumlah orang pemilih pemula yang terdata dalam DPT."),
     )
-    ektp_notes = models.TextField(_("catatan e-KTP"), blank=True)
+    ektp_notes = models.TextField(
+        _("catatan e-KTP"), blank=True, help_text=_("Perekaman e-KTP pemilih pemula dan kendalanya.")
+    )
 
     conflict_risk = models.CharField(
-        _("risiko konflik"), max_length=10, choices=ConflictRisk.choices, blank=True
+        _("risiko konflik"),
+        max_length=10,
+        choices=ConflictRisk.choices,
+        blank=True,
+        help_text=_("Risiko konflik horisontal antarpendukung menurut penilaian Forkopimda."),
     )
-    conflict_notes = models.TextField(_("catatan konflik horisontal"), blank=True)
+    conflict_notes = models.TextField(
+        _("catatan konflik horisontal"), blank=True, help_text=_("Pihak, lokasi dan upaya pencegahannya.")
+    )
 
-    coordination_notes = models.TextField(_("koordinasi Forkopimda"), blank=True)
-    notes = models.TextField(_("catatan lain"), blank=True)
+    coordination_notes = models.TextField(
+        _("koordinasi Forkopimda"), blank=True, help_text=_("Rapat dan kesepakatan Forkopimda minggu ini.")
+    )
+    notes = models.TextField(
+        _("catatan lain"), blank=True, help_text=_("Hal lain yang perlu diketahui Desk Pilkada provinsi.")
+    )
 
     confirmed_sections = models.JSONField(
         _("bagian yang dikonfirmasi"),
@@ -421,9 +485,13 @@ class ShortageLine(models.Model):
         LogisticsItem, on_delete=models.PROTECT, related_name="shortages", verbose_name=_("item")
     )
     quantity = models.PositiveIntegerField(
-        _("jumlah kekurangan"), validators=[MinValueValidator(1), MaxValueValidator(MAX_QUANTITY)]
+        _("jumlah kekurangan"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_QUANTITY)],
+        help_text=_("Dalam satuan item tersebut, misalnya lembar untuk surat suara."),
     )
-    note = models.CharField(_("keterangan"), max_length=300, blank=True)
+    note = models.CharField(
+        _("keterangan"), max_length=300, blank=True, help_text=_("Untuk TPS atau kecamatan mana.")
+    )
     history = HistoricalRecords()
 
     class Meta:
