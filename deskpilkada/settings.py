@@ -194,8 +194,12 @@ AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
-AXES_IPWARE_PROXY_COUNT = envint("PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")]
+# The client's address (see deskpilkada/clientip.py): REMOTE_ADDR, or behind PROXY_COUNT reverse
+# proxies the entry they appended to CLIENT_IP_HEADER (e.g. X-Forwarded-For). Axes, the audit trail
+# and the access log all use it; django-ipware is not installed, so axes' AXES_IPWARE_* are unused.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+PROXY_COUNT = envint("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "deskpilkada.clientip.client_ip"
 
 # The letterhead and signature block of the brief to the Minister.
 DESK = {

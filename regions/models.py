@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from deskpilkada.history import IPAddressHistoricalModel
+
 
 class Region(models.Model):
     """A regency or city that reports to the provincial desk."""
@@ -72,7 +74,7 @@ class Membership(models.Model):
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("kabupaten/kota")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
         verbose_name = _("keanggotaan wilayah")

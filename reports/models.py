@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from deskpilkada.history import IPAddressHistoricalModel
 from regions.models import Region
 from reports.access import region_of, sees_all_regions
 
@@ -176,7 +177,7 @@ class RakorSession(models.Model):
     brief_text = models.TextField(
         _("naskah laporan ke Mendagri"), blank=True, help_text=_("Kosong: naskah disusun dari data.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     objects = SessionQuerySet.as_manager()
 
@@ -406,7 +407,7 @@ class ReadinessReport(models.Model):
     reviewed_at = models.DateTimeField(_("diperiksa pada"), null=True, blank=True)
     reviewer_comment = models.TextField(_("komentar pemeriksa"), blank=True)
     version = models.PositiveIntegerField(_("versi"), default=1)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     objects = ReportQuerySet.as_manager()
 
@@ -492,7 +493,7 @@ class ShortageLine(models.Model):
     note = models.CharField(
         _("keterangan"), max_length=300, blank=True, help_text=_("Untuk TPS atau kecamatan mana.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
         ordering = ["report", "item__position", "pk"]
@@ -526,7 +527,7 @@ class AgendaLine(models.Model):
     date = models.DateField(_("tanggal"))
     place = models.CharField(_("tempat"), max_length=200, blank=True)
     description = models.CharField(_("uraian"), max_length=300, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
         ordering = ["report", "date", "pk"]
@@ -562,7 +563,7 @@ class Attendance(models.Model):
         verbose_name=_("dicatat oleh"),
     )
     recorded_at = models.DateTimeField(_("dicatat pada"), default=timezone.now)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
         ordering = ["session", "region"]
@@ -632,7 +633,7 @@ class FollowUp(models.Model):
         verbose_name=_("diselesaikan oleh"),
     )
     closing_note = models.TextField(_("catatan penyelesaian"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
         ordering = ["due_date", "pk"]
