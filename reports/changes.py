@@ -1,0 +1,90 @@
+"""What changed in a region's report since last week, and which sections have gone stale."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from reports.lights import number
+from reports.models import RakorSession, ReadinessReport, ShortageLine
+from reports.sections import SECTIONS, SECTIONS_BY_KEY
+
+STALE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value that differs from the previous session's report."""
+
+    section: str  # section key, see reports.sections
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class StaleSection:
+    """A section not confirmed for two weeks or more."""
+
+    key: str
+    label: str
+    confirmed_on: dt.date
+    weeks: int
+
+    @property
+    def message(self) -> str:
+        return ngettext(
+            "terakhir dikonfirmasi %(weeks)s minggu lalu",
+            "terakhir dikonfirmasi %(weeks)s minggu lalu",
+            self.weeks,
+        ) % {"weeks": self.weeks}
+
+
+def display(report: ReadinessReport, name: str) -> str:
+    value = getattr(report, name)
+    if value is None or value == "":
+        return "—"
+    model_field = ReadinessReport._meta.get_field(name)
+    if model_field.choices:
+        return str(getattr(report, f"get_{name}_display")())
+    if isinstance(value, int):
+        return number(value)
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
+
+
+def shortage_text(lines: list[ShortageLine]) -> str:
+    return "; ".join(f"{line.item.name} {number(line.quantity)} {line.item.unit}" for line in lines) or "—"
+
+
+def changes_between(report, previous, shortages, previous_shortages) -> list[Change]:
+    changes = []
+    for section in SECTIONS:
+        for name in section.fields:
+            before, after = display(previous, name), display(report, name)
+            if before != after:
+                label = str(ReadinessReport._meta.get_field(name).verbose_name)
+                changes.append(Change(section.key, label, before, after))
+        if section.lines == "shortages":
+            before, after = shortage_text(previous_shortages), shortage_text(shortages)
+            if before != after:
+                changes.append(Change(section.key, _("kekurangan logistik"), before, after))
+    return changes
+
+
+def stale_sections(session: RakorSession, report: ReadinessReport) -> list[StaleSection]:
+    stale = []
+    for key, iso in (report.confirmed_sections or {}).items():
+        if key not in SECTIONS_BY_KEY:
+            continue
+        try:
+            confirmed_on = dt.date.fromisoformat(str(iso)[:10])
+        except ValueError:
+            continue
+        age = (session.date - confirmed_on).days
+        if age >= STALE_DAYS:
+            stale.append(StaleSection(key, str(SECTIONS_BY_KEY[key].label), confirmed_on, age // 7))
+    order = [section.key for section in SECTIONS]
+    return sorted(stale, key=lambda s: order.index(s.key))

@@ -1,0 +1,470 @@
+"""The province-wide picture of one rakor session: every number the desk shows or sends.
+
+``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (nine), whatever the
+number of regions and sessions. The dashboard, the drill-down, the printable brief, the PDF, the
+XLSX/CSV export and the drafted letter to the Minister all render this object; none of them
+recomputes a number. Strings in it (reasons, alert messages) are in the active language.
+
+Definitions used throughout:
+
+- *expected*: every region of the province (all ``Region`` rows).
+- *reported*: the region's report for the session is sent (any status but draft); *late*: its first
+  submission missed the deadline; *missing*: no report or only a draft.
+- Attendance: a region without an ``Attendance`` row counts as "belum terkonfirmasi".
+- Follow-ups: raised at this session or an earlier one of the election. A forwarded session is a
+  frozen snapshot at ``forwarded_at``; an open session is live. "Closed since the previous session"
+  means closed after the previous session was forwarded (or after its day, if it never was).
+- *Stale*: a section whose last confirmation is 14 days or more before the session date.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from regions.models import Region
+from reports.changes import Change, StaleSection, changes_between, stale_sections
+from reports.lights import AlertKind, Light, ReportState, findings, readiness_words, traffic_light
+from reports.models import (
+    WITA,
+    AgendaLine,
+    Attendance,
+    Election,
+    FollowUp,
+    RakorSession,
+    ReadinessReport,
+    ShortageLine,
+)
+from reports.sections import SECTIONS
+
+Status = ReadinessReport.Status
+Readiness = ReadinessReport.Readiness
+
+AGENDA_DAYS = 14
+
+# The numbers shown for every region, compared week over week (field name of ReadinessReport).
+FIGURES = (
+    "security_personnel",
+    "asn_violations",
+    "kecamatan_ready",
+    "first_time_voters",
+    "logistics_items_fulfilled",
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key number of a region this week and last week (None: not reported)."""
+
+    key: str
+    label: str
+    value: int | None
+    previous: int | None
+
+    @property
+    def changed(self) -> bool:
+        return self.previous is not None and self.value != self.previous
+
+    @property
+    def delta(self) -> int | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass
+class RegionRow:
+    """A region in the session: its report (None when there is none), light and key numbers."""
+
+    region: Region
+    report: ReadinessReport | None  # this session's report, drafts included
+    previous: ReadinessReport | None  # the previous session's sent report
+    state: ReportState
+    attendance: str  # an Attendance.Status value
+    light: Light
+    reasons: list[str]  # first the readiness word when not "siap", then each finding
+    figures: dict[str, Figure]
+    shortages: list[ShortageLine]
+    previous_shortages: list[ShortageLine]
+    stale: list[StaleSection]
+    changes: list[Change]
+    changed_sections: list[str]  # section keys: changed by the operator or differing from last week
+
+    @property
+    def is_reported(self) -> bool:
+        return self.state not in (ReportState.DRAFT, ReportState.MISSING)
+
+    @property
+    def is_late(self) -> bool:
+        return self.is_reported and self.report.is_late
+
+    @property
+    def readiness_label(self) -> str:
+        return self.report.get_readiness_display() if self.is_reported and self.report.readiness else ""
+
+    @property
+    def explanation(self) -> str:
+        """The light in one plain sentence: "belum siap: kekurangan surat suara 1.200 lembar; …"."""
+        if not self.reasons:
+            return _("siap")
+        head, *rest = self.reasons
+        if head in readiness_words() and rest:
+            return f"{head}: {'; '.join(rest)}"
+        return "; ".join(self.reasons)
+
+    @property
+    def attendance_label(self) -> str:
+        return Attendance.Status(self.attendance).label
+
+
+@dataclass
+class Completeness:
+    """Who was expected to report, who did, on time or late, and who is missing (by name)."""
+
+    expected: list[Region]
+    reported: list[Region]
+    on_time: list[Region]
+    late: list[Region]
+    missing: list[Region]
+
+    @property
+    def expected_count(self) -> int:
+        return len(self.expected)
+
+    @property
+    def reported_count(self) -> int:
+        return len(self.reported)
+
+    @property
+    def missing_count(self) -> int:
+        return len(self.missing)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.reported_count / self.expected_count) if self.expected else 0
+
+
+@dataclass
+class AttendanceSummary:
+    """Attendance at the rakor; regions without a record are "belum terkonfirmasi"."""
+
+    present: list[Region]
+    excused: list[Region]
+    unconfirmed: list[Region]
+
+
+@dataclass(frozen=True)
+class ShortageTotal:
+    """One logistics item short across the province."""
+
+    item: str
+    unit: str
+    quantity: int
+    regions: tuple[str, ...]
+
+
+@dataclass
+class Totals:
+    """Province totals over the regions that reported."""
+
+    security_personnel: int
+    asn_violations: int
+    kecamatan_ready: int
+    kecamatan_total: int  # every kecamatan of the province, reported or not
+    first_time_voters: int
+    registered_voters: int  # DPT of the province
+    polling_stations: int  # TPS of the province
+    shortages: list[ShortageTotal]
+
+
+@dataclass(frozen=True)
+class Alert:
+    """Something the desk must act on; a follow-up can be raised from it."""
+
+    kind: AlertKind
+    region: Region
+    message: str
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """A coming event in a region, within the agenda window."""
+
+    date: dt.date
+    kind: str
+    kind_label: str
+    region: Region
+    place: str
+    description: str
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One session of the election, as the trend chart and the brief compare them."""
+
+    session: RakorSession
+    expected: int
+    reported: int
+    late: int
+    ready: int
+    ready_with_notes: int
+    not_ready: int
+    security_personnel: int
+
+
+@dataclass
+class Summary:
+    """Everything the desk knows about one session. See the module docstring for definitions."""
+
+    session: RakorSession
+    election: Election
+    sessions: list[RakorSession]  # every session of the election, by date (the session switcher)
+    previous_session: RakorSession | None
+    days_to_voting: int  # H-minus from the session date
+    logistics_item_count: int
+    completeness: Completeness
+    attendance: AttendanceSummary
+    rows: list[RegionRow]  # one per expected region, in Kemendagri code order
+    totals: Totals
+    previous_totals: Totals | None
+    alerts: list[Alert]
+    agenda: list[AgendaEntry]  # from the session date, AGENDA_DAYS days
+    agenda_until: dt.date
+    follow_ups_open: list[FollowUp]
+    follow_ups_closed: list[FollowUp]  # closed since the previous session
+    trend: list[TrendPoint]  # the election's sessions up to this one
+    lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
+
+    def row_for(self, region: Region) -> RegionRow:
+        return next(row for row in self.rows if row.region.pk == region.pk)
+
+
+def summary(session: RakorSession) -> Summary:
+    """The roll-up of ``session``; nine queries whatever the number of regions and sessions."""
+    sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
+    session = next(s for s in sessions if s.pk == session.pk)
+    election = session.election
+    earlier = [s for s in sessions if s.date < session.date]
+    previous_session = earlier[-1] if earlier else None
+    regions = list(Region.objects.all())
+    item_count = election.logistics_items.count()
+
+    wanted = [session.pk] + ([previous_session.pk] if previous_session else [])
+    reports = list(ReadinessReport.objects.filter(session_id__in=wanted))
+    shortages_by_report = defaultdict(list)
+    for line in ShortageLine.objects.filter(report__session_id__in=wanted).select_related("item"):
+        shortages_by_report[line.report_id].append(line)
+    current = {r.region_id: r for r in reports if r.session_id == session.pk}
+    previous = {r.region_id: r for r in reports if r.session_id != session.pk and r.is_sent}
+
+    attendance = dict(Attendance.objects.filter(session=session).values_list("region_id", "status"))
+    agenda_until = session.date + dt.timedelta(days=AGENDA_DAYS - 1)
+    agenda_lines = list(
+        AgendaLine.objects.filter(report__session=session, date__gte=session.date, date__lte=agenda_until)
+        .exclude(report__status=Status.DRAFT)
+        .select_related("report")
+        .order_by("date", "report__region__kemendagri_code", "pk")
+    )
+
+    rows = [
+        _row(
+            session, region, current.get(region.pk), previous.get(region.pk), attendance, shortages_by_report
+        )
+        for region in regions
+    ]
+    by_region = {region.pk: region for region in regions}
+    follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session)
+    result = Summary(
+        session=session,
+        election=election,
+        sessions=sessions,
+        previous_session=previous_session,
+        days_to_voting=session.days_to_voting,
+        logistics_item_count=item_count,
+        completeness=_completeness(rows),
+        attendance=AttendanceSummary(
+            present=[r.region for r in rows if r.attendance == Attendance.Status.PRESENT],
+            excused=[r.region for r in rows if r.attendance == Attendance.Status.EXCUSED],
+            unconfirmed=[r.region for r in rows if r.attendance == Attendance.Status.UNCONFIRMED],
+        ),
+        rows=rows,
+        totals=_totals(regions, [(r.report, r.shortages) for r in rows if r.is_reported]),
+        previous_totals=(
+            _totals(regions, [(r.previous, r.previous_shortages) for r in rows if r.previous])
+            if previous_session
+            else None
+        ),
+        alerts=_alerts(rows),
+        agenda=[
+            AgendaEntry(
+                date=line.date,
+                kind=line.kind,
+                kind_label=line.get_kind_display(),
+                region=by_region[line.report.region_id],
+                place=line.place,
+                description=line.description,
+            )
+            for line in agenda_lines
+        ],
+        agenda_until=agenda_until,
+        follow_ups_open=follow_ups_open,
+        follow_ups_closed=follow_ups_closed,
+        trend=_trend(session, sessions, len(regions)),
+    )
+    result.lights = {light.value: sum(1 for r in rows if r.light == light) for light in Light}
+    return result
+
+
+def _row(session, region, report, previous, attendance, shortages_by_report) -> RegionRow:
+    state = ReportState.MISSING if report is None else ReportState(report.status)
+    sent = report if report is not None and report.is_sent else None
+    shortages = shortages_by_report.get(sent.pk, []) if sent else []
+    previous_shortages = shortages_by_report.get(previous.pk, []) if previous else []
+    light, reasons = traffic_light(sent, shortages)
+    figures = {
+        key: Figure(
+            key=key,
+            label=str(ReadinessReport._meta.get_field(key).verbose_name),
+            value=getattr(sent, key) if sent else None,
+            previous=getattr(previous, key) if previous else None,
+        )
+        for key in FIGURES
+    }
+    changes = changes_between(sent, previous, shortages, previous_shortages) if sent and previous else []
+    changed_sections = []
+    if sent:
+        keys = set(sent.changed_sections) | {change.section for change in changes}
+        changed_sections = [section.key for section in SECTIONS if section.key in keys]
+    return RegionRow(
+        region=region,
+        report=report,
+        previous=previous,
+        state=state,
+        attendance=attendance.get(region.pk, Attendance.Status.UNCONFIRMED),
+        light=light,
+        reasons=reasons,
+        figures=figures,
+        shortages=shortages,
+        previous_shortages=previous_shortages,
+        stale=stale_sections(session, sent) if sent else [],
+        changes=changes,
+        changed_sections=changed_sections,
+    )
+
+
+def _completeness(rows: list[RegionRow]) -> Completeness:
+    reported = [r for r in rows if r.is_reported]
+    return Completeness(
+        expected=[r.region for r in rows],
+        reported=[r.region for r in reported],
+        on_time=[r.region for r in reported if not r.report.is_late],
+        late=[r.region for r in reported if r.report.is_late],
+        missing=[r.region for r in rows if not r.is_reported],
+    )
+
+
+def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[ShortageLine]]]) -> Totals:
+    by_item: dict[int, list] = {}
+    for report, lines in sent:
+        for line in lines:
+            entry = by_item.setdefault(line.item_id, [line.item, 0, []])
+            entry[1] += line.quantity
+            entry[2].append(report.region_id)
+    names = {region.pk: region.name for region in regions}
+    shortages = [
+        ShortageTotal(item.name, item.unit, quantity, tuple(names[pk] for pk in dict.fromkeys(region_ids)))
+        for item, quantity, region_ids in sorted(by_item.values(), key=lambda e: (e[0].position, e[0].name))
+    ]
+
+    def total(name: str) -> int:
+        return sum(getattr(report, name) or 0 for report, _lines in sent)
+
+    return Totals(
+        security_personnel=total("security_personnel"),
+        asn_violations=total("asn_violations"),
+        kecamatan_ready=total("kecamatan_ready"),
+        kecamatan_total=sum(region.kecamatan_count for region in regions),
+        first_time_voters=total("first_time_voters"),
+        registered_voters=sum(region.registered_voters for region in regions),
+        polling_stations=sum(region.polling_stations for region in regions),
+        shortages=shortages,
+    )
+
+
+def _alerts(rows: list[RegionRow]) -> list[Alert]:
+    """Alerts by kind (the gravest first, as AlertKind declares them), then by region."""
+    alerts = []
+    for row in rows:
+        if not row.is_reported:
+            message = _("%(region)s belum mengirim laporan") % {"region": row.region}
+            alerts.append(Alert(AlertKind.MISSING, row.region, message))
+            continue
+        alerts.extend(
+            Alert(kind, row.region, message)
+            for kind, message in findings(row.region, row.report, row.shortages)
+        )
+    order = list(AlertKind)
+    return sorted(alerts, key=lambda alert: order.index(alert.kind))
+
+
+def _boundary(session: RakorSession) -> dt.datetime:
+    """The moment a session's picture was final: when it was forwarded, else the end of its day."""
+    if session.forwarded_at is not None:
+        return session.forwarded_at
+    return dt.datetime.combine(session.date + dt.timedelta(days=1), dt.time(0, 0), tzinfo=WITA)
+
+
+def _follow_ups(session, previous_session) -> tuple[list[FollowUp], list[FollowUp]]:
+    since = _boundary(previous_session) if previous_session else None
+    until = session.forwarded_at
+    still_relevant = Q(closed_at__isnull=True)
+    if since is not None:
+        still_relevant |= Q(closed_at__gt=since)
+    else:
+        still_relevant |= Q(closed_at__isnull=False)
+    follow_ups = list(
+        FollowUp.objects.filter(
+            still_relevant, session__election_id=session.election_id, session__date__lte=session.date
+        )
+        .select_related("region", "session")
+        .order_by("due_date", "pk")
+    )
+    open_ = [f for f in follow_ups if f.closed_at is None or (until is not None and f.closed_at > until)]
+    closed = [f for f in follow_ups if f not in open_]
+    return open_, closed
+
+
+def _trend(session: RakorSession, sessions: list[RakorSession], expected: int) -> list[TrendPoint]:
+    shown = [s for s in sessions if s.date <= session.date]
+    rows = (
+        ReadinessReport.objects.filter(session_id__in=[s.pk for s in shown])
+        .exclude(status=Status.DRAFT)
+        .values("session_id")
+        .annotate(
+            reported=Count("pk"),
+            late=Count("pk", filter=Q(is_late=True)),
+            ready=Count("pk", filter=Q(readiness=Readiness.READY)),
+            ready_with_notes=Count("pk", filter=Q(readiness=Readiness.READY_WITH_NOTES)),
+            not_ready=Count("pk", filter=Q(readiness=Readiness.NOT_READY)),
+            personnel=Sum("security_personnel"),
+        )
+    )
+    by_session = {row["session_id"]: row for row in rows}
+    points = []
+    for s in shown:
+        row = by_session.get(s.pk, {})
+        points.append(
+            TrendPoint(
+                session=s,
+                expected=expected,
+                reported=row.get("reported", 0),
+                late=row.get("late", 0),
+                ready=row.get("ready", 0),
+                ready_with_notes=row.get("ready_with_notes", 0),
+                not_ready=row.get("not_ready", 0),
+                security_personnel=row.get("personnel") or 0,
+            )
+        )
+    return points
