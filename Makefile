@@ -31,6 +31,11 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Extract the strings into locale/en/LC_MESSAGES/django.po, then compile it; commit both files.
+messages: setup
+	$(BIN)/python manage.py makemessages --locale en
+	$(BIN)/python manage.py compilemessages --locale en --ignore .venv --ignore node_modules
+
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

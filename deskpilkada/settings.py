@@ -70,21 +70,24 @@ INSTALLED_APPS = [
     "csp",
     "regions",
     "reports",
+    "accounts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "reports.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reports.middleware.AbsoluteSessionTimeoutMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "reports.middleware.DeskCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -147,6 +150,13 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = envint("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
+# Database sessions that carry their user id, so logging out ends the user's other sessions.
+SESSION_ENGINE = "accounts.sessions"
+
+# Two-factor login (TOTP) is optional for secretariat and admin accounts; the admin site requires it
+# in production.
+OTP_REQUIRED_FOR_ADMIN = envbool("OTP_REQUIRED_FOR_ADMIN", "true" if PRODUCTION else "false")
+OTP_TOTP_ISSUER = "Desk Pilkada"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
@@ -251,12 +261,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {
-            "format": (
-                '{"time": "%(asctime)s", "level": "%(levelname)s", "logger": "%(name)s", '
-                '"message": "%(message)s"}'
-            )
-        },
+        "json": {"()": "deskpilkada.logging.JsonFormatter"},
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
