@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deskpilkada.clientip import client_ip
+
 logger = logging.getLogger("deskpilkada.access")
 
 
@@ -52,16 +54,20 @@ def is_secretariat(user) -> bool:
 
 
 def deny(request, reason: str, obj=None) -> PermissionDenied:
-    """Log a refused access (who, what, from where) and return the exception to raise."""
+    """Log a refused access (who, what, from where; the log line carries when) and return the
+    exception to raise, marked so that the 403 handler does not log it twice."""
+    user = getattr(request, "user", None)
     logger.warning(
         "access denied: user=%s path=%s object=%s ip=%s reason=%s",
-        request.user.get_username() or "anonymous",
+        user.get_username() if user is not None and user.is_authenticated else "anonymous",
         request.path,
         obj,
-        request.META.get("REMOTE_ADDR"),
+        client_ip(request),
         reason,
     )
-    return PermissionDenied(reason)
+    exception = PermissionDenied(reason)
+    exception.logged = True
+    return exception
 
 
 def role_required(*roles: Role):

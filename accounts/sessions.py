@@ -1,0 +1,26 @@
+"""The session engine (``SESSION_ENGINE = "accounts.sessions"``): database sessions with a user id."""
+
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+
+from accounts.models import UserSession
+
+
+class SessionStore(DatabaseSessionStore):
+    @classmethod
+    def get_model_class(cls):
+        return UserSession
+
+    def create_model_instance(self, data):
+        instance = super().create_model_instance(data)
+        try:
+            instance.user_id = int(data.get(SESSION_KEY))
+        except (TypeError, ValueError):
+            instance.user_id = None
+        return instance
+
+
+def end_sessions_of(user) -> int:
+    """Delete every session of ``user`` (one query); returns how many ended."""
+    deleted, _ = UserSession.objects.filter(user_id=user.pk).delete()
+    return deleted

@@ -1,0 +1,21 @@
+"""Logging out ends the user's sessions everywhere; logging in with a TOTP device asks for a code."""
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.dispatch import receiver
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.sessions import end_sessions_of
+
+TWO_FACTOR_PENDING = "two_factor_pending"
+
+
+@receiver(user_logged_out)
+def end_other_sessions(sender, request, user, **kwargs) -> None:
+    if user is not None:
+        end_sessions_of(user)
+
+
+@receiver(user_logged_in)
+def ask_for_second_factor(sender, request, user, **kwargs) -> None:
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        request.session[TWO_FACTOR_PENDING] = True

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("dua-langkah/", views.two_factor, name="two_factor"),
+    path("dua-langkah/verifikasi/", views.two_factor_verify, name="two_factor_verify"),
+]

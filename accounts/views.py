@@ -1,0 +1,65 @@
+"""Two-factor login (TOTP) for secretariat and admin accounts: switch it on, and verify a login."""
+
+import base64
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.forms import TokenForm
+from accounts.signals import TWO_FACTOR_PENDING
+from reports.access import deny, is_secretariat
+
+
+def may_use_two_factor(user) -> bool:
+    return user.is_staff or is_secretariat(user)
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Shows whether two-factor login is on; while off, a key to scan and a code to confirm it."""
+    if not may_use_two_factor(request.user):
+        raise deny(request, "two-factor login is for secretariat and admin accounts")
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return render(request, "accounts/two_factor.html", {"active": True})
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=request.user, name=_("Aplikasi autentikator"), confirmed=False
+        )
+    form = TokenForm(device, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        messages.success(request, _("Verifikasi dua langkah aktif. Setiap masuk, Anda akan diminta kodenya."))
+        return redirect("accounts:two_factor")
+    key = base64.b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "key_groups": [key[i : i + 4] for i in range(0, len(key), 4)],
+        "config_url": device.config_url,
+    }
+    return render(request, "accounts/two_factor.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """The second step of a login for a user who has switched two-factor login on."""
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "home"
+    if device is None:
+        return redirect(target)
+    form = TokenForm(device, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, device)
+        request.session.pop(TWO_FACTOR_PENDING, None)
+        return redirect(target)
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": target})
