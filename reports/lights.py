@@ -127,6 +127,16 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def explain(reasons: list[str]) -> str:
+    """A light's reasons in one sentence, the readiness word leading: "belum siap: a; b"."""
+    if not reasons:
+        return _("siap")
+    head, *rest = reasons
+    if head in readiness_words() and rest:
+        return f"{head}: {'; '.join(rest)}"
+    return "; ".join(reasons)
+
+
 def traffic_light(report: ReadinessReport | None, shortages: list[ShortageLine]) -> tuple[Light, list[str]]:
     """The traffic light and its reasons in plain Bahasa Indonesia."""
     if report is None:

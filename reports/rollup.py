@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from regions.models import Region
 from reports.changes import Change, StaleSection, changes_between, stale_sections
-from reports.lights import AlertKind, Light, ReportState, findings, readiness_words, traffic_light
+from reports.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
 from reports.models import (
     WITA,
     AgendaLine,
@@ -107,12 +107,7 @@ class RegionRow:
     @property
     def explanation(self) -> str:
         """The light in one plain sentence: "belum siap: kekurangan surat suara 1.200 lembar; …"."""
-        if not self.reasons:
-            return _("siap")
-        head, *rest = self.reasons
-        if head in readiness_words() and rest:
-            return f"{head}: {'; '.join(rest)}"
-        return "; ".join(self.reasons)
+        return explain(self.reasons)
 
     @property
     def attendance_label(self) -> str:
@@ -169,6 +164,7 @@ class ShortageTotal:
 class Totals:
     """Province totals over the regions that reported."""
 
+    reports: int  # how many sent reports the totals add up
     security_personnel: int
     asn_violations: int
     kecamatan_ready: int
@@ -212,6 +208,21 @@ class TrendPoint:
     ready_with_notes: int
     not_ready: int
     security_personnel: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A region's report at one session of the election (None: no report)."""
+
+    session: RakorSession
+    report: ReadinessReport | None
+    state: ReportState
+    light: Light
+    explanation: str
+
+    @property
+    def is_reported(self) -> bool:
+        return self.state not in (ReportState.DRAFT, ReportState.MISSING)
 
 
 @dataclass
@@ -317,6 +328,25 @@ def summary(session: RakorSession) -> Summary:
     return result
 
 
+def region_history(result: Summary, region: Region) -> list[HistoryEntry]:
+    """The region's reports over the sessions of ``result.trend``, newest first (two queries)."""
+    sessions = [point.session for point in result.trend]
+    reports = {
+        report.session_id: report
+        for report in ReadinessReport.objects.filter(region=region, session__in=sessions).prefetch_related(
+            "shortages__item"
+        )
+    }
+    entries = []
+    for session in reversed(sessions):
+        report = reports.get(session.pk)
+        sent = report if report is not None and report.is_sent else None
+        light, reasons = traffic_light(sent, list(sent.shortages.all()) if sent else [])
+        state = ReportState.MISSING if report is None else ReportState(report.status)
+        entries.append(HistoryEntry(session, report, state, light, explain(reasons)))
+    return entries
+
+
 def _row(session, region, report, previous, attendance, shortages_by_report) -> RegionRow:
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
@@ -382,6 +412,7 @@ def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[Shorta
         return sum(getattr(report, name) or 0 for report, _lines in sent)
 
     return Totals(
+        reports=len(sent),
         security_personnel=total("security_personnel"),
         asn_violations=total("asn_violations"),
         kecamatan_ready=total("kecamatan_ready"),

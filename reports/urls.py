@@ -1,8 +1,23 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
+from reports.views import dashboard, review
+
 app_name = "reports"
 
 urlpatterns = [
     path("tanpa-peran/", TemplateView.as_view(template_name="reports/no_role.html"), name="no_role"),
+    # The province desk (issue 4): dashboard, drill-down, review, attendance, follow-ups.
+    path("dasbor/", dashboard.dashboard, name="dashboard"),
+    path("dasbor/rakor/<int:pk>/", dashboard.dashboard_session, name="dashboard_session"),
+    path("dasbor/rakor/<int:pk>/wilayah/<int:region_pk>/", dashboard.region_detail, name="region_detail"),
+    path("dasbor/rakor/<int:pk>/kehadiran/", review.attendance, name="attendance"),
+    path("dasbor/rakor/<int:pk>/tindak-lanjut/baru/", review.follow_up_create, name="follow_up_create"),
+    path(
+        "dasbor/rakor/<int:pk>/tindak-lanjut/<int:follow_up_pk>/selesai/",
+        review.follow_up_close,
+        name="follow_up_close",
+    ),
+    path("dasbor/laporan/<int:pk>/", dashboard.report_detail, name="report_detail"),
+    path("dasbor/laporan/<int:pk>/periksa/", review.review_report, name="review"),
 ]

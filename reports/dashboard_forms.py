@@ -1,0 +1,104 @@
+"""Forms of the province desk: reviewing a report, recording attendance, keeping follow-ups."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Region
+from reports.models import Attendance, FollowUp, RakorSession
+
+
+class ReviewForm(forms.Form):
+    """Accept a submitted report, or return it with a comment for the operator."""
+
+    ACCEPT = "accept"
+    RETURN = "return"
+
+    decision = forms.ChoiceField(choices=[(ACCEPT, _("Terima")), (RETURN, _("Kembalikan"))])
+    comment = forms.CharField(
+        label=_("Komentar untuk operator"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib bila laporan dikembalikan: tulis apa yang harus diperbaiki."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
+            self.add_error(
+                "comment", _("Tulis alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
+            )
+        return cleaned
+
+
+class AttendanceForm(forms.Form):
+    """One status and representative per region; regions left unrecorded are "belum terkonfirmasi"."""
+
+    def __init__(self, *args, regions: list[Region], recorded: dict[int, Attendance], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regions = regions
+        for region in regions:
+            record = recorded.get(region.pk)
+            self.fields[f"status_{region.pk}"] = forms.ChoiceField(
+                label=str(region),
+                choices=Attendance.Status.choices,
+                initial=record.status if record else Attendance.Status.UNCONFIRMED,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"representative_{region.pk}"] = forms.CharField(
+                label=_("Perwakilan %(region)s") % {"region": region},
+                required=False,
+                max_length=150,
+                initial=record.representative if record else "",
+            )
+
+    def rows(self):
+        """(region, status field, representative field) for the template."""
+        for region in self.regions:
+            yield region, self[f"status_{region.pk}"], self[f"representative_{region.pk}"]
+
+    def values(self) -> dict[int, tuple[str, str]]:
+        """Region pk -> (status, representative), after validation."""
+        return {
+            region.pk: (
+                self.cleaned_data[f"status_{region.pk}"],
+                self.cleaned_data[f"representative_{region.pk}"].strip(),
+            )
+            for region in self.regions
+        }
+
+
+class FollowUpForm(forms.ModelForm):
+    """A finding turned into an action, owned by an agency, due by a date."""
+
+    class Meta:
+        model = FollowUp
+        fields = ["region", "source", "title", "description", "agency", "due_date"]
+        widgets = {
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, session: RakorSession, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+        self.fields["region"].empty_label = _("Semua kabupaten/kota")
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if due < self.session.date:
+            raise forms.ValidationError(
+                _("Tenggat tidak boleh sebelum tanggal rakor (%(date)s).")
+                % {"date": self.session.date.strftime("%d-%m-%Y")}
+            )
+        return due
+
+
+class CloseFollowUpForm(forms.Form):
+    closing_note = forms.CharField(
+        label=_("Catatan penyelesaian"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,113 @@
+"""The province desk's pages: the session dashboard and a region's drill-down.
+
+Both render ``rollup.summary`` and compute no number of their own. The secretariat and leaders read
+them; only the secretariat gets the buttons (see ``reports.views.review`` for the changes).
+"""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from regions.models import Region
+from reports.access import Role, is_secretariat, role_required
+from reports.changes import display
+from reports.charts import completeness_chart, line_chart
+from reports.dashboard_forms import ReviewForm
+from reports.models import RakorSession, ReadinessReport
+from reports.rollup import region_history, summary
+from reports.sections import SECTIONS
+from reports.workflow import session_lock
+
+READERS = (Role.SECRETARIAT, Role.LEADER)
+
+
+def _desk_context(request: HttpRequest, session: RakorSession) -> dict:
+    lock = session_lock(session)
+    return {
+        "session": session,
+        "lock": str(lock) if lock else "",
+        "can_edit": is_secretariat(request.user) and lock is None,
+    }
+
+
+@role_required(*READERS)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    session = RakorSession.objects.current()
+    if session is None:
+        return render(request, "reports/dashboard/no_session.html")
+    return _dashboard(request, session)
+
+
+@role_required(*READERS)
+def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
+    return _dashboard(request, get_object_or_404(RakorSession, pk=pk))
+
+
+def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
+    result = summary(session)
+    trend = result.trend
+    context = {
+        **_desk_context(request, result.session),
+        "summary": result,
+        "completeness_chart": completeness_chart(trend),
+        "personnel_chart": line_chart([p.session.date for p in trend], [p.security_personnel for p in trend]),
+    }
+    return render(request, "reports/dashboard/dashboard.html", context)
+
+
+@role_required(*READERS)
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(
+        ReadinessReport.objects.visible_to(request.user).select_related("session", "region"), pk=pk
+    )
+    return _drilldown(request, report.session, report.region)
+
+
+@role_required(*READERS)
+def region_detail(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse:
+    session = get_object_or_404(RakorSession, pk=pk)
+    return _drilldown(request, session, get_object_or_404(Region, pk=region_pk))
+
+
+def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> HttpResponse:
+    result = summary(session)
+    row = result.row_for(region)
+    history = region_history(result, region)
+    oldest_first = list(reversed(history))
+    report = row.report if row.is_reported else None
+    changes_by_section = {}
+    for change in row.changes:
+        changes_by_section.setdefault(change.section, []).append(change)
+    stale_by_section = {stale.key: stale for stale in row.stale}
+    sections = [
+        {
+            "section": section,
+            "changed": section.key in row.changed_sections,
+            "changes": changes_by_section.get(section.key, []),
+            "stale": stale_by_section.get(section.key),
+            "values": [
+                (ReadinessReport._meta.get_field(name).verbose_name, display(report, name))
+                for name in section.fields
+            ]
+            if report
+            else [],
+        }
+        for section in SECTIONS
+    ]
+    context = {
+        **_desk_context(request, result.session),
+        "summary": result,
+        "row": row,
+        "region": region,
+        "report": report,
+        "sections": sections,
+        "agenda": list(report.agenda.all()) if report else [],
+        "alerts": [alert for alert in result.alerts if alert.region.pk == region.pk],
+        "follow_ups": [f for f in result.follow_ups_open if f.region_id in (None, region.pk)],
+        "history": history,
+        "personnel_chart": line_chart(
+            [entry.session.date for entry in oldest_first],
+            [entry.report.security_personnel if entry.is_reported else None for entry in oldest_first],
+        ),
+        "review_form": ReviewForm(initial={"version": report.version}) if report else None,
+    }
+    return render(request, "reports/dashboard/drilldown.html", context)

@@ -1,0 +1,128 @@
+"""What the secretariat changes from the dashboard: review, attendance and follow-ups.
+
+Every change is refused once the session is forwarded (``workflow.ensure_open``), with the reason
+shown; leaders read the attendance but change nothing.
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from regions.models import Region
+from reports.access import Role, deny, is_secretariat, role_required
+from reports.dashboard_forms import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm
+from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
+from reports.workflow import Refused, ensure_open, review, session_lock
+
+SECRETARIAT = Role.SECRETARIAT
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def review_report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(
+        ReadinessReport.objects.visible_to(request.user).select_related("session"), pk=pk
+    )
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(report)
+    accept = form.cleaned_data["decision"] == ReviewForm.ACCEPT
+    try:
+        review(
+            report,
+            request.user,
+            accept=accept,
+            comment=form.cleaned_data["comment"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(report)
+    done = _("Laporan %(region)s diterima.") if accept else _("Laporan %(region)s dikembalikan ke operator.")
+    messages.success(request, done % {"region": report.region})
+    return redirect(report.session)
+
+
+@role_required(SECRETARIAT, Role.LEADER)
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
+    regions = list(Region.objects.all())
+    recorded = {a.region_id: a for a in Attendance.objects.filter(session=session)}
+    lock = session_lock(session)
+    can_edit = is_secretariat(request.user) and lock is None
+    form = AttendanceForm(request.POST or None, regions=regions, recorded=recorded)
+    if request.method == "POST":
+        if not is_secretariat(request.user):
+            raise deny(request, "leaders read the attendance and change nothing")
+        if lock is not None:
+            messages.error(request, str(lock))
+            return redirect("reports:attendance", pk=session.pk)
+        if form.is_valid():
+            _save_attendance(session, form.values(), request.user)
+            messages.success(request, _("Kehadiran rakor disimpan."))
+            return redirect(session)
+    context = {"session": session, "form": form, "lock": str(lock) if lock else "", "can_edit": can_edit}
+    return render(request, "reports/dashboard/attendance.html", context)
+
+
+@transaction.atomic
+def _save_attendance(session: RakorSession, values: dict[int, tuple[str, str]], user) -> None:
+    for region_id, (status, representative) in values.items():
+        Attendance.objects.update_or_create(
+            session=session,
+            region_id=region_id,
+            defaults={
+                "status": status,
+                "representative": representative,
+                "recorded_by": user,
+                "recorded_at": timezone.now(),
+            },
+        )
+
+
+@role_required(SECRETARIAT)
+def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
+    lock = session_lock(session)
+    if lock is not None:
+        messages.error(request, str(lock))
+        return redirect(session)
+    initial = {key: request.GET[key] for key in ("region", "source", "agency", "title") if key in request.GET}
+    form = FollowUpForm(request.POST or None, initial=initial, session=session)
+    if request.method == "POST" and form.is_valid():
+        follow_up = form.save(commit=False)
+        follow_up.session = session
+        follow_up.created_by = request.user
+        follow_up.save()
+        messages.success(request, _("Tindak lanjut “%(title)s” dicatat.") % {"title": follow_up.title})
+        return redirect(session)
+    return render(request, "reports/dashboard/follow_up_form.html", {"session": session, "form": form})
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def follow_up_close(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
+    session = get_object_or_404(RakorSession, pk=pk)
+    follow_up = get_object_or_404(
+        FollowUp, pk=follow_up_pk, session__election_id=session.election_id, session__date__lte=session.date
+    )
+    try:
+        ensure_open(session)
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(session)
+    form = CloseFollowUpForm(request.POST)
+    if follow_up.closed_at is None and form.is_valid():
+        follow_up.closed_at = timezone.now()
+        follow_up.closed_by = request.user
+        follow_up.closing_note = form.cleaned_data["closing_note"].strip()
+        follow_up.save(update_fields=["closed_at", "closed_by", "closing_note"])
+        messages.success(request, _("Tindak lanjut “%(title)s” selesai.") % {"title": follow_up.title})
+    return redirect(session)
