@@ -1,12 +1,17 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from reports.views import dashboard, review
+from reports.views import dashboard, operator, review
 
 app_name = "reports"
 
 urlpatterns = [
     path("tanpa-peran/", TemplateView.as_view(template_name="reports/no_role.html"), name="no_role"),
+    # A region's operator (issue 3): this week's report, a session's report, history, past reports.
+    path("laporan/", operator.report_form, name="report_form"),
+    path("laporan/rakor/<int:session_pk>/", operator.session_report, name="session_report"),
+    path("laporan/riwayat/", operator.report_history, name="report_history"),
+    path("laporan/riwayat/<int:pk>/", operator.report_view, name="report_view"),
     # The province desk (issue 4): dashboard, drill-down, review, attendance, follow-ups.
     path("dasbor/", dashboard.dashboard, name="dashboard"),
     path("dasbor/rakor/<int:pk>/", dashboard.dashboard_session, name="dashboard_session"),

@@ -7,7 +7,7 @@ Refusals carry a sentence for the user saying which rule refused and since when.
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -66,21 +66,25 @@ def lock_for_update(report: ReadinessReport, expected_version: int) -> Readiness
     current = ReadinessReport.objects.select_for_update().select_related("session").get(pk=report.pk)
     ensure_open(current.session)
     if current.version != expected_version:
-        who = current.submitted_by or current.reviewed_by
-        raise Stale(
-            _(
-                "Laporan ini sudah diubah %(who)s pada %(when)s (versi %(version)s) setelah Anda membukanya. "
-                "Isian Anda belum disimpan dan ditampilkan kembali di bawah; periksa perubahan itu, "
-                "lalu simpan lagi."
-            )
-            % {
-                "who": who.get_full_name() or who.get_username() if who else _("pengguna lain"),
-                "when": when(current.updated_at),
-                "version": current.version,
-            },
-            current=current,
-        )
+        raise stale(current)
     return current
+
+
+def stale(current: ReadinessReport) -> Stale:
+    who = current.submitted_by or current.reviewed_by
+    return Stale(
+        _(
+            "Laporan ini sudah diubah %(who)s pada %(when)s (versi %(version)s) setelah Anda membukanya. "
+            "Isian Anda belum disimpan dan ditampilkan kembali di bawah; periksa perubahan itu, "
+            "lalu simpan lagi."
+        )
+        % {
+            "who": who.get_full_name() or who.get_username() if who else _("pengguna lain"),
+            "when": when(current.updated_at),
+            "version": current.version,
+        },
+        current=current,
+    )
 
 
 def mark_submitted(report: ReadinessReport, user, now: dt.datetime | None = None) -> None:
@@ -94,6 +98,36 @@ def mark_submitted(report: ReadinessReport, user, now: dt.datetime | None = None
     report.status = Status.SUBMITTED
     report.submitted_at = now
     report.submitted_by = user
+
+
+@transaction.atomic
+def save_report(
+    report: ReadinessReport, user, *, expected_version: int, submit: bool, lines=()
+) -> ReadinessReport:
+    """The operator saves their region's report as it stands (``lines``: formsets saved with it),
+    as a draft or submitted. Refused when the session is frozen, when someone saved the report
+    after ``expected_version`` was loaded, or when a sent report would silently go back to draft."""
+    ensure_open(report.session)
+    if report.pk is None:
+        report.version = 1
+    else:
+        report.version = lock_for_update(report, expected_version).version + 1
+    if submit:
+        mark_submitted(report, user)
+    elif report.status in (Status.SUBMITTED, Status.ACCEPTED):
+        raise Refused(_("Laporan ini sudah dikirim; kirim perubahan Anda agar diperiksa kembali."))
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as exc:  # another browser created this region's report meanwhile
+        raise stale(
+            ReadinessReport.objects.select_related("submitted_by", "reviewed_by").get(
+                session=report.session, region=report.region
+            )
+        ) from exc
+    for formset in lines:
+        formset.save()
+    return report
 
 
 REVIEWABLE = (Status.SUBMITTED,)

@@ -1,0 +1,88 @@
+"""Carry-forward: a region's new report starts from its last one, section by section.
+
+A section's *snapshot* is what the operator sees of it: its fields and its lines. Comparing the
+snapshot carried from last week with the one saved tells which sections changed; the sections the
+operator changed or confirmed get the session's date in ``confirmed_sections``, the others keep the
+date they were last confirmed, so the reviewer sees how old each part of the picture is.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from reports.models import RakorSession, ReadinessReport
+from reports.sections import SECTIONS
+
+Snapshot = dict[str, tuple]
+
+
+def last_report(session: RakorSession, region) -> ReadinessReport | None:
+    """The region's report for the latest earlier session of the same election, with its lines."""
+    return (
+        ReadinessReport.objects.filter(
+            region=region, session__election_id=session.election_id, session__date__lt=session.date
+        )
+        .select_related("session")
+        .prefetch_related("shortages", "agenda")
+        .order_by("-session__date")
+        .first()
+    )
+
+
+def shortage_row(item_id, quantity, note) -> tuple:
+    return (item_id, quantity, note or "")
+
+
+def agenda_row(kind, date, place, description) -> tuple:
+    return (kind, date, place or "", description or "")
+
+
+def carried_agenda(report: ReadinessReport, session: RakorSession) -> list:
+    """Last week's agenda lines still to come by this session; past events are not carried."""
+    return [line for line in report.agenda.all() if line.date >= session.date]
+
+
+def snapshot(values: dict, shortages: Iterable[tuple], agenda: Iterable[tuple]) -> Snapshot:
+    """Each section's content as comparable tuples; empty text and None count the same."""
+    lines = {"shortages": tuple(sorted(shortages)), "agenda": tuple(sorted(agenda))}
+    result = {}
+    for section in SECTIONS:
+        fields = tuple(values.get(name) if values.get(name) != "" else None for name in section.fields)
+        result[section.key] = fields + ((lines[section.lines],) if section.lines else ())
+    return result
+
+
+def carried_snapshot(previous: ReadinessReport, session: RakorSession) -> Snapshot:
+    """What the new report starts from: the previous report's fields and (coming) lines."""
+    values = {name: getattr(previous, name) for section in SECTIONS for name in section.fields}
+    shortages = [shortage_row(s.item_id, s.quantity, s.note) for s in previous.shortages.all()]
+    agenda = [agenda_row(a.kind, a.date, a.place, a.description) for a in carried_agenda(previous, session)]
+    return snapshot(values, shortages, agenda)
+
+
+def record_sections(
+    report: ReadinessReport,
+    previous: ReadinessReport | None,
+    before: Snapshot | None,
+    after: Snapshot,
+    confirmed: set[str],
+    day: dt.date,
+) -> None:
+    """Set ``changed_sections`` (against the carried report) and date the changed or confirmed
+    sections; without a previous report everything entered is this week's word."""
+    if previous is None or before is None:
+        report.changed_sections = []
+        touched = {section.key for section in SECTIONS}
+    else:
+        report.changed_sections = [s.key for s in SECTIONS if before[s.key] != after[s.key]]
+        touched = set(report.changed_sections) | confirmed
+    dates = dict(previous.confirmed_sections) if previous is not None else {}
+    dates.update(report.confirmed_sections or {})
+    dates.update({key: day.isoformat() for key in touched})
+    report.confirmed_sections = {s.key: dates[s.key] for s in SECTIONS if s.key in dates}
+
+
+def unconfirmed(before: Snapshot | None, after: Snapshot, confirmed: set[str]) -> list[str]:
+    """Sections neither changed nor confirmed as still accurate."""
+    if before is None:
+        return []
+    return [s.key for s in SECTIONS if before[s.key] == after[s.key] and s.key not in confirmed]

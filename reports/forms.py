@@ -1,0 +1,463 @@
+"""The operator's weekly report: one form in the sections of ``reports.sections``, its shortage and
+agenda lines as inline formsets, and the checks that know the election calendar and the region's
+own history. Every message is in Bahasa Indonesia and sits beside the field it is about."""
+
+import datetime as dt
+
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from reports import carry, workflow
+from reports.models import (
+    MAX_PERSONNEL,
+    MAX_QUANTITY,
+    MAX_VOTERS,
+    AgendaLine,
+    Election,
+    LogisticsItem,
+    ReadinessReport,
+    ShortageLine,
+)
+from reports.sections import CARRIED_FIELDS, SECTIONS
+
+MAX_SMALL = 32_767  # PositiveSmallIntegerField; the real limits are checked in ReadinessReport.clean
+
+COUNT_LIMITS = {
+    "logistics_items_fulfilled": MAX_SMALL,
+    "security_personnel": MAX_PERSONNEL,
+    "asn_violations": MAX_PERSONNEL,
+    "kecamatan_ready": MAX_SMALL,
+    "first_time_voters": MAX_VOTERS,
+}
+RADIO_FIELDS = ("readiness", "logistics_status", "security_situation", "conflict_risk")
+TEXT_FIELDS = tuple(
+    name for name in CARRIED_FIELDS if isinstance(ReadinessReport._meta.get_field(name), models.TextField)
+)
+
+# A count this many times above or below last week's, and at least this far from it, is unusual.
+UNUSUAL_FIELDS = ("security_personnel", "first_time_voters")
+UNUSUAL_FACTOR = 3
+UNUSUAL_MIN_DIFFERENCE = 50
+
+MAX_LINES = 50
+CAMPAIGN_KINDS = (AgendaLine.Kind.RALLY, AgendaLine.Kind.DEBATE)
+
+
+def long_date(day) -> str:
+    return formats.date_format(day, "j F Y")
+
+
+def number(value: int) -> str:
+    return formats.number_format(value, force_grouping=True)
+
+
+def count_field(model, name: str, minimum: int, maximum: int) -> forms.IntegerField:
+    """A whole number typed the Indonesian way (1.214), bounded, with messages in plain words."""
+    model_field = model._meta.get_field(name)
+    field = forms.IntegerField(
+        label=capfirst(model_field.verbose_name),
+        help_text=model_field.help_text,
+        required=False,
+        min_value=minimum,
+        max_value=maximum,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    field.error_messages.update(
+        invalid=gettext_lazy("Isi dengan bilangan bulat, misalnya 1.214."),
+        min_value=gettext_lazy("Tidak boleh kurang dari %(limit_value)s."),
+        max_value=gettext_lazy("Terlalu besar; paling banyak %(limit_value)s."),
+    )
+    return field
+
+
+def localize_limits(form: forms.BaseForm) -> None:
+    """Show the bounds in the messages as Indonesians write numbers (1.000.000)."""
+    for field in form.fields.values():
+        if isinstance(field, forms.IntegerField) and field.max_value is not None:
+            field.error_messages["max_value"] = _("Terlalu besar; paling banyak %(limit)s.") % {
+                "limit": number(field.max_value)
+            }
+
+
+def far_from(old: int | None, new: int | None) -> bool:
+    if old is None or new is None or abs(new - old) < UNUSUAL_MIN_DIFFERENCE:
+        return False
+    low, high = sorted((old, new))
+    return high >= UNUSUAL_FACTOR * low
+
+
+class ReportForm(forms.ModelForm):
+    """The report's own fields, a confirmation per carried section and the loaded version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    confirm_unusual = forms.BooleanField(
+        required=False, label=gettext_lazy("Saya sudah memeriksa: nilai yang tidak biasa itu benar.")
+    )
+    logistics_items_fulfilled = count_field(
+        ReadinessReport, "logistics_items_fulfilled", 0, COUNT_LIMITS["logistics_items_fulfilled"]
+    )
+    security_personnel = count_field(
+        ReadinessReport, "security_personnel", 0, COUNT_LIMITS["security_personnel"]
+    )
+    asn_violations = count_field(ReadinessReport, "asn_violations", 0, COUNT_LIMITS["asn_violations"])
+    kecamatan_ready = count_field(ReadinessReport, "kecamatan_ready", 0, COUNT_LIMITS["kecamatan_ready"])
+    first_time_voters = count_field(
+        ReadinessReport, "first_time_voters", 0, COUNT_LIMITS["first_time_voters"]
+    )
+
+    class Meta:
+        model = ReadinessReport
+        fields = CARRIED_FIELDS
+        widgets = {
+            **dict.fromkeys(RADIO_FIELDS, forms.RadioSelect),
+            "distribution_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "distribution_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in TEXT_FIELDS},
+        }
+
+    def __init__(self, *args, previous: ReadinessReport | None = None, submitting: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous = previous
+        self.submitting = submitting
+        self.unusual: dict[str, int] = {}
+        session = self.instance.session
+        for name in RADIO_FIELDS:
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
+        localize_limits(self)
+        for name in ("distribution_start", "distribution_end"):
+            self.fields[name].error_messages["invalid"] = _("Isi tanggal yang benar, misalnya 23-11-2024.")
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
+        if previous is not None:
+            today = session.date.isoformat()
+            for section in SECTIONS:
+                self.fields[f"confirm_{section.key}"] = forms.BooleanField(
+                    required=False,
+                    label=_("Bagian ini masih akurat"),
+                    initial=self.instance.confirmed_sections.get(section.key) == today,
+                )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *(self.section_layout(section) for section in SECTIONS),
+            HTML('{% include "reports/operator/_unusual.html" %}'),
+            "version",
+        )
+
+    def section_layout(self, section) -> Fieldset:
+        columns = []
+        for name in section.fields:
+            wide = isinstance(self.fields[name].widget, forms.Textarea | forms.RadioSelect)
+            widget = InlineRadios(name) if name in RADIO_FIELDS else Field(name)
+            columns.append(Column(widget, css_class="col-12" if wide else "col-sm-6 col-lg-4"))
+        parts = [HTML(self.section_note(section)), Row(*columns)]
+        if section.lines:
+            parts.append(HTML(f'{{% include "reports/operator/_lines.html" with formset={section.lines} %}}'))
+        if f"confirm_{section.key}" in self.fields:
+            parts.append(Div(f"confirm_{section.key}", css_class="section-confirm"))
+        return Fieldset(
+            str(section.label),
+            *parts,
+            css_class="report-section card card-body mb-3",
+            css_id=f"bagian-{section.key}",
+        )
+
+    def section_note(self, section) -> str:
+        """When the section was last confirmed; empty for a region's first report."""
+        if self.previous is None:
+            return ""
+        day = (self.instance.confirmed_sections or self.previous.confirmed_sections).get(section.key)
+        if not day:
+            return ""
+        text = _("Terakhir dikonfirmasi untuk rakor %(date)s.") % {
+            "date": long_date(dt.date.fromisoformat(day))
+        }
+        return f'<p class="section-note small text-body-secondary">{text}</p>'
+
+    def clean(self):
+        cleaned = super().clean()
+        election: Election = self.instance.session.election
+        start, end = cleaned.get("distribution_start"), cleaned.get("distribution_end")
+        if start and end and end < start:
+            self.add_error("distribution_end", _("Distribusi tidak boleh selesai sebelum dimulai."))
+        elif end and end >= election.voting_day:
+            self.add_error(
+                "distribution_end",
+                _("Distribusi logistik harus selesai sebelum hari pemungutan suara (%(date)s).")
+                % {"date": long_date(election.voting_day)},
+            )
+        if self.submitting and not cleaned.get("readiness"):
+            self.add_error("readiness", _("Pilih kesiapan umum sebelum mengirim laporan."))
+        self.check_history(cleaned)
+        return cleaned
+
+    def check_history(self, cleaned: dict) -> None:
+        """A count far from last week's asks the operator to confirm it instead of passing silently."""
+        if self.previous is None:
+            return
+        for name in UNUSUAL_FIELDS:
+            new, old = cleaned.get(name), getattr(self.previous, name)
+            already_saved = self.instance.pk and getattr(self.instance, name) == new
+            if far_from(old, new) and not already_saved:
+                self.unusual[name] = old
+        if self.unusual and not cleaned.get("confirm_unusual"):
+            for name, old in self.unusual.items():
+                self.add_error(
+                    name,
+                    _(
+                        "Nilai ini jauh dari laporan sebelumnya (%(old)s pada rakor %(date)s). "
+                        "Periksa kembali; jika benar, centang konfirmasi nilai tidak biasa."
+                    )
+                    % {"old": number(old), "date": long_date(self.previous.session.date)},
+                )
+
+    def confirmed(self) -> set[str]:
+        return {s.key for s in SECTIONS if self.cleaned_data.get(f"confirm_{s.key}")}
+
+
+class LineForm(forms.ModelForm):
+    """A line of the report; a row carried from last week counts as entered even if untouched."""
+
+    def __init__(self, *args, election: Election, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.election = election
+
+    def has_changed(self) -> bool:
+        return (self.instance._state.adding and bool(self.initial)) or super().has_changed()
+
+
+class ShortageLineForm(LineForm):
+    quantity = count_field(ShortageLine, "quantity", 1, MAX_QUANTITY)
+
+    class Meta:
+        model = ShortageLine
+        fields = ("item", "quantity", "note")
+
+    def __init__(self, *args, items: list[LogisticsItem], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quantity"].required = True
+        self.fields["quantity"].error_messages["required"] = _("Isi jumlah kekurangan.")
+        self.fields["item"].error_messages["required"] = _("Pilih item logistik.")
+        item = self.fields["item"]
+        item.queryset = LogisticsItem.objects.filter(election=self.election)
+        item.choices = [("", _("— pilih item —")), *((i.pk, i.name) for i in items)]
+        localize_limits(self)
+
+    def row(self) -> tuple:
+        data = self.cleaned_data
+        return carry.shortage_row(data["item"].pk, data["quantity"], data.get("note"))
+
+
+class AgendaLineForm(LineForm):
+    class Meta:
+        model = AgendaLine
+        fields = ("kind", "date", "place", "description")
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].error_messages.update(
+            required=_("Isi tanggal kegiatan."), invalid=_("Isi tanggal yang benar, misalnya 23-11-2024.")
+        )
+        self.fields["kind"].error_messages["required"] = _("Pilih jenis kegiatan.")
+        self.fields["kind"].choices = [("", _("— pilih jenis —")), *AgendaLine.Kind.choices]
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, day, election = cleaned.get("kind"), cleaned.get("date"), self.election
+        if not kind or not day:
+            return cleaned
+        if kind in CAMPAIGN_KINDS and election.quiet_start <= day <= election.quiet_end:
+            self.add_error(
+                "date",
+                _("Tanggal ini masuk masa tenang (%(start)s–%(end)s); tidak boleh ada kegiatan kampanye.")
+                % {"start": long_date(election.quiet_start), "end": long_date(election.quiet_end)},
+            )
+        elif kind in CAMPAIGN_KINDS and not election.campaign_start <= day <= election.campaign_end:
+            self.add_error(
+                "date",
+                _("%(kind)s harus berada dalam masa kampanye (%(start)s–%(end)s).")
+                % {
+                    "kind": AgendaLine.Kind(kind).label,
+                    "start": long_date(election.campaign_start),
+                    "end": long_date(election.campaign_end),
+                },
+            )
+        elif kind == AgendaLine.Kind.DISTRIBUTION and day >= election.voting_day:
+            self.add_error(
+                "date",
+                _("Distribusi logistik harus selesai sebelum hari pemungutan suara (%(date)s).")
+                % {"date": long_date(election.voting_day)},
+            )
+        return cleaned
+
+    def row(self) -> tuple:
+        data = self.cleaned_data
+        return carry.agenda_row(data["kind"], data["date"], data.get("place"), data.get("description"))
+
+
+class LineFormSet(BaseInlineFormSet):
+    """The report's lines exactly as posted: rows naming a line of another report are refused, and
+    after saving the report holds no line that was not among the posted rows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra = len(self.initial_extra or ()) + 1
+
+    def kept_forms(self) -> list[LineForm]:
+        """The rows the report keeps: existing and filled-in ones not marked for removal (an
+        untouched blank row has no cleaned data)."""
+        return [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
+
+    def rows(self) -> list[tuple]:
+        return [form.row() for form in self.kept_forms()]
+
+    def clean(self):
+        for form in self.initial_forms:
+            if form.instance._state.adding:
+                raise ValidationError(
+                    _("Ada baris yang tidak termasuk laporan ini. Muat ulang halaman, lalu isi kembali."),
+                    code="foreign_line",
+                )
+
+    def save(self, commit: bool = True):
+        saved = super().save(commit)
+        kept = [form.instance.pk for form in self.kept_forms()]
+        self.model.objects.filter(report=self.instance).exclude(pk__in=kept).delete()
+        return saved
+
+
+class ShortageFormSet(LineFormSet):
+    title = gettext_lazy("Kekurangan logistik")
+    add_label = gettext_lazy("Tambah kekurangan")
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.kept_forms():
+            item = form.cleaned_data.get("item")
+            if item is None:
+                continue
+            if item.pk in seen:
+                form.add_error("item", _("%(item)s sudah dicantumkan; gabungkan jumlahnya.") % {"item": item})
+            seen.add(item.pk)
+
+
+class AgendaFormSet(LineFormSet):
+    title = gettext_lazy("Agenda kegiatan")
+    add_label = gettext_lazy("Tambah agenda")
+
+
+line_options = {
+    "extra": 1,
+    "can_delete": True,
+    "max_num": MAX_LINES,
+    "absolute_max": MAX_LINES,
+    "validate_max": True,
+}
+ShortageLines = inlineformset_factory(
+    ReadinessReport, ShortageLine, form=ShortageLineForm, formset=ShortageFormSet, **line_options
+)
+AgendaLines = inlineformset_factory(
+    ReadinessReport, AgendaLine, form=AgendaLineForm, formset=AgendaFormSet, **line_options
+)
+
+
+class ReportEditor:
+    """The report form and its two line formsets, validated, compared with last week and saved
+    together. A new report starts from ``previous``: its values and lines are the initial input."""
+
+    def __init__(
+        self,
+        data,
+        *,
+        report: ReadinessReport,
+        previous: ReadinessReport | None,
+        items: list[LogisticsItem],
+        submitting: bool = False,
+    ):
+        session = report.session
+        self.previous = previous
+        self.submitting = submitting
+        self.before = carry.carried_snapshot(previous, session) if previous is not None else None
+        carrying = previous is not None and report.pk is None
+        values = {name: getattr(previous, name) for name in CARRIED_FIELDS} if carrying else None
+        shortage_rows = (
+            [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in previous.shortages.all()]
+            if carrying
+            else None
+        )
+        agenda_rows = (
+            [
+                {"kind": a.kind, "date": a.date, "place": a.place, "description": a.description}
+                for a in carry.carried_agenda(previous, session)
+            ]
+            if carrying
+            else None
+        )
+        line_kwargs = {"election": session.election}
+        self.form = ReportForm(
+            data, instance=report, initial=values, previous=previous, submitting=submitting
+        )
+        self.shortages = ShortageLines(
+            data,
+            instance=report,
+            prefix="kekurangan",
+            initial=shortage_rows,
+            form_kwargs={**line_kwargs, "items": items},
+        )
+        self.agenda = AgendaLines(
+            data, instance=report, prefix="agenda", initial=agenda_rows, form_kwargs=line_kwargs
+        )
+
+    def is_valid(self) -> bool:
+        valid = all([self.form.is_valid(), self.shortages.is_valid(), self.agenda.is_valid()])
+        if valid and self.submitting:
+            for key in carry.unconfirmed(self.before, self.after(), self.form.confirmed()):
+                self.form.add_error(
+                    f"confirm_{key}", _("Centang jika bagian ini masih akurat, atau ubah isinya.")
+                )
+            valid = not self.form.errors
+        return valid
+
+    def after(self) -> carry.Snapshot:
+        return carry.snapshot(self.form.cleaned_data, self.shortages.rows(), self.agenda.rows())
+
+    def save(self, user) -> ReadinessReport:
+        report = self.form.instance
+        carry.record_sections(
+            report, self.previous, self.before, self.after(), self.form.confirmed(), report.session.date
+        )
+        return workflow.save_report(
+            report,
+            user,
+            expected_version=self.form.cleaned_data["version"],
+            submit=self.submitting,
+            lines=(self.shortages, self.agenda),
+        )
+
+    def show_version(self, version: int) -> None:
+        """After a refused stale save the input stays, now based on the version just read."""
+        data = self.form.data.copy()
+        data["version"] = str(version)
+        self.form.data = data
+
+    @property
+    def errors(self) -> bool:
+        return bool(
+            self.form.errors
+            or any(self.shortages.errors)
+            or any(self.agenda.errors)
+            or self.shortages.non_form_errors()
+            or self.agenda.non_form_errors()
+        )

@@ -1,0 +1,178 @@
+"""A region's operator: the report for a rakor (fill, save as draft, submit, revise), the region's
+history and its past reports read-only.
+
+The region always comes from the operator's membership and the session from the URL, never from
+the posted form; a report is only ever looked up within the operator's own region.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from regions.models import Region
+from reports import carry, workflow
+from reports.access import Role, deny, region_of, role_required
+from reports.forms import ReportEditor
+from reports.lights import ReportState
+from reports.models import RakorSession, ReadinessReport
+from reports.sections import SECTIONS
+
+
+def operator_region(request: HttpRequest) -> Region:
+    region = region_of(request.user)
+    if region is None:
+        raise deny(request, "operator without a region")
+    return region
+
+
+def own_reports(request: HttpRequest):
+    return ReadinessReport.objects.visible_to(request.user).filter(region=operator_region(request))
+
+
+@role_required(Role.OPERATOR)
+@require_GET
+def report_form(request: HttpRequest) -> HttpResponse:
+    """This week's report: the one for the session the desk is working on."""
+    session = RakorSession.objects.current()
+    if session is None:
+        return render(request, "reports/operator/no_session.html")
+    return report_page(request, session)
+
+
+@role_required(Role.OPERATOR)
+@require_http_methods(["GET", "POST"])
+def session_report(request: HttpRequest, session_pk: int) -> HttpResponse:
+    session = get_object_or_404(RakorSession.objects.select_related("election"), pk=session_pk)
+    return report_page(request, session)
+
+
+def report_page(request: HttpRequest, session: RakorSession) -> HttpResponse:
+    region = operator_region(request)
+    report = (
+        own_reports(request).filter(session=session).select_related("reviewed_by", "submitted_by").first()
+    )
+    report = report or ReadinessReport(session=session, region=region)
+    report.session, report.region = session, region
+    lock = workflow.session_lock(session)
+    if lock is not None:
+        context = {"session": session, "report": report, "lock": lock, "sections": readonly_sections(report)}
+        status = 409 if request.method == "POST" else 200
+        return render(request, "reports/operator/report_locked.html", context, status=status)
+
+    submitting = request.POST.get("action") == "submit"
+    editor = ReportEditor(
+        request.POST if request.method == "POST" else None,
+        report=report,
+        previous=carry.last_report(session, region),
+        items=list(session.election.logistics_items.all()),
+        submitting=submitting,
+    )
+    refusal, shown = None, report
+    if request.method == "POST" and editor.is_valid():
+        try:
+            saved = editor.save(request.user)
+        except workflow.Stale as stale:
+            refusal, shown = stale, stale.current
+            editor.show_version(stale.current.version)
+        except workflow.Refused as refused:
+            refusal = refused
+        else:
+            messages.success(request, saved_message(saved, submitting))
+            return redirect("reports:session_report", session.pk)
+    context = {
+        "session": session,
+        "report": shown,
+        "state": ReportState(shown.status) if shown.pk else None,
+        "editor": editor,
+        "form": editor.form,
+        "shortages": editor.shortages,
+        "agenda": editor.agenda,
+        "previous": editor.previous,
+        "refusal": refusal,
+    }
+    status = 409 if refusal else 200
+    return render(request, "reports/operator/report_form.html", context, status=status)
+
+
+def saved_message(report: ReadinessReport, submitted: bool) -> str:
+    if not submitted:
+        return _("Draf tersimpan (versi %(version)s). Laporan belum dikirim.") % {"version": report.version}
+    if report.is_late:
+        return _("Laporan terkirim, tetapi melewati batas waktu %(deadline)s; laporan tetap diterima.") % {
+            "deadline": workflow.when(report.session.deadline)
+        }
+    return _("Laporan terkirim ke sekretariat Desk Pilkada.")
+
+
+@role_required(Role.OPERATOR)
+@require_GET
+def report_history(request: HttpRequest) -> HttpResponse:
+    reports = own_reports(request).select_related("session", "reviewed_by").order_by("-session__date")
+    rows = [(report, ReportState(report.status)) for report in reports]
+    return render(request, "reports/operator/report_history.html", {"rows": rows})
+
+
+@role_required(Role.OPERATOR)
+@require_GET
+def report_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report of the operator's own region, read-only; another region's is not found."""
+    report = get_object_or_404(
+        own_reports(request).select_related("session__election", "region", "reviewed_by", "submitted_by"),
+        pk=pk,
+    )
+    context = {
+        "report": report,
+        "session": report.session,
+        "state": ReportState(report.status),
+        "lock": workflow.session_lock(report.session),
+        "sections": readonly_sections(report),
+    }
+    return render(request, "reports/operator/report_view.html", context)
+
+
+def display(report: ReadinessReport, name: str) -> str:
+    value = getattr(report, name)
+    if value is None or value == "":
+        return "—"
+    if report._meta.get_field(name).choices:
+        return getattr(report, f"get_{name}_display")()
+    if isinstance(value, int):
+        return formats.number_format(value, force_grouping=True)
+    if hasattr(value, "isoformat"):
+        return formats.date_format(value, "j F Y")
+    return value
+
+
+def confirmed_on(report: ReadinessReport, key: str) -> dt.date | None:
+    day = (report.confirmed_sections or {}).get(key)
+    return dt.date.fromisoformat(day) if day else None
+
+
+def readonly_sections(report: ReadinessReport) -> list[dict]:
+    """Each section of a stored report with its values as words, whether it changed since last
+    week and when it was last confirmed."""
+    lines = {"shortages": [], "agenda": []}
+    if report.pk:
+        lines = {
+            "shortages": list(report.shortages.select_related("item")),
+            "agenda": list(report.agenda.all()),
+        }
+    return [
+        {
+            "section": section,
+            "rows": [
+                (capfirst(report._meta.get_field(name).verbose_name), display(report, name))
+                for name in section.fields
+            ],
+            "lines": lines.get(section.lines),
+            "changed": section.key in (report.changed_sections or ()),
+            "confirmed": confirmed_on(report, section.key),
+        }
+        for section in SECTIONS
+    ]
