@@ -6,6 +6,7 @@ import datetime as dt
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from regions.models import Membership, Region
 from reports.access import Role
@@ -225,13 +226,19 @@ class Command(BaseCommand):
         )
         report.shortages.all().delete()
         report.agenda.all().delete()
-        ShortageLine.objects.bulk_create(
-            ShortageLine(report=report, item=item, quantity=quantity, note=note)
-            for item, quantity, note in shortages
+        bulk_create_with_history(
+            [
+                ShortageLine(report=report, item=item, quantity=quantity, note=note)
+                for item, quantity, note in shortages
+            ],
+            ShortageLine,
         )
-        AgendaLine.objects.bulk_create(
-            AgendaLine(report=report, kind=kind, date=date, place=place, description=description)
-            for kind, date, place, description in agenda
+        bulk_create_with_history(
+            [
+                AgendaLine(report=report, kind=kind, date=date, place=place, description=description)
+                for kind, date, place, description in agenda
+            ],
+            AgendaLine,
         )
         return report
 
