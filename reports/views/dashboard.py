@@ -1,11 +1,13 @@
 """The province desk's pages: the session dashboard and a region's drill-down.
 
 Both render ``rollup.summary`` and compute no number of their own. The secretariat and leaders read
-them; only the secretariat gets the buttons (see ``reports.views.review`` for the changes).
+them (GET only; operators get 403); only the secretariat gets the buttons, which post to
+``reports.views.review``.
 """
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from regions.models import Region
 from reports.access import Role, is_secretariat, role_required
@@ -30,6 +32,7 @@ def _desk_context(request: HttpRequest, session: RakorSession) -> dict:
 
 
 @role_required(*READERS)
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     session = RakorSession.objects.current()
     if session is None:
@@ -38,6 +41,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*READERS)
+@require_safe
 def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
     return _dashboard(request, get_object_or_404(RakorSession, pk=pk))
 
@@ -55,6 +59,7 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
 
 
 @role_required(*READERS)
+@require_safe
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         ReadinessReport.objects.visible_to(request.user).select_related("session", "region"), pk=pk
@@ -63,6 +68,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*READERS)
+@require_safe
 def region_detail(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession, pk=pk)
     return _drilldown(request, session, get_object_or_404(Region, pk=region_pk))

@@ -21,8 +21,8 @@ from reports.workflow import Refused, ensure_open, review, session_lock
 SECRETARIAT = Role.SECRETARIAT
 
 
-@require_POST
 @role_required(SECRETARIAT)
+@require_POST
 def review_report(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         ReadinessReport.objects.visible_to(request.user).select_related("session"), pk=pk
@@ -106,8 +106,8 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/dashboard/follow_up_form.html", {"session": session, "form": form})
 
 
-@require_POST
 @role_required(SECRETARIAT)
+@require_POST
 def follow_up_close(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession, pk=pk)
     follow_up = get_object_or_404(
