@@ -97,7 +97,7 @@ def test_the_operator_sees_only_their_own_region(client, session, reports, users
     assert response.status_code == OPERATOR_STATUS[(page, method)]
     content = response.content.decode()
     assert PASER not in content
-    if method == "get":
+    if response.status_code == 200 and method == "get":
         assert BONTANG in content
     assert set(ReadinessReport.objects.values_list("pk", "version", "security_notes", "status")) == before
 
