@@ -1,0 +1,109 @@
+"""A real gunicorn in production mode for the tests that need real responses (headers, cookies,
+error pages, faults). Static files are collected once, as ``make serve`` does."""
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+def production_env(database_url: str, **extra: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        **extra,
+    }
+
+
+def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+
+
+def collect_static(env: dict) -> None:
+    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
+        manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+
+
+def free_port(first: int = 8301, last: int = 8309) -> int:
+    for port in range(first, last + 1):
+        with socket.socket() as probe:
+            if probe.connect_ex((HOST, port)) != 0:
+                return port
+    raise RuntimeError("no free port in 8301-8309")
+
+
+@contextmanager
+def gunicorn(env: dict, log: Path):
+    """Yields the base URL of a running gunicorn; stops it afterwards."""
+    port = free_port()
+    with open(log, "w") as output:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "deskpilkada.wsgi",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                "1",
+            ],
+            cwd=ROOT,
+            env={**env, "WEB_CONCURRENCY": "1"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://{HOST}:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                    break
+                except (urllib.error.URLError, ConnectionError):
+                    time.sleep(0.2)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def fetch(url: str, data: bytes | None = None, headers: dict | None = None, timeout: float = 10):
+    """(status, headers, body) of one request; errors are answers too."""
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with OPENER.open(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def json_lines(log: Path) -> list[dict]:
+    lines = []
+    for line in log.read_text().splitlines():
+        if line.startswith("{"):
+            lines.append(json.loads(line))
+    return lines
