@@ -149,8 +149,8 @@ class ReportForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            *(self.section_layout(section) for section in SECTIONS),
             HTML('{% include "reports/operator/_unusual.html" %}'),
+            *(self.section_layout(section) for section in SECTIONS),
             "version",
         )
 
@@ -160,9 +160,13 @@ class ReportForm(forms.ModelForm):
             wide = isinstance(self.fields[name].widget, forms.Textarea | forms.RadioSelect)
             widget = InlineRadios(name) if name in RADIO_FIELDS else Field(name)
             columns.append(Column(widget, css_class="col-12" if wide else "col-sm-6 col-lg-4"))
+        if len(section.fields) == 1 and str(self.fields[section.fields[0]].label) == str(section.label):
+            self.fields[section.fields[0]].label = ""  # the section's legend already says it
         parts = [HTML(self.section_note(section)), Row(*columns)]
         if section.lines:
-            parts.append(HTML(f'{{% include "reports/operator/_lines.html" with formset={section.lines} %}}'))
+            titled = bool(section.fields)  # a section of lines only is titled by its legend
+            include = f"with formset={section.lines} titled={titled}"
+            parts.append(HTML(f'{{% include "reports/operator/_lines.html" {include} %}}'))
         if f"confirm_{section.key}" in self.fields:
             parts.append(Div(f"confirm_{section.key}", css_class="section-confirm"))
         return Fieldset(

@@ -79,4 +79,3 @@ def post_form(client, session, data: dict, action: str = "draft", **changes):
 def confirm_all(data: dict) -> dict:
     """Tick every "Bagian ini masih akurat" box shown."""
     return {**data, **{f"confirm_{key}": "on" for key in (s.key for s in SECTIONS)}}
-
