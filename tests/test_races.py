@@ -1,0 +1,66 @@
+"""Races between reviewers, with real threads on PostgreSQL: two secretariat members reviewing the
+same submitted report at the same moment give one review, and the other is told why."""
+
+import threading
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from reports import workflow
+from reports.access import Role
+from reports.models import ReadinessReport
+from tests.conftest import make_report, make_user
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason="needs PostgreSQL"
+    ),
+]
+
+
+def run_together(*jobs):
+    """Run each job in its own thread (own database connection), released at the same instant."""
+    start = threading.Barrier(len(jobs))
+    outcomes = [None] * len(jobs)
+
+    def worker(index, job):
+        start.wait()
+        try:
+            outcomes[index] = job()
+        except Exception as error:  # noqa: BLE001 - the outcome is what the test inspects
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_reviewers_at_once_give_one_review_and_the_other_is_told(session, region, operator):
+    first = make_user("sekretariat.satu", Role.SECRETARIAT)
+    second = make_user("sekretariat.dua", Role.SECRETARIAT)
+    report = make_report(session, region)
+    workflow.mark_submitted(report, operator)
+    report.save()
+
+    outcomes = run_together(
+        lambda: workflow.review(report, first, accept=True, comment="", expected_version=1),
+        lambda: workflow.review(report, second, accept=False, comment="Lengkapi", expected_version=1),
+    )
+
+    reviewed = [o for o in outcomes if isinstance(o, ReadinessReport)]
+    refused = [o for o in outcomes if isinstance(o, workflow.Stale)]
+    assert (len(reviewed), len(refused)) == (1, 1), outcomes
+    stored = ReadinessReport.objects.get(pk=report.pk)
+    assert stored.version == 2
+    assert stored.reviewed_by == reviewed[0].reviewed_by
+    assert stored.status == reviewed[0].status
+    assert "sudah diubah" in str(refused[0])
+    assert report.history.filter(version=2).count() == 1
