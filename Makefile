@@ -60,3 +60,7 @@ messages: setup
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Load test on PostgreSQL at Kaltim and national scale (needs wrk); see BENCHMARKS.md.
+bench: setup
+	$(BIN)/python bench/run.py

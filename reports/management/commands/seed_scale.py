@@ -246,6 +246,9 @@ class Command(BaseCommand):
         reports = []
         for week, session in enumerate(sessions):
             is_open = session.forwarded_at is None
+            # Distribution ends before voting day, as the report form requires.
+            voting_day = session.election.voting_day
+            distribution = min(session.date + dt.timedelta(days=3), voting_day - dt.timedelta(days=4))
             for region in regions:
                 status = self.status(is_open, rng)
                 late = rng.random() < 0.08
@@ -266,8 +269,8 @@ class Command(BaseCommand):
                         if shortage
                         else rng.choice(["aman"] * 9 + ["terlambat"]),
                         logistics_items_fulfilled=rng.randint(10, 13) if shortage else 14,
-                        distribution_start=session.date + dt.timedelta(days=3),
-                        distribution_end=session.date + dt.timedelta(days=3 + rng.randint(0, 4)),
+                        distribution_start=distribution,
+                        distribution_end=distribution + dt.timedelta(days=rng.randint(0, 3)),
                         logistics_notes="Distribusi logistik sesuai jadwal KPU." if not shortage else "",
                         security_personnel=region.polling_stations * 2 + 10 * week + rng.randint(0, 50),
                         security_situation=rng.choices(["kondusif", "waspada", "rawan"], [85, 12, 3])[0],
@@ -315,18 +318,30 @@ class Command(BaseCommand):
                         )
                     )
             for _ in range(rng.choices([0, 1, 2, 3], [30, 40, 20, 10])[0]):
-                kind = rng.choice(AgendaLine.Kind.values)
+                day = report.session.date + dt.timedelta(days=rng.randint(1, 6))
+                kind = rng.choice(self.agenda_kinds(election, day))
                 agenda.append(
                     AgendaLine(
                         report=report,
                         kind=kind,
-                        date=report.session.date + dt.timedelta(days=rng.randint(1, 6)),
+                        date=day,
                         place=rng.choice(PLACES),
                         description=f"{AgendaLine.Kind(kind).label} di {report.region.name}",
                     )
                 )
         ShortageLine.objects.bulk_create(shortages, batch_size=BATCH)
         AgendaLine.objects.bulk_create(agenda, batch_size=BATCH)
+
+    @staticmethod
+    def agenda_kinds(election: Election, day: dt.date) -> list[str]:
+        """What the report form accepts on ``day``: campaigning only in the campaign period,
+        distribution only before voting day."""
+        Kind = AgendaLine.Kind
+        if day >= election.voting_day:
+            return [Kind.OTHER]
+        if election.campaign_start <= day <= election.campaign_end:
+            return [Kind.RALLY, Kind.DEBATE, Kind.DISTRIBUTION, Kind.OTHER]
+        return [Kind.DISTRIBUTION, Kind.OTHER]
 
     def attendance(self, sessions, regions, secretariat: User, rng: random.Random) -> None:
         statuses = Attendance.Status
