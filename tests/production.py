@@ -71,11 +71,12 @@ def gunicorn(env: dict, log: Path):
         )
         base = f"http://{HOST}:{port}"
         try:
-            for _ in range(100):
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
                 try:
-                    urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                    urllib.request.urlopen(f"{base}/healthz", timeout=5)
                     break
-                except (urllib.error.URLError, ConnectionError):
+                except OSError:  # refused, reset or timed out while the worker boots
                     time.sleep(0.2)
             yield base
         finally:
