@@ -1,12 +1,14 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from reports.views import dashboard, operator, review
+from reports.views import dashboard, guide, operator, review
 
 app_name = "reports"
 
 urlpatterns = [
     path("tanpa-peran/", TemplateView.as_view(template_name="reports/no_role.html"), name="no_role"),
+    path("panduan/", guide.guide, name="guide"),
+    path("panduan/<slug:role>/", guide.guide, name="guide_role"),
     # A region's operator (issue 3): this week's report, a session's report, history, past reports.
     path("laporan/", operator.report_form, name="report_form"),
     path("laporan/rakor/<int:session_pk>/", operator.session_report, name="session_report"),

@@ -1,0 +1,25 @@
+"""Panduan: a short help page for each role, open to every signed-in user."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from reports.access import Role, role_of
+
+GUIDES = {
+    "operator": Role.OPERATOR.label,
+    "sekretariat": Role.SECRETARIAT.label,
+    "pimpinan": Role.LEADER.label,
+    "admin": _("Admin TI"),
+}
+GUIDE_OF_ROLE = {Role.OPERATOR: "operator", Role.SECRETARIAT: "sekretariat", Role.LEADER: "pimpinan"}
+
+
+def guide(request: HttpRequest, role: str = "") -> HttpResponse:
+    """The guide of ``role``, or of the user's own role when none is named."""
+    if not role:
+        own = role_of(request.user)
+        role = GUIDE_OF_ROLE.get(own, "admin" if request.user.is_staff and own is None else "operator")
+    if role not in GUIDES:
+        raise Http404
+    return render(request, f"reports/guide/{role}.html", {"guides": GUIDES, "guide": role})

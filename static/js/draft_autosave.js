@@ -1,0 +1,165 @@
+/* Draft autosave for weak connections.
+ *
+ * A form with data-autosave="<key>" keeps what is typed in this browser (localStorage) while the
+ * user types, so a lost connection or an accidental reload loses nothing: on the next visit the
+ * [data-autosave-banner] inside the form offers the draft back. data-autosave-version (the server's
+ * version of the record) tells a submission the server took from one that never arrived. Offline,
+ * submitting is held back and [data-autosave-offline] says so. Forms with data-autosave-clear (sign
+ * out) remove every draft. Every text comes from the page, translated by Django; none is here.
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "desk-draft:";
+  var SKIPPED = ["hidden", "password", "file", "submit", "button", "reset"];
+
+  function storage() {
+    try {
+      window.localStorage.setItem(PREFIX + "probe", "1");
+      window.localStorage.removeItem(PREFIX + "probe");
+      return window.localStorage;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      return field.name && !field.disabled && SKIPPED.indexOf(field.type) === -1;
+    });
+  }
+
+  function snapshot(form) {
+    var values = {};
+    fields(form).forEach(function (field) {
+      var list = values[field.name] || (values[field.name] = []);
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked) list.push(field.value);
+      } else if (field.type === "select-multiple") {
+        Array.prototype.forEach.call(field.selectedOptions, function (option) { list.push(option.value); });
+      } else {
+        list.push(field.value);
+      }
+    });
+    return values;
+  }
+
+  function apply(form, values) {
+    var position = {};
+    fields(form).forEach(function (field) {
+      var list = values[field.name];
+      if (!list) return;
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = list.indexOf(field.value) !== -1;
+      } else if (field.type === "select-multiple") {
+        Array.prototype.forEach.call(field.options, function (option) {
+          option.selected = list.indexOf(option.value) !== -1;
+        });
+      } else {
+        var index = position[field.name] || 0;
+        if (index < list.length) field.value = list[index];
+        position[field.name] = index + 1;
+      }
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  }
+
+  function sameValues(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  function read(store, key) {
+    try {
+      return JSON.parse(store.getItem(key));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function localTime(timestamp) {
+    var options = { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Makassar" };
+    return new Intl.DateTimeFormat(document.documentElement.lang || "id", options).format(new Date(timestamp));
+  }
+
+  function offer(form, banner, draft, store, key) {
+    var time = banner.querySelector("[data-autosave-time]");
+    if (time) {
+      time.textContent = localTime(draft.saved);
+      time.setAttribute("datetime", new Date(draft.saved).toISOString());
+    }
+    banner.hidden = false;
+    banner.querySelector("[data-autosave-restore]").addEventListener("click", function () {
+      apply(form, draft.values);
+      banner.hidden = true;
+      var first = fields(form)[0];
+      if (first) first.focus();
+    });
+    banner.querySelector("[data-autosave-discard]").addEventListener("click", function () {
+      store.removeItem(key);
+      banner.hidden = true;
+    });
+  }
+
+  function watch(form, store) {
+    var key = PREFIX + form.getAttribute("data-autosave");
+    var version = form.getAttribute("data-autosave-version") || "";
+    var banner = form.querySelector("[data-autosave-banner]");
+    var offline = form.querySelector("[data-autosave-offline]");
+    var draft = read(store, key);
+    var timer = null;
+
+    if (draft && draft.values) {
+      var arrived = draft.submitted && draft.version !== version;
+      if (arrived || sameValues(draft.values, snapshot(form))) {
+        store.removeItem(key);
+      } else if (banner) {
+        offer(form, banner, draft, store, key);
+      }
+    }
+
+    function save(submitted) {
+      window.clearTimeout(timer);
+      try {
+        store.setItem(key, JSON.stringify({
+          saved: Date.now(), version: version, submitted: submitted, values: snapshot(form)
+        }));
+      } catch (error) {
+        /* A full storage only loses the draft, never the form. */
+      }
+    }
+
+    form.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { save(false); }, 400);
+    });
+    form.addEventListener("change", function () { save(false); });
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine === false) {
+        event.preventDefault();
+        save(false);
+        if (offline) {
+          offline.hidden = false;
+          offline.focus();
+        }
+        return;
+      }
+      save(true);
+    });
+    window.addEventListener("online", function () {
+      if (offline) offline.hidden = true;
+    });
+  }
+
+  function clearAll(store) {
+    Object.keys(store).forEach(function (key) {
+      if (key.indexOf(PREFIX) === 0) store.removeItem(key);
+    });
+  }
+
+  var store = storage();
+  if (!store) return;
+  document.querySelectorAll("form[data-autosave]").forEach(function (form) { watch(form, store); });
+  document.querySelectorAll("form[data-autosave-clear]").forEach(function (form) {
+    form.addEventListener("submit", function () { clearAll(store); });
+  });
+})();

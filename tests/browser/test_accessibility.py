@@ -1,0 +1,40 @@
+"""Every page, as each role, at desktop and phone sizes: no serious or critical axe-core violation
+of WCAG 2.1 AA, and no browser error (a Content-Security-Policy refusal included)."""
+
+import pytest
+from django.urls import reverse
+
+from tests.browser.conftest import SIZES, axe_violations
+
+pytestmark = pytest.mark.browser
+
+ANONYMOUS = ""
+
+
+def pages_of(username: str) -> list[str]:
+    """The pages a user of that demo account can open."""
+    if username == ANONYMOUS:
+        return [reverse("login")]
+    return [reverse("reports:guide"), reverse("password_change")]
+
+
+ACCOUNTS = [ANONYMOUS, "operator.bontang", "sekretariat", "sekda"]
+
+
+@pytest.mark.parametrize("username", ACCOUNTS, ids=lambda name: name or "anonymous")
+def test_every_page_of_a_role_has_no_serious_accessibility_violation(open_page, username):
+    violations = []
+    for size in SIZES:
+        page = open_page(size, username or None, axe=True)
+        for url in pages_of(username):
+            page.goto(url)
+            violations += axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("username", ACCOUNTS, ids=lambda name: name or "anonymous")
+def test_every_page_of_a_role_loads_without_a_browser_error_under_the_real_csp(open_page, username):
+    page = open_page("phone", username or None)
+    for url in pages_of(username):
+        response = page.goto(url)
+        assert response.ok, url

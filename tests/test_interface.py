@@ -1,0 +1,151 @@
+"""The interface around every page: the language and its switch, the role guides, the catalogue check."""
+
+import pytest
+from django.conf import settings
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from reports.management.commands.check_translations import (
+    compile_po,
+    compiled_catalogue,
+    fuzzy,
+    read_po,
+    untranslated,
+)
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def test_the_interface_stays_in_bahasa_indonesia_when_the_browser_prefers_english(client):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Masuk ke Desk Pilkada" in response.text
+    assert response.headers["Content-Language"] == "id"
+
+
+def test_an_anonymous_visitor_switches_the_login_page_to_english_and_it_is_remembered(client):
+    login = reverse("login")
+    response = client.post(reverse("set_language"), {"language": "en", "next": login})
+    assert response.status_code == 302
+    assert response.url == login
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    page = client.get(login).text
+    assert "Sign in to Desk Pilkada" in page
+    assert "Masuk ke Desk Pilkada" not in page
+    assert '<html lang="en">' in page
+
+
+def test_switching_back_to_bahasa_indonesia_translates_the_page_back(client, operator):
+    client.force_login(operator)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Guide" in client.get(reverse("reports:guide")).text
+    client.post(reverse("set_language"), {"language": "id", "next": "/"})
+    page = client.get(reverse("reports:guide")).text
+    assert "Panduan operator kabupaten/kota" in page
+
+
+def test_an_unknown_language_falls_back_to_bahasa_indonesia(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    assert "Masuk ke Desk Pilkada" in client.get(reverse("login")).text
+
+
+def test_the_language_switch_is_in_the_footer_of_the_login_page_and_of_signed_in_pages(client, leader):
+    switch = f'action="{reverse("set_language")}"'
+    assert switch in client.get(reverse("login")).text
+    client.force_login(leader)
+    assert switch in client.get(reverse("reports:guide")).text
+
+
+@pytest.mark.parametrize(
+    ("fixture", "title"),
+    [
+        ("operator", "Panduan operator kabupaten/kota"),
+        ("secretariat", "Panduan sekretariat provinsi"),
+        ("leader", "Panduan pimpinan"),
+    ],
+)
+def test_each_role_opens_its_own_guide_from_the_navigation(client, request, fixture, title):
+    client.force_login(request.getfixturevalue(fixture))
+    page = client.get(reverse("reports:guide")).text
+    assert f'<h1 class="h3">{title}</h1>' in page
+    assert f'aria-current="page" href="{reverse("reports:guide")}"' in page
+
+
+def test_an_it_admin_without_a_role_gets_the_admin_guide(client):
+    client.force_login(make_user("ti", is_staff=True))
+    assert "Panduan admin TI" in client.get(reverse("reports:guide")).text
+
+
+def test_every_guide_can_be_read_and_an_unknown_one_is_not_found(client, operator):
+    client.force_login(operator)
+    for role in ("operator", "sekretariat", "pimpinan", "admin"):
+        assert client.get(reverse("reports:guide_role", args=[role])).status_code == 200
+    assert client.get(reverse("reports:guide_role", args=["mendagri"])).status_code == 404
+
+
+def test_guides_need_a_signed_in_user(client):
+    response = client.get(reverse("reports:guide"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_the_real_login_form_signs_in_with_the_language_switch_beside_it(client, operator):
+    response = client.post(
+        reverse("login"), {"username": operator.username, "password": PASSWORD}, follow=True
+    )
+    assert response.wsgi_request.user == operator
+
+
+def write(path, text):
+    path.write_text(PO_HEADER + text, encoding="utf-8")
+    return path
+
+
+def test_the_catalogue_check_names_untranslated_and_fuzzy_strings(tmp_path):
+    po = write(
+        tmp_path / "django.po",
+        'msgid "Siap"\nmsgstr "Ready"\n\n'
+        'msgid "Belum siap"\nmsgstr ""\n\n'
+        '#, fuzzy, python-format\nmsgid "%(n)s siap"\nmsgstr "%(n)s ready"\n\n'
+        'msgid "Panjang"\nmsgstr ""\n"Long "\n"text"\n\n'
+        'msgid "%(count)s rakor"\nmsgid_plural "%(count)s rakor"\n'
+        'msgstr[0] "%(count)s meeting"\nmsgstr[1] ""\n\n'
+        '#~ msgid "Lama"\n#~ msgstr ""\n',
+    )
+    entries = read_po(po)
+    assert untranslated(entries) == ["Belum siap", "%(count)s rakor"]
+    assert fuzzy(entries) == ["%(n)s siap"]
+    assert [e.msgid for e in entries] == ["Siap", "Belum siap", "%(n)s siap", "Panjang", "%(count)s rakor"]
+
+
+def test_the_catalogue_check_tells_a_stale_compiled_catalogue_from_a_fresh_one(tmp_path):
+    po = write(tmp_path / "django.po", 'msgid "Siap"\nmsgstr "Ready"\n')
+    committed, fresh = tmp_path / "committed.mo", tmp_path / "fresh.mo"
+    compile_po(po, committed)
+    compile_po(po, fresh)
+    assert compiled_catalogue(committed) == compiled_catalogue(fresh)
+    write(po, 'msgid "Siap"\nmsgstr "Ready!"\n')
+    compile_po(po, fresh)
+    assert compiled_catalogue(committed) != compiled_catalogue(fresh)
+
+
+def test_the_catalogue_check_refuses_a_translation_that_breaks_a_placeholder(tmp_path):
+    po = write(tmp_path / "django.po", '#, python-format\nmsgid "%(n)s siap"\nmsgstr "%(count)s ready"\n')
+    with pytest.raises(CommandError, match="msgfmt"):
+        compile_po(po, tmp_path / "django.mo")
+
+
+def test_the_compiled_english_catalogue_matches_its_source(tmp_path):
+    messages = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES"
+    compile_po(messages / "django.po", tmp_path / "django.mo")
+    assert compiled_catalogue(messages / "django.mo") == compiled_catalogue(tmp_path / "django.mo")
+
+
+def test_make_messages_extracts_only_the_applications_own_strings(tmp_path):
+    """Strings in tests and npm packages are not the user's; the catalogue holds none of them."""
+    po = (settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    assert "#: tests/" not in po
+    assert "#: node_modules/" not in po
+    assert "#: reports/models.py\n" in po or "#: reports/models.py " in po
