@@ -217,6 +217,7 @@ DESK = {
     "LETTERHEAD": os.environ.get("DESK_LETTERHEAD", "PEMERINTAH PROVINSI KALIMANTAN TIMUR"),
     "OFFICE": os.environ.get("DESK_OFFICE", "Badan Kesatuan Bangsa dan Politik"),
     "ADDRESS": os.environ.get("DESK_ADDRESS", "Jl. Jenderal Sudirman No. 1, Samarinda 75121"),
+    "CITY": os.environ.get("DESK_CITY", "Samarinda"),
     "SIGNER_TITLE": os.environ.get("DESK_SIGNER_TITLE", "Sekretaris Daerah Provinsi Kalimantan Timur"),
     "SIGNER_NAME": os.environ.get("DESK_SIGNER_NAME", "Sri Wahyuni"),
     "RECIPIENT": os.environ.get("DESK_RECIPIENT", "Menteri Dalam Negeri Republik Indonesia"),
@@ -267,5 +268,9 @@ LOGGING = {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # not a line per layout step of every PDF
+    },
 }

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from reports.views import dashboard, guide, operator, review
+from reports.views import brief, dashboard, guide, operator, review
 
 app_name = "reports"
 
@@ -27,4 +27,14 @@ urlpatterns = [
     ),
     path("dasbor/laporan/<int:pk>/", dashboard.report_detail, name="report_detail"),
     path("dasbor/laporan/<int:pk>/periksa/", review.review_report, name="review"),
+    # The brief for the Minister (issue 5): the letter, print view, files, sign-off and forwarding.
+    path("ringkasan/", brief.brief_current, name="brief_current"),
+    path("ringkasan/<int:pk>/", brief.brief, name="brief"),
+    path("ringkasan/<int:pk>/cetak/", brief.brief_print, name="brief_print"),
+    path("ringkasan/<int:pk>/pdf/", brief.brief_file, {"kind": "pdf"}, name="brief_pdf"),
+    path("ringkasan/<int:pk>/xlsx/", brief.brief_file, {"kind": "xlsx"}, name="brief_xlsx"),
+    path("ringkasan/<int:pk>/csv/", brief.brief_file, {"kind": "csv"}, name="brief_csv"),
+    path("ringkasan/<int:pk>/susun-ulang/", brief.brief_reset, name="brief_reset"),
+    path("ringkasan/<int:pk>/setujui/", brief.brief_sign_off, name="brief_sign_off"),
+    path("ringkasan/<int:pk>/teruskan/", brief.brief_forward, name="brief_forward"),
 ]

@@ -1,0 +1,44 @@
+"""Forms of the brief to the Minister: editing the text, signing it off, forwarding it."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_TEXT = 30_000
+
+
+class BriefForm(forms.Form):
+    """The letter's text as the secretariat edits it; ``base`` is the digest of the stored text the
+    editor started from, so that two editors cannot silently overwrite each other."""
+
+    text = forms.CharField(
+        label=_("Naskah laporan"),
+        max_length=MAX_TEXT,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 28, "class": "brief-editor", "spellcheck": "true"}),
+        help_text=_("Pisahkan paragraf dengan satu baris kosong. Naskah inilah yang dicetak dan diteruskan."),
+        error_messages={
+            "required": _("Naskah tidak boleh kosong; pakai “Susun ulang dari data” untuk draf baru.")
+        },
+    )
+    base = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].replace("\r\n", "\n").replace("\r", "\n").strip()
+        if not text:
+            raise forms.ValidationError(self.fields["text"].error_messages["required"])
+        return text
+
+
+class SignOffForm(forms.Form):
+    """``seen`` is the digest of the text the secretariat read before signing it off."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
+class ForwardForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "Saya mengerti: setelah diteruskan, laporan, kehadiran dan tindak lanjut rakor ini dibekukan."
+        ),
+        error_messages={"required": _("Centang pernyataan ini untuk meneruskan laporan.")},
+    )

@@ -1,0 +1,352 @@
+"""The brief as files: the A4 document (print view and PDF) and the XLSX and CSV tables.
+
+Everything renders ``rollup.summary`` and computes no number. The PDF is WeasyPrint's rendering of
+the very HTML the print view serves; its stylesheet is read from the static files (the finders in
+development, the collected files in production) by a URL fetcher that refuses anything else, so
+making a PDF never touches the network.
+
+Spreadsheet cells go through ``safe_cell``: text a spreadsheet would run as a formula is written
+so that it shows as text. The CSV has the XLSX sheet's columns, UTF-8 with a byte-order mark and
+``;`` between fields, which is what Excel expects on computers set to Indonesian (where the comma
+is the decimal separator).
+
+Like the letter, these files are official documents in Bahasa Indonesia (see ``reports.brief``);
+callers render them inside ``brief.indonesian()``.
+"""
+
+import csv
+import datetime as dt
+import io
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import render_to_string
+from django.utils import formats, timezone
+from django.utils.functional import Promise
+from django.utils.text import capfirst
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from reports.changes import shortage_text
+from reports.lights import AlertKind
+from reports.models import RakorSession, ReadinessReport
+from reports.rollup import RegionRow, Summary
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PDF_BASE_URL = "https://brief.invalid/"  # a host that never resolves: only the fetcher answers it
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def safe_cell(value: Any) -> Any:
+    """A value as a spreadsheet cell. Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
+    return gets a leading apostrophe, so that Excel and LibreOffice show it as text and never run
+    it; control characters an XLSX file cannot hold are dropped. Numbers and dates pass unchanged."""
+    if isinstance(value, Promise):  # a lazy translation, e.g. a choice label
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
+def filename(session: RakorSession, extension: str) -> str:
+    return f"laporan-desk-pilkada-{session.date.isoformat()}.{extension}"
+
+
+# The A4 document: print view and PDF.
+
+
+def document(result: Summary, text: str) -> str:
+    """The HTML of the letter and its attachment, as the print view serves it and the PDF renders it."""
+    session = result.session
+    dated = session.forwarded_at or session.signed_off_at
+    context = {
+        "desk": settings.DESK,
+        "summary": result,
+        "session": session,
+        "text": text,
+        "letter_date": timezone.localtime(dated).date() if dated else session.date,
+        "rakor": "Rakor Paripurna" if session.kind == RakorSession.Kind.PLENARY else "Rakor",
+    }
+    return render_to_string("reports/brief/print.html", context)
+
+
+class StaticFilesFetcher(URLFetcher):
+    """Hands WeasyPrint the project's static files and nothing else."""
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}/" == PDF_BASE_URL and parts.path.startswith(settings.STATIC_URL):
+            path = _static_path(parts.path.removeprefix(settings.STATIC_URL))
+            if path is not None:
+                content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+        raise ValueError(f"not available to the PDF: {url}")
+
+
+def _static_path(name: str) -> Path | None:
+    found = finders.find(name)
+    if found:
+        return Path(found)
+    if staticfiles_storage.exists(name):
+        return Path(staticfiles_storage.path(name))
+    return None
+
+
+def pdf(result: Summary, text: str) -> bytes:
+    html = weasyprint.HTML(
+        string=document(result, text), base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()
+    )
+    return html.write_pdf()
+
+
+# The table of the session: a row per region and a totals row.
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int
+    value: Callable[[Summary, RegionRow], Any]
+    total: Callable[[Summary], Any] | None = None
+
+
+def _sent(row: RegionRow) -> ReadinessReport | None:
+    return row.report if row.is_reported else None
+
+
+def _label(name: str) -> str:
+    return capfirst(str(ReadinessReport._meta.get_field(name).verbose_name))
+
+
+def _field(name: str, width: int) -> Column:
+    def value(result: Summary, row: RegionRow) -> Any:
+        report = _sent(row)
+        if report is None or getattr(report, name) in (None, ""):
+            return None
+        if ReadinessReport._meta.get_field(name).choices:
+            return str(getattr(report, f"get_{name}_display")())
+        return getattr(report, name)
+
+    return Column(_label(name), width, value)
+
+
+def _figure(key: str, width: int, total: Callable[[Summary], Any]) -> Column:
+    return Column(_label(key), width, lambda result, row: row.figures[key].value, total)
+
+
+def _submitted(result: Summary, row: RegionRow) -> dt.datetime | None:
+    report = _sent(row)
+    return timezone.localtime(report.first_submitted_at).replace(tzinfo=None) if report else None
+
+
+COLUMNS = (
+    Column("Kode Kemendagri", 11, lambda result, row: row.region.kemendagri_code),
+    Column("Kabupaten/kota", 26, lambda result, row: str(row.region), lambda result: "Jumlah provinsi"),
+    Column("Kehadiran", 18, lambda result, row: row.attendance_label),
+    Column(
+        "Status laporan",
+        22,
+        lambda result, row: str(row.state.label),
+        lambda result: (
+            f"{result.completeness.reported_count} dari {result.completeness.expected_count} melapor"
+        ),
+    ),
+    Column("Dikirim pertama (WITA)", 17, _submitted),
+    Column(
+        "Terlambat", 10, lambda result, row: ("Ya" if row.is_late else "Tidak") if row.is_reported else None
+    ),
+    _field("readiness", 18),
+    Column("Lampu kesiapan", 16, lambda result, row: str(row.light.label)),
+    Column("Keterangan", 40, lambda result, row: row.explanation if row.is_reported else None),
+    _field("logistics_status", 15),
+    _field("logistics_items_fulfilled", 12),
+    _field("distribution_start", 13),
+    _field("distribution_end", 13),
+    Column(
+        "Kekurangan logistik", 30, lambda result, row: shortage_text(row.shortages) if row.shortages else None
+    ),
+    _figure("security_personnel", 12, lambda result: result.totals.security_personnel),
+    _field("security_situation", 14),
+    _figure("asn_violations", 12, lambda result: result.totals.asn_violations),
+    _figure("kecamatan_ready", 10, lambda result: result.totals.kecamatan_ready),
+    Column(
+        "Jumlah kecamatan",
+        10,
+        lambda result, row: row.region.kecamatan_count,
+        lambda result: result.totals.kecamatan_total,
+    ),
+    _figure("first_time_voters", 12, lambda result: result.totals.first_time_voters),
+    Column(
+        "DPT",
+        12,
+        lambda result, row: row.region.registered_voters,
+        lambda result: result.totals.registered_voters,
+    ),
+    Column(
+        "TPS",
+        9,
+        lambda result, row: row.region.polling_stations,
+        lambda result: result.totals.polling_stations,
+    ),
+    _field("conflict_risk", 12),
+    *(
+        _field(name, 40)
+        for name in (
+            "logistics_notes",
+            "security_notes",
+            "asn_notes",
+            "ektp_notes",
+            "conflict_notes",
+            "coordination_notes",
+            "notes",
+        )
+    ),
+)
+
+
+def session_table(result: Summary) -> tuple[list[str], list[list[Any]], list[Any]]:
+    """Headers, a row per region and the totals row, as typed values (int, date, datetime, str)."""
+    headers = [column.header for column in COLUMNS]
+    rows = [[column.value(result, row) for column in COLUMNS] for row in result.rows]
+    totals = [column.total(result) if column.total else None for column in COLUMNS]
+    return headers, rows, totals
+
+
+def follow_up_table(result: Summary) -> tuple[list[str], list[list[Any]], list[int]]:
+    """The alerts, the open follow-ups and those closed since the previous rakor."""
+    headers = ["Jenis", "Kabupaten/kota", "Uraian", "Penanggung jawab", "Tenggat", "Selesai pada (WITA)"]
+    rows: list[list[Any]] = [
+        [f"Peringatan: {alert.kind.label}", str(alert.region), alert.message, None, None, None]
+        for alert in result.alerts
+        if alert.kind != AlertKind.MISSING
+    ]
+    for state, follow_ups in (
+        ("Tindak lanjut berjalan", result.follow_ups_open),
+        ("Tindak lanjut selesai", result.follow_ups_closed),
+    ):
+        rows += [
+            [
+                state,
+                str(f.region) if f.region else "Seluruh kabupaten/kota",
+                f.title,
+                f.get_agency_display(),
+                f.due_date,
+                timezone.localtime(f.closed_at).replace(tzinfo=None) if f.closed_at else None,
+            ]
+            for f in follow_ups
+        ]
+    return headers, rows, [24, 26, 60, 16, 12, 17]
+
+
+def agenda_table(result: Summary) -> tuple[list[str], list[list[Any]], list[int]]:
+    headers = ["Tanggal", "Kabupaten/kota", "Kegiatan", "Tempat", "Uraian"]
+    rows = [
+        [entry.date, str(entry.region), entry.kind_label, entry.place or None, entry.description or None]
+        for entry in result.agenda
+    ]
+    return headers, rows, [12, 26, 20, 24, 50]
+
+
+# XLSX and CSV.
+
+DATE_FORMAT = "dd-mm-yyyy"
+DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
+INTEGER_FORMAT = "#,##0"
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+
+
+def xlsx(result: Summary) -> bytes:
+    """A workbook: the session's table, then its alerts and follow-ups, then its agenda."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"Rakor {result.session.date:%d-%m-%Y}"
+    headers, rows, totals = session_table(result)
+    _write(sheet, headers, rows, [column.width for column in COLUMNS], totals=totals, frozen="C2")
+    for title, (headers, rows, widths) in (
+        ("Peringatan dan tindak lanjut", follow_up_table(result)),
+        ("Agenda", agenda_table(result)),
+    ):
+        _write(workbook.create_sheet(title), headers, rows, widths)
+    workbook.properties.title = f"Laporan Desk Pilkada {formats.date_format(result.session.date, 'j F Y')}"
+    workbook.properties.creator = f"Desk Pilkada {settings.DESK['PROVINCE']}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write(sheet: Worksheet, headers, rows, widths, *, totals=None, frozen: str = "A2") -> None:
+    sheet.append([safe_cell(header) for header in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for values in rows:
+        _append(sheet, values)
+    if rows:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    if totals is not None:
+        _append(sheet, totals)
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = frozen
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+
+
+def _append(sheet: Worksheet, values: list[Any]) -> None:
+    sheet.append([safe_cell(value) for value in values])
+    for cell, value in zip(sheet[sheet.max_row], values, strict=True):
+        cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str) and len(value) > 30)
+        if isinstance(value, dt.datetime):
+            cell.number_format = DATETIME_FORMAT
+        elif isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, int):
+            cell.number_format = INTEGER_FORMAT
+
+
+def csv_bytes(result: Summary) -> bytes:
+    """The session's table as CSV: the XLSX sheet's columns, a row per region and the totals row."""
+    headers, rows, totals = session_table(result)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for values in [headers, *rows, totals]:
+        writer.writerow([_csv_value(value) for value in values])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(safe_cell(value))
+
+
+MAKERS: dict[str, Callable[[Summary, str], bytes]] = {
+    "pdf": pdf,
+    "xlsx": lambda result, text: xlsx(result),
+    "csv": lambda result, text: csv_bytes(result),
+}

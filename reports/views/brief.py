@@ -1,0 +1,157 @@
+"""The brief for the Minister: the page (read, edit, sign off, forward), the A4 print view and the
+PDF, XLSX and CSV downloads.
+
+The secretariat edits, signs off and forwards; leaders read and download; operators get 403 on
+every URL (anonymous users are sent to log in by ``LoginRequiredMiddleware``). Once the session is
+forwarded, the downloads serve the files kept at forwarding, byte for byte.
+"""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from reports import exports, forwarding
+from reports.access import Role, deny, is_secretariat, role_required
+from reports.brief import indonesian, text_of
+from reports.brief_forms import BriefForm, ForwardForm, SignOffForm
+from reports.models import ForwardedBrief, RakorSession
+from reports.rollup import summary
+from reports.workflow import Refused, session_lock
+
+READERS = (Role.SECRETARIAT, Role.LEADER)
+SECRETARIAT = Role.SECRETARIAT
+
+
+def _session(pk: int) -> RakorSession:
+    return get_object_or_404(
+        RakorSession.objects.select_related("election", "signed_off_by", "forwarded_by"), pk=pk
+    )
+
+
+@role_required(*READERS)
+@require_safe
+def brief_current(request: HttpRequest) -> HttpResponse:
+    session = RakorSession.objects.current()
+    if session is None:
+        return render(request, "reports/dashboard/no_session.html")
+    return redirect("reports:brief", session.pk)
+
+
+@role_required(*READERS)
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def brief(request: HttpRequest, pk: int) -> HttpResponse:
+    """The letter: the secretariat edits it here (POST), leaders read it."""
+    session = _session(pk)
+    if request.method != "POST":
+        return _page(request, session)
+    if not is_secretariat(request.user):
+        raise deny(request, "only the secretariat edits the brief", session)
+    form = BriefForm(request.POST)
+    if not form.is_valid():
+        return _page(request, session, form, status=400)
+    try:
+        forwarding.save_text(session, form.cleaned_data["text"], base=form.cleaned_data["base"])
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+        return _page(request, _session(pk), form, status=409)
+    messages.success(request, _("Naskah disimpan. Naskah inilah yang dicetak dan diteruskan."))
+    return redirect("reports:brief", pk)
+
+
+def _page(request: HttpRequest, session: RakorSession, form: BriefForm | None = None, status: int = 200):
+    with indonesian():
+        result = summary(session)
+        text = text_of(session, result)
+    lock = session_lock(session)
+    context = {
+        "session": session,
+        "summary": result,
+        "text": text,
+        "is_edited": bool(session.brief_text),
+        "lock": str(lock) if lock else "",
+        "can_edit": is_secretariat(request.user) and lock is None,
+        "form": form or BriefForm(initial={"text": text, "base": forwarding.digest(session.brief_text)}),
+        "sign_off_form": SignOffForm(initial={"seen": forwarding.digest(text)}),
+        "forward_form": ForwardForm(),
+    }
+    return render(request, "reports/brief/brief.html", context, status=status)
+
+
+@role_required(SECRETARIAT)
+@require_POST
+def brief_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        forwarding.reset_to_draft(_session(pk))
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, _("Naskah disusun ulang dari data terbaru; persetujuan sebelumnya dibatalkan.")
+        )
+    return redirect("reports:brief", pk)
+
+
+@role_required(SECRETARIAT)
+@require_POST
+def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    form = SignOffForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused(_("Muat ulang halaman, baca naskahnya, lalu setujui lagi."))
+        forwarding.sign_off(_session(pk), request.user, seen=form.cleaned_data["seen"])
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Naskah disetujui. Laporan siap diteruskan ke Mendagri."))
+    return redirect("reports:brief", pk)
+
+
+@role_required(SECRETARIAT)
+@require_POST
+def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    form = ForwardForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused(form.errors["confirm"][0])
+        forwarding.forward(_session(pk), request.user)
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("Laporan diteruskan ke Mendagri. Rakor ini dibekukan; berkasnya disimpan seperti dikirim."),
+        )
+    return redirect("reports:brief", pk)
+
+
+@role_required(*READERS)
+@never_cache
+@require_safe
+def brief_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The A4 letter and its attachment; the PDF is made from this very HTML."""
+    session = _session(pk)
+    with indonesian():
+        result = summary(session)
+        return HttpResponse(exports.document(result, text_of(session, result)))
+
+
+@role_required(*READERS)
+@never_cache
+@require_safe
+def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The PDF, XLSX or CSV: as kept at forwarding once the session is forwarded, else made now."""
+    session = _session(pk)
+    body = None
+    if session.is_forwarded:
+        body = ForwardedBrief.objects.filter(session=session).values_list(kind, flat=True).first()
+    if body is None:
+        with indonesian():
+            result = summary(session)
+            body = exports.MAKERS[kind](result, text_of(session, result))
+    response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{exports.filename(session, kind)}"'
+    return response
