@@ -1,53 +1,23 @@
 """In a real browser (headless Chromium driven by Playwright): the Bontang operator logs in through
 the login form, fills the report with one shortage line and one agenda line, submits it and sees it
 submitted; then types an invalid value and sees the message with the rest of the input kept.
-Skipped when Debian's chromium is not installed (`make test` says so)."""
+Uses the shared browser fixtures of ``tests/browser/conftest.py`` (skipped without Chromium)."""
 
 import datetime as dt
-import io
-import os
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.urls import reverse
 
 from reports.models import ReadinessReport
 from reports.sections import SECTIONS
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (/usr/bin/chromium)"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs its own event loop
-    call_command("seed_demo", stdout=io.StringIO())
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(viewport={"width": 375, "height": 812}, locale="id-ID")
-        page.set_default_timeout(10_000)
-        yield page
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-def test_the_bontang_operator_submits_from_a_phone_and_sees_errors_beside_the_fields(page, live_server):
+def test_the_bontang_operator_submits_from_a_phone_and_sees_errors_beside_the_fields(open_page):
     ReadinessReport.objects.filter(region__name="Bontang", session__date=dt.date(2024, 11, 18)).delete()
-
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", "operator.bontang")
-    page.fill("input[name=password]", "DeskKaltim2024!")
-    page.click("form[action='/akun/login/'] button[type=submit]")
-    page.wait_for_url("**/laporan/")
+    page = open_page("phone", "operator.bontang")
+    page.goto(reverse("reports:report_form"))
     assert page.input_value("#id_security_personnel") == "1.190"  # carried from 11 November
 
     page.check("#id_readiness_1")
