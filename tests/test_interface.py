@@ -1,7 +1,10 @@
 """The interface around every page: the language and its switch, the role guides, the catalogue check."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management.base import CommandError
 from django.urls import reverse
 
@@ -13,6 +16,7 @@ from reports.management.commands.check_translations import (
     untranslated,
 )
 from tests.conftest import PASSWORD, make_user
+from tests.pages import ACCOUNTS, ANONYMOUS, pages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +153,58 @@ def test_make_messages_extracts_only_the_applications_own_strings(tmp_path):
     assert "#: tests/" not in po
     assert "#: node_modules/" not in po
     assert "#: reports/models.py\n" in po or "#: reports/models.py " in po
+
+
+class VisibleTexts(HTMLParser):
+    """Every text node and every text a reader meets in an attribute, stripped."""
+
+    READ_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
+
+    def __init__(self):
+        super().__init__()
+        self.texts, self.skipping = set(), 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skipping += tag in ("script", "style")
+        self.texts |= {value.strip() for name, value in attrs if name in self.READ_ATTRIBUTES and value}
+
+    def handle_endtag(self, tag):
+        self.skipping -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.skipping and data.strip():
+            self.texts.add(" ".join(data.split()))
+
+
+def texts_of(html: str) -> set[str]:
+    parser = VisibleTexts()
+    parser.feed(html)
+    return parser.texts
+
+
+def catalogue_sample() -> dict[str, set[str]]:
+    """The strings that betray the other language: each side of every entry whose translation
+    differs from its source, without placeholders."""
+    entries = read_po(settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po")
+    pairs = [
+        (entry.msgid, entry.translations["msgstr"])
+        for entry in entries
+        if "msgstr" in entry.translations and "%" not in entry.msgid and "\\" not in entry.msgid
+    ]
+    pairs = [(indonesian, english) for indonesian, english in pairs if indonesian != english]
+    return {"en": {indonesian for indonesian, _ in pairs}, "id": {english for _, english in pairs}}
+
+
+@pytest.mark.parametrize("username", ACCOUNTS, ids=lambda name: name or "anonymous")
+def test_no_page_shows_a_string_of_the_other_language(client, demo, username):
+    """In English no text of a page is an Indonesian string of the catalogue, and the reverse."""
+    if username != ANONYMOUS:
+        client.force_login(User.objects.get(username=username))
+    foreign = catalogue_sample()
+    mixed = []
+    for language in ("id", "en"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        for url in pages_of(username):
+            found = texts_of(client.get(url).text) & foreign[language]
+            mixed += [f"{language} {url}: {text!r}" for text in sorted(found)]
+    assert not mixed, "\n".join(mixed)

@@ -11,6 +11,7 @@
   "use strict";
 
   var PREFIX = "desk-draft:";
+  var signingOut = false;
   var SKIPPED = ["hidden", "password", "file", "submit", "button", "reset"];
 
   function storage() {
@@ -107,6 +108,7 @@
     var offline = form.querySelector("[data-autosave-offline]");
     var draft = read(store, key);
     var timer = null;
+    var submitting = false;
 
     if (draft && draft.values) {
       var arrived = draft.submitted && draft.version !== version;
@@ -119,6 +121,7 @@
 
     function save(submitted) {
       window.clearTimeout(timer);
+      if (signingOut) return;
       try {
         store.setItem(key, JSON.stringify({
           saved: Date.now(), version: version, submitted: submitted, values: snapshot(form)
@@ -143,7 +146,12 @@
         }
         return;
       }
+      submitting = true;
       save(true);
+    });
+    /* An accidental reload or a closed tab keeps even the last keystrokes. */
+    window.addEventListener("pagehide", function () {
+      if (!submitting) save(false);
     });
     window.addEventListener("online", function () {
       if (offline) offline.hidden = true;
@@ -160,6 +168,9 @@
   if (!store) return;
   document.querySelectorAll("form[data-autosave]").forEach(function (form) { watch(form, store); });
   document.querySelectorAll("form[data-autosave-clear]").forEach(function (form) {
-    form.addEventListener("submit", function () { clearAll(store); });
+    form.addEventListener("submit", function () {
+      signingOut = true;
+      clearAll(store);
+    });
   });
 })();
