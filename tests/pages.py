@@ -37,6 +37,9 @@ def pages_of(username: str) -> list[str]:
         reverse("reports:dashboard_session", args=[earlier.pk]),
         reverse("reports:region_detail", args=[current.pk, bontang.pk]),
         report.get_absolute_url(),
+        reverse("reports:brief", args=[current.pk]),
+        reverse("reports:brief", args=[earlier.pk]),
+        reverse("reports:brief_print", args=[current.pk]),
     ]
     if username == "sekda":
         return [*desk, *common]

@@ -205,6 +205,10 @@ def test_no_page_shows_a_string_of_the_other_language(client, demo, username):
     for language in ("id", "en"):
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         for url in pages_of(username):
-            found = texts_of(client.get(url).text) & foreign[language]
+            response = client.get(url)
+            letter = any(template.name == "reports/brief/print.html" for template in response.templates)
+            if language == "en" and letter:
+                continue  # the letter to the Minister is always in Bahasa Indonesia (reports/brief.py)
+            found = texts_of(response.text) & foreign[language]
             mixed += [f"{language} {url}: {text!r}" for text in sorted(found)]
     assert not mixed, "\n".join(mixed)
