@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from reports.brief import count, draft, indonesian, names, percent, period
+from reports.brief import draft, indonesian
+from reports.brief_words import count, names, percent, period
 from reports.models import FollowUp, LogisticsItem, RakorSession, ReadinessReport, ShortageLine
 from reports.rollup import summary
 

@@ -1,0 +1,54 @@
+"""How the letter to the Minister writes counts, names, dates and percentages: as Indonesians write
+them in a sentence ("tujuh dari sepuluh", "A, B dan C", "23–25 November 2024", "79 persen")."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import formats
+
+from reports.lights import number
+
+WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
+
+
+def count(value: int) -> str:
+    """Small counts in words ("tujuh"), larger ones in figures ("1.214")."""
+    return WORDS[value] if 0 <= value < len(WORDS) else number(value)
+
+
+def names(items) -> str:
+    """ "A", "A dan B", "A, B dan C"."""
+    items = [str(item) for item in items]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} dan {items[-1]}" if items else ""
+
+
+def day(value: dt.date) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+def weekday(value: dt.date) -> str:
+    return formats.date_format(value, "l, j F Y")
+
+
+def period(start: dt.date, end: dt.date | None) -> str:
+    """ "23 November 2024", "23–25 November 2024", "30 November – 2 Desember 2024"."""
+    end = end or start
+    if end == start:
+        return day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{day(end)}"
+    if start.year == end.year:
+        return f"{formats.date_format(start, 'j F')} – {day(end)}"
+    return f"{day(start)} – {day(end)}"
+
+
+def percent(value: Decimal) -> str:
+    """79 → "79 persen", 77.5 → "77,5 persen"."""
+    whole = value == value.to_integral_value()
+    return f"{formats.number_format(value, 0 if whole else 1)} persen"
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
