@@ -42,7 +42,7 @@ from reports.models import RakorSession, ReadinessReport  # noqa: E402
 
 SECRETARIAT = f"{USER_PREFIX}sekretariat"
 DRILLED_REGION = "64.74"  # Bontang: exists at every scale (the real Kaltim regions come first)
-EARLY_SESSION = 12  # the dashboard of the 12th session: same regions, less history
+EARLY_SESSION = 12  # the 12th session's dashboard against the last one's: same regions, less history
 
 
 @dataclass(frozen=True)
@@ -60,13 +60,8 @@ ENDPOINTS = (
     Endpoint("drilldown", ("reports:region_detail", "reports:report_detail"), "secretariat", arg="region"),
     Endpoint("form_get", ("reports:report_form",), "operator"),
     Endpoint("form_post", ("reports:report_form",), "operator", method="POST"),
-    Endpoint("brief_print", ("reports:brief", "reports:brief_print"), "secretariat", arg="session"),
-    Endpoint(
-        "brief_xlsx",
-        ("reports:brief_xlsx", "reports:export_xlsx", "reports:xlsx"),
-        "secretariat",
-        arg="session",
-    ),
+    Endpoint("brief_print", ("reports:brief_print",), "secretariat", arg="session"),
+    Endpoint("brief_xlsx", ("reports:brief_xlsx",), "secretariat", arg="session"),
 )
 
 
@@ -102,16 +97,23 @@ def operators() -> list[str]:
 
 
 def plan() -> dict:
-    history = RakorSession.objects.filter(election=current_session().election).order_by("date")
-    early = history[EARLY_SESSION - 1] if history.count() > EARLY_SESSION else None
+    history = list(RakorSession.objects.filter(election=current_session().election).order_by("date"))
+    session_dashboards = (
+        {
+            "early": _reverse_or_none("reports:dashboard_session", history[EARLY_SESSION - 1].pk),
+            "last": _reverse_or_none("reports:dashboard_session", history[-1].pk),
+        }
+        if len(history) > EARLY_SESSION
+        else {}
+    )
     return {
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
         "secretariat": SECRETARIAT,
         "operators": operators(),
-        "sessions": history.count(),
+        "sessions": len(history),
         "endpoints": {e.label: {"url": resolve(e), "role": e.role, "method": e.method} for e in ENDPOINTS},
-        "early_dashboard": _reverse_or_none("reports:dashboard_session", early.pk) if early else None,
+        "session_dashboards": session_dashboards,
     }
 
 
@@ -171,11 +173,10 @@ def queries() -> dict:
             continue
         client.get(url)
         result[label] = count_queries(client, "GET", url)
-    if info["early_dashboard"]:
-        clients["secretariat"].get(info["early_dashboard"])
-        result["dashboard_early_session"] = count_queries(
-            clients["secretariat"], "GET", info["early_dashboard"]
-        )
+    for which, url in info["session_dashboards"].items():  # the same page, with less or more history
+        if url:
+            clients["secretariat"].get(url)
+            result[f"dashboard_{which}_session"] = count_queries(clients["secretariat"], "GET", url)
     return result
 
 
