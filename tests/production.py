@@ -18,8 +18,10 @@ HOST = "127.0.0.1"
 
 
 def production_env(database_url: str, **extra: str) -> dict:
+    # Browser tests allow Django's ORM in Playwright's event loop for this process; a server must not.
+    inherited = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "DJANGO_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": HOST,

@@ -59,7 +59,7 @@ def empty_database(tmp_path):
     admin.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restored_into_an_empty_database_gives_the_same_rows(tmp_path, empty_database):
     call_command("seed_demo", stdout=StringIO())
     tables = connection.introspection.table_names()

@@ -42,7 +42,7 @@ def run_together(*jobs):
     return outcomes
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_reviewers_at_once_give_one_review_and_the_other_is_told(session, region, operator):
     first = make_user("sekretariat.satu", Role.SECRETARIAT)
     second = make_user("sekretariat.dua", Role.SECRETARIAT)
