@@ -157,6 +157,9 @@ SESSION_ENGINE = "accounts.sessions"
 # in production.
 OTP_REQUIRED_FOR_ADMIN = envbool("OTP_REQUIRED_FOR_ADMIN", "true" if PRODUCTION else "false")
 OTP_TOTP_ISSUER = "Desk Pilkada"
+# Nobody reads another account's TOTP secret in the admin (it would be a copy of their second
+# factor); each user enrols on their own two-factor page.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]

@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from reports.access import Role, role_of
 
@@ -15,6 +16,7 @@ GUIDES = {
 GUIDE_OF_ROLE = {Role.OPERATOR: "operator", Role.SECRETARIAT: "sekretariat", Role.LEADER: "pimpinan"}
 
 
+@require_safe
 def guide(request: HttpRequest, role: str = "") -> HttpResponse:
     """The guide of ``role``, or of the user's own role when none is named."""
     if not role:

@@ -1,0 +1,131 @@
+"""The role × URL × method matrix over the whole app, on the demo data: every named URL of the
+URLconf has one line in ``EXPECTED`` (a URL added without one fails the suite), and each role gets
+exactly the status written there for GET and for POST. Operators never read another region's data:
+the other region's marker text appears in none of their responses."""
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import get_resolver, reverse
+
+from reports.models import FollowUp
+from tests.security_data import MARKERS, ROLES, client_for, mark_regions, region_report
+from tests.urlwalk import walk
+
+LOGIN = "login"  # a redirect to the login page
+
+# Statuses per role, in the order of ROLES: anonymous, operator (Bontang), operator of another
+# region (Paser), secretariat, leader, admin (superuser, counts as secretariat in the app).
+EVERYONE = lambda status: (LOGIN, *(status,) * 5)  # noqa: E731 - a table shorthand
+OPERATORS = lambda ok, other=None: (LOGIN, ok, other or ok, 403, 403, 403)  # noqa: E731
+READERS = lambda ok: (LOGIN, 403, 403, ok, ok, ok)  # noqa: E731
+SECRETARIAT = lambda ok: (LOGIN, 403, 403, ok, 403, ok)  # noqa: E731
+
+# url name: (arguments, GET statuses, POST statuses); POST bodies are empty, so a change view
+# answers with its form errors or refusal and nothing changes.
+EXPECTED = {
+    "home": ((), EVERYONE(302), EVERYONE(302)),
+    "healthz": ((), (200,) * 6, (200,) * 6),
+    "login": ((), (200,) * 6, (200,) * 6),
+    "logout": ((), EVERYONE(405), EVERYONE(302)),
+    "password_change": ((), EVERYONE(200), EVERYONE(200)),
+    "password_change_done": ((), EVERYONE(200), EVERYONE(405)),
+    "set_language": ((), (302,) * 6, (302,) * 6),
+    "accounts:two_factor": ((), SECRETARIAT(200), SECRETARIAT(200)),
+    "accounts:two_factor_verify": ((), EVERYONE(302), EVERYONE(302)),
+    "reports:no_role": ((), EVERYONE(200), EVERYONE(405)),
+    "reports:guide": ((), EVERYONE(200), EVERYONE(405)),
+    "reports:guide_role": (("operator",), EVERYONE(200), EVERYONE(405)),
+    "reports:report_form": ((), OPERATORS(200), OPERATORS(405)),
+    "reports:session_report": (("session",), OPERATORS(200), OPERATORS(200)),
+    "reports:report_history": ((), OPERATORS(200), OPERATORS(405)),
+    "reports:report_view": (("report",), OPERATORS(200, 404), OPERATORS(405)),
+    "reports:dashboard": ((), READERS(200), READERS(405)),
+    "reports:dashboard_session": (("session",), READERS(200), READERS(405)),
+    "reports:region_detail": (("session", "region"), READERS(200), READERS(405)),
+    "reports:attendance": (("session",), READERS(200), SECRETARIAT(200)),
+    "reports:follow_up_create": (("session",), SECRETARIAT(200), SECRETARIAT(200)),
+    "reports:follow_up_close": (("session", "follow_up"), SECRETARIAT(405), SECRETARIAT(302)),
+    "reports:report_detail": (("report",), READERS(200), READERS(405)),
+    "reports:review": (("report",), SECRETARIAT(405), SECRETARIAT(302)),
+    "reports:brief_current": ((), READERS(302), READERS(405)),
+    "reports:brief": (("session",), READERS(200), (LOGIN, 403, 403, 400, 403, 400)),
+    "reports:brief_print": (("session",), READERS(200), READERS(405)),
+    "reports:brief_pdf": (("session",), READERS(200), READERS(405)),
+    "reports:brief_xlsx": (("session",), READERS(200), READERS(405)),
+    "reports:brief_csv": (("session",), READERS(200), READERS(405)),
+    "reports:brief_reset": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
+    "reports:brief_sign_off": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
+    "reports:brief_forward": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
+}
+# Django's admin keeps its own rules: everyone but a staff account is sent to the admin's login.
+ADMIN_PREFIX = "/admin/"
+
+
+@pytest.fixture
+def world(demo):
+    mark_regions(demo)
+    report = region_report(demo, "64.74")
+    return {
+        "session": demo.pk,
+        "region": report.region_id,
+        "report": report.pk,
+        "follow_up": FollowUp.objects.filter(session=demo, closed_at=None).first().pk,
+        "operator": "operator",
+    }
+
+
+def test_every_url_of_the_app_has_a_line_in_the_matrix(db):
+    app = [name for name, path, _ in walk(get_resolver().url_patterns) if not path.startswith(ADMIN_PREFIX)]
+    assert None not in app, "every URL of the app has a name"
+    assert set(app) == set(EXPECTED)
+
+
+def answered(response, expected, login_url: str) -> bool:
+    if expected == LOGIN:
+        return response.status_code == 302 and response["Location"].startswith(f"{login_url}?next=")
+    return response.status_code == expected
+
+
+def other_markers(role: str) -> list[str]:
+    own = {"operator": "64.74", "other_operator": "64.01"}.get(role)
+    return [marker for code, marker in MARKERS.items() if own and code != own]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_status_of_the_matrix_on_every_url(world, role):
+    index = ROLES.index(role)
+    login_url = resolve_url(settings.LOGIN_URL)
+    client = client_for(role)
+    wrong = []
+    for name, (parameters, on_get, on_post) in EXPECTED.items():
+        path = reverse(name, args=[world[p] for p in parameters])
+        for method, statuses in (("get", on_get), ("post", on_post)):
+            if role != "anonymous" and "_auth_user_id" not in client.session:
+                client = client_for(role)  # the previous request logged out
+            response = getattr(client, method)(path)
+            if not answered(response, statuses[index], login_url):
+                wrong.append(f"{method.upper()} {name}: {response.status_code}, expected {statuses[index]}")
+            body = b"" if response.streaming else response.content
+            for marker in other_markers(role):
+                assert marker.encode() not in body, f"{method.upper()} {name} shows {marker} to {role}"
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_admin_reaches_the_admin_site(world, role):
+    admin_login = reverse("admin:login")
+    client = client_for(role)
+    for name, path, _ in walk(get_resolver().url_patterns, value=str(world["report"])):
+        if not path.startswith(ADMIN_PREFIX) or name in ("admin:login", "admin:logout"):
+            continue
+        for method in ("get", "post"):
+            if role != "anonymous" and "_auth_user_id" not in client.session:
+                client = client_for(role)
+            response = getattr(client, method)(path)
+            if role == "admin":
+                assert response.status_code < 500, f"{method.upper()} {path}: {response.status_code}"
+            else:
+                login = admin_login if role != "anonymous" else resolve_url(settings.LOGIN_URL)
+                assert response.status_code == 302, f"{method.upper()} {path} for {role}"
+                assert response["Location"].split("?")[0] in (login, admin_login), path
