@@ -212,3 +212,22 @@ def test_no_page_shows_a_string_of_the_other_language(client, demo, username):
             found = texts_of(response.text) & foreign[language]
             mixed += [f"{language} {url}: {text!r}" for text in sorted(found)]
     assert not mixed, "\n".join(mixed)
+
+
+def test_an_operator_before_any_rakor_is_told_why_and_where_to_go(client, operator):
+    client.force_login(operator)
+    page = client.get(reverse("reports:report_form")).text
+    assert "Belum ada rakor yang dibuka" in page
+    assert f'href="{reverse("reports:report_history")}"' in page
+    history = client.get(reverse("reports:report_history")).text
+    assert "Belum ada laporan." in history
+    assert f'class="btn btn-primary" href="{reverse("reports:report_form")}"' in history
+
+
+def test_the_desk_before_any_rakor_is_sent_to_the_admin_to_create_them(client, secretariat):
+    secretariat.is_staff = True
+    secretariat.save()
+    client.force_login(secretariat)
+    page = client.get(reverse("reports:dashboard")).text
+    assert "Belum ada rakor." in page
+    assert reverse("admin:reports_election_changelist") in page
