@@ -168,7 +168,8 @@ def section(results: dict) -> str:
         "per connection finished). *errors*: connection errors and answers slower than 30 s (gunicorn's "
         "timeout). "
         "*bad answers*: for a GET anything but 200, for the POST anything but the redirect after saving. "
-        "*queries/req*: one instrumented request per page (bench/probe.py), not the load run.\n"
+        "*queries/req*: one instrumented request per page (bench/probe.py), not the load run; "
+        "/healthz queries on a connection of its own, which the count does not see (it runs one).\n"
     )
 
 

@@ -184,7 +184,7 @@ class Users:
 
 
 def report_form(users: Users, url: str, operator: str) -> Form:
-    status, _, html = request("GET", url, users.cookie(operator))
+    status, _, html = request("GET", url, users.cookie(operator), timeout=300)
     form = post_form(html)
     if status != 200 or form is None:
         raise SystemExit(f"{operator} could not open the report form at {url} ({status})")
@@ -235,11 +235,11 @@ def wrk(plans: list[dict], url: str, seconds: int, workdir: Path) -> dict:
 
 def drain() -> None:
     """Wait until the requests wrk left queued are served, so that cells do not overlap."""
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         started = time.monotonic()
         try:
-            if request("GET", "/healthz", timeout=180)[0] == 200 and time.monotonic() - started < 0.5:
+            if request("GET", "/healthz", timeout=300)[0] == 200 and time.monotonic() - started < 0.5:
                 return
         except OSError:
             pass
