@@ -3,8 +3,9 @@
 import base64
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -54,12 +55,12 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     target = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "home"
+        target = reverse("home")
     if device is None:
-        return redirect(target)
+        return HttpResponseRedirect(target)
     form = TokenForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
         otp_login(request, device)
         request.session.pop(TWO_FACTOR_PENDING, None)
-        return redirect(target)
+        return HttpResponseRedirect(target)
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": target})
