@@ -213,6 +213,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 PROXY_COUNT = envint("PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "deskpilkada.clientip.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.login_names.attempted_username"
 
 # The letterhead and signature block of the brief to the Minister.
 DESK = {
