@@ -63,6 +63,8 @@ def changes_between(report, previous, shortages, previous_shortages) -> list[Cha
     changes = []
     for section in SECTIONS:
         for name in section.fields:
+            if getattr(previous, name) == getattr(report, name):
+                continue
             before, after = display(previous, name), display(report, name)
             if before != after:
                 label = str(ReadinessReport._meta.get_field(name).verbose_name)

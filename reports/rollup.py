@@ -1,9 +1,11 @@
 """The province-wide picture of one rakor session: every number the desk shows or sends.
 
 ``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (nine), whatever the
-number of regions and sessions. The dashboard, the drill-down, the printable brief, the PDF, the
-XLSX/CSV export and the drafted letter to the Minister all render this object; none of them
-recomputes a number. Strings in it (reasons, alert messages) are in the active language.
+number of regions and sessions. ``summary(session, region=...)`` is the same roll-up for one region
+(the drill-down): its row, alerts, agenda, the follow-ups of that region or of the whole province,
+and counts, totals and trend over that region alone. The dashboard, the drill-down, the printable
+brief, the PDF, the XLSX/CSV export and the drafted letter to the Minister all render this object;
+none of them recomputes a number. Strings in it (reasons, alert messages) are in the active language.
 
 Definitions used throughout:
 
@@ -20,8 +22,9 @@ Definitions used throughout:
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
 from regions.models import Region
@@ -89,8 +92,22 @@ class RegionRow:
     shortages: list[ShortageLine]
     previous_shortages: list[ShortageLine]
     stale: list[StaleSection]
-    changes: list[Change]
-    changed_sections: list[str]  # section keys: changed by the operator or differing from last week
+
+    @cached_property
+    def changes(self) -> list[Change]:
+        """What differs from the previous session's sent report (computed on first use)."""
+        sent = self.report if self.is_reported else None
+        if sent is None or self.previous is None:
+            return []
+        return changes_between(sent, self.previous, self.shortages, self.previous_shortages)
+
+    @cached_property
+    def changed_sections(self) -> list[str]:
+        """Section keys changed by the operator or differing from last week, in section order."""
+        if not self.is_reported:
+            return []
+        keys = set(self.report.changed_sections) | {change.section for change in self.changes}
+        return [section.key for section in SECTIONS if section.key in keys]
 
     @property
     def is_reported(self) -> bool:
@@ -252,41 +269,50 @@ class Summary:
         return next(row for row in self.rows if row.region.pk == region.pk)
 
 
-def summary(session: RakorSession) -> Summary:
-    """The roll-up of ``session``; nine queries whatever the number of regions and sessions."""
+def summary(session: RakorSession, region: Region | None = None) -> Summary:
+    """The roll-up of ``session`` (of one region when given); nine queries whatever the number of
+    regions and sessions."""
     sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
     session = next(s for s in sessions if s.pk == session.pk)
     election = session.election
     earlier = [s for s in sessions if s.date < session.date]
     previous_session = earlier[-1] if earlier else None
-    regions = list(Region.objects.all())
+    regions = [region] if region is not None else list(Region.objects.all())
+    of_region = {"region_id": region.pk} if region is not None else {}
+    of_report_region = {"report__region_id": region.pk} if region is not None else {}
     item_count = election.logistics_items.count()
 
     wanted = [session.pk] + ([previous_session.pk] if previous_session else [])
-    reports = list(ReadinessReport.objects.filter(session_id__in=wanted))
+    reports = list(ReadinessReport.objects.filter(session_id__in=wanted, **of_region).order_by())
     shortages_by_report = defaultdict(list)
-    for line in ShortageLine.objects.filter(report__session_id__in=wanted).select_related("item"):
+    lines = ShortageLine.objects.filter(report__session_id__in=wanted, **of_report_region).select_related(
+        "item"
+    )
+    for line in lines.order_by("item__position", "pk"):
         shortages_by_report[line.report_id].append(line)
     current = {r.region_id: r for r in reports if r.session_id == session.pk}
     previous = {r.region_id: r for r in reports if r.session_id != session.pk and r.is_sent}
 
-    attendance = dict(Attendance.objects.filter(session=session).values_list("region_id", "status"))
+    attendance = dict(
+        Attendance.objects.filter(session=session, **of_region).order_by().values_list("region_id", "status")
+    )
     agenda_until = session.date + dt.timedelta(days=AGENDA_DAYS - 1)
     agenda_lines = list(
-        AgendaLine.objects.filter(report__session=session, date__gte=session.date, date__lte=agenda_until)
+        AgendaLine.objects.filter(
+            report__session=session, date__gte=session.date, date__lte=agenda_until, **of_report_region
+        )
         .exclude(report__status=Status.DRAFT)
-        .select_related("report")
+        .annotate(region_pk=F("report__region_id"))
         .order_by("date", "report__region__kemendagri_code", "pk")
     )
 
     rows = [
-        _row(
-            session, region, current.get(region.pk), previous.get(region.pk), attendance, shortages_by_report
-        )
-        for region in regions
+        _row(session, each, current.get(each.pk), previous.get(each.pk), attendance, shortages_by_report)
+        for each in regions
     ]
-    by_region = {region.pk: region for region in regions}
-    follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session)
+    by_region = {each.pk: each for each in regions}
+    kind_labels = {value: str(label) for value, label in AgendaLine.Kind.choices}
+    follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session, region)
     result = Summary(
         session=session,
         election=election,
@@ -312,8 +338,8 @@ def summary(session: RakorSession) -> Summary:
             AgendaEntry(
                 date=line.date,
                 kind=line.kind,
-                kind_label=line.get_kind_display(),
-                region=by_region[line.report.region_id],
+                kind_label=kind_labels.get(line.kind, line.kind),
+                region=by_region[line.region_pk],
                 place=line.place,
                 description=line.description,
             )
@@ -322,7 +348,7 @@ def summary(session: RakorSession) -> Summary:
         agenda_until=agenda_until,
         follow_ups_open=follow_ups_open,
         follow_ups_closed=follow_ups_closed,
-        trend=_trend(session, sessions, len(regions)),
+        trend=_trend(session, sessions, len(regions), of_region),
     )
     result.lights = {light.value: sum(1 for r in rows if r.light == light) for light in Light}
     return result
@@ -362,11 +388,6 @@ def _row(session, region, report, previous, attendance, shortages_by_report) -> 
         )
         for key in FIGURES
     }
-    changes = changes_between(sent, previous, shortages, previous_shortages) if sent and previous else []
-    changed_sections = []
-    if sent:
-        keys = set(sent.changed_sections) | {change.section for change in changes}
-        changed_sections = [section.key for section in SECTIONS if section.key in keys]
     return RegionRow(
         region=region,
         report=report,
@@ -379,8 +400,6 @@ def _row(session, region, report, previous, attendance, shortages_by_report) -> 
         shortages=shortages,
         previous_shortages=previous_shortages,
         stale=stale_sections(session, sent) if sent else [],
-        changes=changes,
-        changed_sections=changed_sections,
     )
 
 
@@ -447,7 +466,7 @@ def _boundary(session: RakorSession) -> dt.datetime:
     return dt.datetime.combine(session.date + dt.timedelta(days=1), dt.time(0, 0), tzinfo=WITA)
 
 
-def _follow_ups(session, previous_session) -> tuple[list[FollowUp], list[FollowUp]]:
+def _follow_ups(session, previous_session, region) -> tuple[list[FollowUp], list[FollowUp]]:
     since = _boundary(previous_session) if previous_session else None
     until = session.forwarded_at
     still_relevant = Q(closed_at__isnull=True)
@@ -455,6 +474,8 @@ def _follow_ups(session, previous_session) -> tuple[list[FollowUp], list[FollowU
         still_relevant |= Q(closed_at__gt=since)
     else:
         still_relevant |= Q(closed_at__isnull=False)
+    if region is not None:
+        still_relevant &= Q(region__isnull=True) | Q(region_id=region.pk)
     follow_ups = list(
         FollowUp.objects.filter(
             still_relevant, session__election_id=session.election_id, session__date__lte=session.date
@@ -467,11 +488,14 @@ def _follow_ups(session, previous_session) -> tuple[list[FollowUp], list[FollowU
     return open_, closed
 
 
-def _trend(session: RakorSession, sessions: list[RakorSession], expected: int) -> list[TrendPoint]:
+def _trend(
+    session: RakorSession, sessions: list[RakorSession], expected: int, of_region: dict
+) -> list[TrendPoint]:
     shown = [s for s in sessions if s.date <= session.date]
     rows = (
-        ReadinessReport.objects.filter(session_id__in=[s.pk for s in shown])
+        ReadinessReport.objects.filter(session_id__in=[s.pk for s in shown], **of_region)
         .exclude(status=Status.DRAFT)
+        .order_by()
         .values("session_id")
         .annotate(
             reported=Count("pk"),

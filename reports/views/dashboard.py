@@ -75,7 +75,7 @@ def region_detail(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse
 
 
 def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> HttpResponse:
-    result = summary(session)
+    result = summary(session, region=region)
     row = result.row_for(region)
     history = region_history(result, region)
     oldest_first = list(reversed(history))
