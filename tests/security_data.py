@@ -1,10 +1,19 @@
 """The demo's users per role and text that marks each region's data, for the security tests."""
 
 from django.contrib.auth.models import User
+from django.forms.models import model_to_dict
 from django.test import Client
 
 from regions.models import Region
-from reports.models import AgendaLine, LogisticsItem, RakorSession, ReadinessReport, ShortageLine
+from reports.models import (
+    AgendaLine,
+    Attendance,
+    FollowUp,
+    LogisticsItem,
+    RakorSession,
+    ReadinessReport,
+    ShortageLine,
+)
 
 ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "admin")
 USERNAMES = {
@@ -27,6 +36,21 @@ def client_for(role: str) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+def browser(username: str) -> Client:
+    """A browser signed in as any user of the demo."""
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+TABLES = (ReadinessReport, ShortageLine, AgendaLine, Attendance, FollowUp, RakorSession)
+
+
+def rows() -> dict:
+    """Every row of the desk's tables, to compare before and after a request."""
+    return {model.__name__: [model_to_dict(o) for o in model.objects.order_by("pk")] for model in TABLES}
 
 
 def region_report(session: RakorSession, code: str) -> ReadinessReport:

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from regions.models import Region
 from reports.forwarding import digest
 from tests.operator_pages import open_form
-from tests.security_data import client_for, demo_user, region_report
-from tests.test_security_idor import rows
+from tests.security_data import client_for, demo_user, region_report, rows
 
 SCALAR = st.one_of(
     st.text(max_size=200),

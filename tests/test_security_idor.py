@@ -3,18 +3,11 @@ pages), and forged ids in a POST body — the region, the session, the report, a
 line of another region — change nothing of that region; the database holds the same rows after."""
 
 import pytest
-from django.forms.models import model_to_dict
 from django.urls import reverse
 
-from reports.models import AgendaLine, Attendance, FollowUp, RakorSession, ReadinessReport, ShortageLine
+from reports.models import AgendaLine, FollowUp, RakorSession, ReadinessReport, ShortageLine
 from tests.operator_pages import open_form
-from tests.security_data import MARKERS, client_for, mark_regions, region_report
-
-TABLES = (ReadinessReport, ShortageLine, AgendaLine, Attendance, FollowUp, RakorSession)
-
-
-def rows() -> dict:
-    return {model.__name__: [model_to_dict(o) for o in model.objects.order_by("pk")] for model in TABLES}
+from tests.security_data import MARKERS, client_for, mark_regions, region_report, rows
 
 
 @pytest.fixture

@@ -11,20 +11,13 @@ from django.test import Client
 from reports.line_forms import LineFormSet
 from reports.models import ReadinessReport
 from tests.operator_pages import confirm_all, open_form, report_url
-from tests.security_data import region_report
+from tests.security_data import browser, region_report, rows
 from tests.test_races import run_together
-from tests.test_security_idor import rows
 
 on_postgres = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason="needs PostgreSQL"
 )
 transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def browser(username: str) -> Client:
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 def post_from(client: Client, session, data: dict):

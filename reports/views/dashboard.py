@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from regions.models import Region
 from reports.access import Role, is_secretariat, role_required
+from reports.audit import report_history
 from reports.changes import display
 from reports.charts import completeness_chart, line_chart
 from reports.dashboard_forms import ReviewForm
@@ -115,5 +116,6 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
             [entry.report.security_personnel if entry.is_reported else None for entry in oldest_first],
         ),
         "review_form": ReviewForm(initial={"version": report.version}) if report else None,
+        "changes": report_history(report) if report else [],
     }
     return render(request, "reports/dashboard/drilldown.html", context)
