@@ -92,6 +92,9 @@ class RegionRow:
     shortages: list[ShortageLine]
     previous_shortages: list[ShortageLine]
     stale: list[StaleSection]
+    light_label: str  # the words of the light, state and attendance, in the active language
+    state_label: str
+    attendance_label: str
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -125,10 +128,6 @@ class RegionRow:
     def explanation(self) -> str:
         """The light in one plain sentence: "belum siap: kekurangan surat suara 1.200 lembar; …"."""
         return explain(self.reasons)
-
-    @property
-    def attendance_label(self) -> str:
-        return Attendance.Status(self.attendance).label
 
 
 @dataclass
@@ -306,8 +305,11 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
         .order_by("date", "report__region__kemendagri_code", "pk")
     )
 
+    words = _Words()
     rows = [
-        _row(session, each, current.get(each.pk), previous.get(each.pk), attendance, shortages_by_report)
+        _row(
+            session, each, current.get(each.pk), previous.get(each.pk), attendance, shortages_by_report, words
+        )
         for each in regions
     ]
     by_region = {each.pk: each for each in regions}
@@ -373,7 +375,17 @@ def region_history(result: Summary, region: Region) -> list[HistoryEntry]:
     return entries
 
 
-def _row(session, region, report, previous, attendance, shortages_by_report) -> RegionRow:
+class _Words:
+    """Labels translated once per roll-up instead of once per region."""
+
+    def __init__(self):
+        self.figures = {key: str(ReadinessReport._meta.get_field(key).verbose_name) for key in FIGURES}
+        self.lights = {light: str(light.label) for light in Light}
+        self.states = {state: str(state.label) for state in ReportState}
+        self.attendance = {status.value: str(status.label) for status in Attendance.Status}
+
+
+def _row(session, region, report, previous, attendance, shortages_by_report, words: _Words) -> RegionRow:
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
     shortages = shortages_by_report.get(sent.pk, []) if sent else []
@@ -382,24 +394,28 @@ def _row(session, region, report, previous, attendance, shortages_by_report) -> 
     figures = {
         key: Figure(
             key=key,
-            label=str(ReadinessReport._meta.get_field(key).verbose_name),
+            label=words.figures[key],
             value=getattr(sent, key) if sent else None,
             previous=getattr(previous, key) if previous else None,
         )
         for key in FIGURES
     }
+    status = attendance.get(region.pk, Attendance.Status.UNCONFIRMED)
     return RegionRow(
         region=region,
         report=report,
         previous=previous,
         state=state,
-        attendance=attendance.get(region.pk, Attendance.Status.UNCONFIRMED),
+        attendance=status,
         light=light,
         reasons=reasons,
         figures=figures,
         shortages=shortages,
         previous_shortages=previous_shortages,
         stale=stale_sections(session, sent) if sent else [],
+        light_label=words.lights[light],
+        state_label=words.states[state],
+        attendance_label=words.attendance[status],
     )
 
 
