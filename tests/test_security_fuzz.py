@@ -5,6 +5,7 @@ message). No NUL byte ever reaches the database (PostgreSQL refuses them with an
 
 import pytest
 from django.contrib.messages import ERROR, get_messages
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from regions.models import Region
 from reports.forwarding import digest
-from tests.operator_pages import open_form
+from tests.operator_pages import confirm_all, open_form
 from tests.security_data import client_for, demo_user, region_report, rows
 
 SCALAR = st.one_of(
@@ -134,3 +135,36 @@ def test_hostile_input_to_every_form_gives_errors_never_a_500_and_stores_nothing
             assert demo_user("operator").password == password
 
     run()
+
+
+NUL_FIELDS = {
+    "report": [
+        "notes",
+        "security_notes",
+        "logistics_notes",
+        "kekurangan-0-note",
+        "agenda-0-place",
+        "agenda-0-description",
+    ],
+    "review": ["comment"],
+    "attendance": ["representative_{region}"],
+    "follow_up_create": ["title", "description"],
+    "follow_up_close": ["closing_note"],
+    "brief": ["text"],
+    "login": ["username", "password"],
+    "two_factor": ["token"],
+}
+
+
+@pytest.mark.parametrize(("name", "field"), [(n, f) for n, fields in NUL_FIELDS.items() for f in fields])
+def test_a_nul_byte_in_any_text_field_is_refused_with_a_message_and_nothing_is_stored(demo, name, field):
+    role, url, base = forms(demo)[name]
+    client = client_for(role)
+    fields = {**(confirm_all(open_form(client, demo)) if base is None else base), "action": "submit"}
+    field = field.format(region=region_report(demo, "64.74").region_id)
+    assert field in fields
+    before = rows()
+    response = client.post(url, {**fields, field: "Kota\x00Bontang"}, follow=True)
+    assert response.status_code in (200, 400)
+    assert rows() == before
+    assert str(ProhibitNullCharactersValidator.message) in response.content.decode()

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from regions.models import Region
 from reports.access import Role, deny, is_secretariat, role_required
@@ -29,9 +29,7 @@ def review_report(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        _show_errors(request, form)
         return redirect(report)
     accept = form.cleaned_data["decision"] == ReviewForm.ACCEPT
     try:
@@ -50,7 +48,15 @@ def review_report(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(report.session)
 
 
+def _show_errors(request: HttpRequest, form) -> None:
+    """A form posted from the dashboard's buttons: its errors as messages on the page it returns to."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
 @role_required(SECRETARIAT, Role.LEADER)
+@require_http_methods(["GET", "HEAD", "POST"])
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
     regions = list(Region.objects.all())
@@ -88,6 +94,7 @@ def _save_attendance(session: RakorSession, values: dict[int, tuple[str, str]], 
 
 
 @role_required(SECRETARIAT)
+@require_http_methods(["GET", "HEAD", "POST"])
 def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
     lock = session_lock(session)
@@ -119,7 +126,10 @@ def follow_up_close(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpRes
         messages.error(request, str(refusal))
         return redirect(session)
     form = CloseFollowUpForm(request.POST)
-    if follow_up.closed_at is None and form.is_valid():
+    if not form.is_valid():
+        _show_errors(request, form)
+        return redirect(session)
+    if follow_up.closed_at is None:
         follow_up.closed_at = timezone.now()
         follow_up.closed_by = request.user
         follow_up.closing_note = form.cleaned_data["closing_note"].strip()
