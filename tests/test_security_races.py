@@ -72,8 +72,10 @@ def test_a_failure_in_the_middle_of_a_submit_leaves_nothing_half_written(demo, m
     before = rows()
     history = ReadinessReport.history.count()
 
+    written = []
+
     def fail(formset, commit=True):
-        assert ReadinessReport.objects.filter(notes="Setengah tersimpan").exists()
+        written.append(ReadinessReport.objects.filter(notes="Setengah tersimpan").exists())
         raise RuntimeError("disk penuh")
 
     monkeypatch.setattr(LineFormSet, "save", fail)
@@ -81,5 +83,6 @@ def test_a_failure_in_the_middle_of_a_submit_leaves_nothing_half_written(demo, m
     response = client.post(report_url(demo), data)
 
     assert response.status_code == 500
+    assert written == [True], "the report row was written before the lines failed"
     assert rows() == before
     assert ReadinessReport.history.count() == history
