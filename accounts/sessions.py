@@ -11,6 +11,12 @@ class SessionStore(DatabaseSessionStore):
     def get_model_class(cls):
         return UserSession
 
+    def _get_session_from_db(self):
+        """The session row; its expiry is kept for IdleSessionRenewalMiddleware."""
+        row = super()._get_session_from_db()
+        self.expire_date = row.expire_date if row is not None else None
+        return row
+
     def create_model_instance(self, data):
         instance = super().create_model_instance(data)
         try:

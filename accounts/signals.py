@@ -1,10 +1,14 @@
-"""Logging out ends the user's sessions everywhere; logging in with a TOTP device asks for a code."""
+"""Logging out ends the user's sessions everywhere; logging in starts the absolute session clock and,
+with a TOTP device, asks for a code."""
+
+import time
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.sessions import end_sessions_of
+from reports.middleware import SESSION_STARTED
 
 TWO_FACTOR_PENDING = "two_factor_pending"
 
@@ -13,6 +17,12 @@ TWO_FACTOR_PENDING = "two_factor_pending"
 def end_other_sessions(sender, request, user, **kwargs) -> None:
     if user is not None:
         end_sessions_of(user)
+
+
+@receiver(user_logged_in)
+def start_session_clock(sender, request, user, **kwargs) -> None:
+    """The absolute limit counts from the login (stamped here, so the first page writes nothing)."""
+    request.session[SESSION_STARTED] = int(time.time())
 
 
 @receiver(user_logged_in)

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "reports.middleware.AbsoluteSessionTimeoutMiddleware",
+    "reports.middleware.IdleSessionRenewalMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reports.middleware.DeskCSPMiddleware",
@@ -145,10 +146,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after an idle hour (the cookie is renewed on each request) and never outlive a
+# Sessions end after an idle hour (the session and its cookie are renewed at most once a minute by
+# reports.middleware.IdleSessionRenewalMiddleware, not written on every request) and never outlive a
 # working day; see reports.middleware.AbsoluteSessionTimeoutMiddleware for the absolute limit.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = envint("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 # Database sessions that carry their user id, so logging out ends the user's other sessions.
 SESSION_ENGINE = "accounts.sessions"

@@ -1,5 +1,7 @@
-"""Request-wide guards: the absolute session limit, and the admin's relaxed Content-Security-Policy."""
+"""Request-wide guards: the idle and absolute session limits, and the admin's relaxed
+Content-Security-Policy."""
 
+import datetime as dt
 import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -8,9 +10,11 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 SESSION_STARTED = "session_started_at"
+RENEW_EVERY_SECONDS = 60
 
 # Django's admin writes style="" attributes in some of its templates and widgets; only its URLs get
 # them. Scripts stay 'self' everywhere.
@@ -33,6 +37,25 @@ class AbsoluteSessionTimeoutMiddleware:
                 request.user = AnonymousUser()
                 messages.info(request, _("Sesi Anda sudah berakhir. Silakan masuk kembali."))
                 return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
+
+
+class IdleSessionRenewalMiddleware:
+    """Renews a login's idle limit (``SESSION_COOKIE_AGE``) once it has run down by a minute, instead
+    of writing the session on every request: a session ends between the idle limit less a minute
+    and the idle limit after the last request. Needs the expiry the session engine read
+    (accounts.sessions); without it, the session is renewed on every request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            expires = getattr(request.session, "expire_date", None)
+            every = min(RENEW_EVERY_SECONDS, settings.SESSION_COOKIE_AGE // 2)
+            left = settings.SESSION_COOKIE_AGE - every
+            if expires is None or expires < timezone.now() + dt.timedelta(seconds=left):
+                request.session.modified = True
         return self.get_response(request)
 
 
