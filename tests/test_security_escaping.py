@@ -140,3 +140,20 @@ def test_a_script_in_the_edited_brief_comes_back_escaped_on_screen_in_print_and_
         assert RAW not in body
         assert escape(payload("brief_text")) in body
     assert payload("brief_text") in pdf_text(session).replace("\n", "")
+
+
+def test_a_script_in_a_new_follow_ups_title_comes_back_escaped_in_the_message_that_confirms_it(hostile):
+    session, _, _ = hostile
+    data = {
+        "region": "",
+        "source": "lainnya",
+        "title": payload("message"),
+        "agency": "kpu",
+        "due_date": "2024-11-25",
+    }
+    response = client_for("secretariat").post(
+        reverse("reports:follow_up_create", args=[session.pk]), data, follow=True
+    )
+    page = response.content.decode()
+    assert RAW not in page
+    assert f"“{escape(payload('message'))}”" in page
