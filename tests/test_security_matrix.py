@@ -135,3 +135,20 @@ def test_only_the_admin_reaches_the_admin_site(world, role):
                 login = admin_login if role != "anonymous" else resolve_url(settings.LOGIN_URL)
                 assert response.status_code == 302, f"{method.upper()} {path} for {role}"
                 assert response["Location"].split("?")[0] in (login, admin_login), path
+
+
+@pytest.mark.parametrize("role", ["operator", "secretariat"])
+@pytest.mark.parametrize("missing", ["999999", "99999999999999999999999"])
+def test_an_unknown_or_impossible_id_in_any_url_is_not_found_never_a_500(world, role, missing):
+    client = client_for(role)
+    for name, (parameters, _on_get, _on_post) in EXPECTED.items():
+        if not any(p in ("session", "region", "report", "follow_up") for p in parameters):
+            continue
+        for index, parameter in enumerate(parameters):
+            if parameter == "operator":
+                continue
+            args = [missing if i == index else world[p] for i, p in enumerate(parameters)]
+            path = reverse(name, args=args)
+            for method in ("get", "post"):
+                status = getattr(client, method)(path).status_code
+                assert status in (403, 404, 405), f"{method.upper()} {path}: {status}"

@@ -98,11 +98,12 @@ def brief_reset(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(SECRETARIAT)
 @require_POST
 def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(pk)
     form = SignOffForm(request.POST)
     try:
         if not form.is_valid():
             raise Refused(_("Muat ulang halaman, baca naskahnya, lalu setujui lagi."))
-        forwarding.sign_off(_session(pk), request.user, seen=form.cleaned_data["seen"])
+        forwarding.sign_off(session, request.user, seen=form.cleaned_data["seen"])
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -113,11 +114,12 @@ def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(SECRETARIAT)
 @require_POST
 def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(pk)
     form = ForwardForm(request.POST)
     try:
         if not form.is_valid():
             raise Refused(form.errors["confirm"][0])
-        forwarding.forward(_session(pk), request.user)
+        forwarding.forward(session, request.user)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
