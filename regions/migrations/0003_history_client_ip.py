@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regions', '0002_load_kaltim_regions'),
+        ("regions", "0002_load_kaltim_regions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalmembership',
-            name='history_ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP'),
+            model_name="historicalmembership",
+            name="history_ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
         ),
     ]

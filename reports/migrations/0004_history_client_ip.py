@@ -4,40 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0003_report_field_help_texts'),
+        ("reports", "0003_report_field_help_texts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalagendaline',
-            name='history_ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP'),
+            model_name="historicalagendaline",
+            name="history_ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
         ),
         migrations.AddField(
-            model_name='historicalattendance',
-            name='history_ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP'),
+            model_name="historicalattendance",
+            name="history_ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
         ),
         migrations.AddField(
-            model_name='historicalfollowup',
-            name='history_ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP'),
+            model_name="historicalfollowup",
+            name="history_ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
         ),
         migrations.AddField(
-            model_name='historicalrakorsession',
-            name='history_ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP'),
+            model_name="historicalrakorsession",
+            name="history_ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
         ),
         migrations.AddField(
-            model_name='historicalreadinessreport',
-            name='history_ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP'),
+            model_name="historicalreadinessreport",
+            name="history_ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
         ),
         migrations.AddField(
-            model_name='historicalshortageline',
-            name='history_ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP'),
+            model_name="historicalshortageline",
+            name="history_ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
         ),
     ]
