@@ -1,0 +1,40 @@
+"""Elections, their Monday rakor sessions, the regions' readiness reports and what follows them."""
+
+from reports.models.calendar import (
+    WITA,
+    Election,
+    LogisticsItem,
+    RakorSession,
+    SessionQuerySet,
+    default_deadline,
+)
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder
+from reports.models.report import (
+    MAX_PERSONNEL,
+    MAX_QUANTITY,
+    MAX_VOTERS,
+    AgendaLine,
+    ReadinessReport,
+    ReportQuerySet,
+    ShortageLine,
+)
+
+__all__ = [
+    "MAX_PERSONNEL",
+    "MAX_QUANTITY",
+    "MAX_VOTERS",
+    "WITA",
+    "AgendaLine",
+    "Attendance",
+    "Election",
+    "FollowUp",
+    "ForwardedBrief",
+    "LogisticsItem",
+    "RakorSession",
+    "ReadinessReport",
+    "Reminder",
+    "ReportQuerySet",
+    "SessionQuerySet",
+    "ShortageLine",
+    "default_deadline",
+]

@@ -1,0 +1,212 @@
+"""Elections, their logistics items and their Monday rakor sessions."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from deskpilkada.history import IPAddressHistoricalModel
+
+WITA = ZoneInfo("Asia/Makassar")
+
+
+class Election(models.Model):
+    """One election (e.g. Pilkada Serentak 2024) with its calendar and logistics items."""
+
+    name = models.CharField(_("nama"), max_length=150, unique=True)
+    voting_day = models.DateField(_("hari pemungutan suara"))
+    campaign_start = models.DateField(_("awal masa kampanye"))
+    campaign_end = models.DateField(_("akhir masa kampanye"))
+    quiet_start = models.DateField(_("awal masa tenang"))
+    quiet_end = models.DateField(_("akhir masa tenang"))
+    participation_target = models.DecimalField(
+        _("target partisipasi (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        ordering = ["-voting_day"]
+        verbose_name = _("pemilihan")
+        verbose_name_plural = _("pemilihan")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(campaign_end__gte=models.F("campaign_start")),
+                name="election_campaign_ends_after_start",
+                violation_error_message=_("Akhir masa kampanye tidak boleh sebelum awalnya."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quiet_start__gt=models.F("campaign_end"))
+                & models.Q(quiet_end__gte=models.F("quiet_start"))
+                & models.Q(voting_day__gt=models.F("quiet_end")),
+                name="election_quiet_period_between_campaign_and_voting",
+                violation_error_message=_(
+                    "Masa tenang harus sesudah masa kampanye dan sebelum hari pemungutan suara."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(participation_target__gte=0, participation_target__lte=100),
+                name="election_target_is_a_percentage",
+                violation_error_message=_("Target partisipasi harus antara 0 dan 100 persen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def mondays(self, start: dt.date) -> list[dt.date]:
+        """Every Monday from ``start`` up to voting day."""
+        first = start + dt.timedelta(days=(7 - start.weekday()) % 7)
+        days = []
+        while first <= self.voting_day:
+            days.append(first)
+            first += dt.timedelta(days=7)
+        return days
+
+    def create_weekly_sessions(self, start: dt.date | None = None) -> list["RakorSession"]:
+        """Create the missing weekly sessions, one per Monday from ``start`` (default: the
+        campaign's start) up to voting day. Existing sessions are left as they are."""
+        existing = set(self.sessions.values_list("date", flat=True))
+        created = [
+            RakorSession(election=self, date=day)
+            for day in self.mondays(start or self.campaign_start)
+            if day not in existing
+        ]
+        for session in created:
+            session.save()
+        return created
+
+
+class LogisticsItem(models.Model):
+    """One of an election's logistics items ("14 item logistik"), kept as editable data."""
+
+    election = models.ForeignKey(
+        Election, on_delete=models.CASCADE, related_name="logistics_items", verbose_name=_("pemilihan")
+    )
+    name = models.CharField(_("nama barang"), max_length=150)
+    unit = models.CharField(_("satuan"), max_length=30, default="buah")
+    position = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["election", "position", "name"]
+        verbose_name = _("item logistik")
+        verbose_name_plural = _("item logistik")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "name"],
+                name="logistics_item_unique_per_election",
+                violation_error_message=_("Item logistik ini sudah ada untuk pemilihan tersebut."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def default_deadline(day: dt.date) -> dt.datetime:
+    """Reports are due at 08:00 WITA on the day of the rakor."""
+    return dt.datetime.combine(day, dt.time(8, 0), tzinfo=WITA)
+
+
+class SessionQuerySet(models.QuerySet):
+    def current(self) -> "RakorSession | None":
+        """The session the desk is working on, in the latest election: the first one after the
+        last forwarded session; with none forwarded yet, the latest one held by today."""
+        latest = self.order_by("-election__voting_day").values_list("election_id", flat=True).first()
+        if latest is None:
+            return None
+        sessions = list(self.filter(election_id=latest).select_related("election").order_by("date"))
+        forwarded = [s for s in sessions if s.forwarded_at is not None]
+        if forwarded:
+            after = [s for s in sessions if s.date > forwarded[-1].date and s.forwarded_at is None]
+            return after[0] if after else forwarded[-1]
+        held = [s for s in sessions if s.date <= timezone.localdate()]
+        return held[-1] if held else sessions[0]
+
+
+class RakorSession(models.Model):
+    """One Monday coordination meeting (rakor) of an election."""
+
+    class Kind(models.TextChoices):
+        WEEKLY = "weekly", _("Rakor mingguan")
+        PLENARY = "plenary", _("Rakor paripurna")
+
+    election = models.ForeignKey(
+        Election, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("pemilihan")
+    )
+    date = models.DateField(_("tanggal"))
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.WEEKLY)
+    deadline = models.DateTimeField(
+        _("batas waktu laporan"), blank=True, help_text=_("Bawaan: pukul 08.00 WITA pada hari rakor.")
+    )
+    minutes = models.TextField(_("notulen"), blank=True)
+    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    signed_off_at = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("disetujui oleh"),
+    )
+    forwarded_at = models.DateTimeField(_("diteruskan pada"), null=True, blank=True)
+    forwarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diteruskan oleh"),
+    )
+    brief_text = models.TextField(
+        _("naskah laporan ke Mendagri"), blank=True, help_text=_("Kosong: naskah disusun dari data.")
+    )
+    history = HistoricalRecords(bases=[IPAddressHistoricalModel])
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["election", "date"]
+        get_latest_by = "date"
+        verbose_name = _("rakor")
+        verbose_name_plural = _("rakor")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "date"],
+                name="session_unique_per_election_and_date",
+                violation_error_message=_("Sudah ada rakor pada tanggal ini untuk pemilihan tersebut."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(forwarded_at__isnull=True) | models.Q(signed_off_at__isnull=False),
+                name="session_forwarded_only_after_sign_off",
+                violation_error_message=_("Rakor hanya dapat diteruskan setelah disetujui."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
+
+    def save(self, *args, **kwargs):
+        if self.deadline is None and self.date is not None:
+            self.deadline = default_deadline(self.date)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:dashboard_session", args=[self.pk])
+
+    @property
+    def days_to_voting(self) -> int:
+        """H-minus: days from this rakor to voting day (derived, never stored)."""
+        return (self.election.voting_day - self.date).days
+
+    @property
+    def is_forwarded(self) -> bool:
+        return self.forwarded_at is not None
