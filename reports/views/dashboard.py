@@ -15,6 +15,7 @@ from reports.audit import report_history
 from reports.changes import display
 from reports.charts import completeness_chart, line_chart
 from reports.dashboard_forms import ReviewForm
+from reports.dashboard_rows import region_markup
 from reports.models import RakorSession, ReadinessReport
 from reports.rollup import region_history, summary
 from reports.sections import SECTIONS
@@ -50,9 +51,11 @@ def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
 def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     result = summary(session)
     trend = result.trend
+    desk = _desk_context(request, result.session)
     context = {
-        **_desk_context(request, result.session),
+        **desk,
         "summary": result,
+        "region_markup": region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
         "completeness_chart": completeness_chart(trend),
         "personnel_chart": line_chart([p.session.date for p in trend], [p.security_personnel for p in trend]),
     }
