@@ -45,8 +45,12 @@ def region_of(user: User | AnonymousUser):
     return membership.region if membership is not None else None
 
 
+# The province desk: every region, every session.
+DESK_ROLES = (Role.SECRETARIAT, Role.LEADER)
+
+
 def sees_all_regions(user) -> bool:
-    return role_of(user) in (Role.SECRETARIAT, Role.LEADER)
+    return role_of(user) in DESK_ROLES
 
 
 def is_secretariat(user) -> bool:

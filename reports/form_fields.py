@@ -7,13 +7,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reports.lights import number
+
 
 def long_date(day) -> str:
     return formats.date_format(day, "j F Y")
-
-
-def number(value: int) -> str:
-    return formats.number_format(value, force_grouping=True)
 
 
 def count_field(model, name: str, minimum: int, maximum: int) -> forms.IntegerField:

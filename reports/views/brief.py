@@ -14,14 +14,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from reports import exports, forwarding
-from reports.access import Role, deny, is_secretariat, role_required
+from reports.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from reports.brief import indonesian, text_of
 from reports.brief_forms import BriefForm, ForwardForm, SignOffForm
 from reports.models import ForwardedBrief, RakorSession
 from reports.rollup import summary
 from reports.workflow import Refused, session_lock
 
-READERS = (Role.SECRETARIAT, Role.LEADER)
 SECRETARIAT = Role.SECRETARIAT
 
 
@@ -31,7 +30,7 @@ def _session(pk: int) -> RakorSession:
     )
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @require_safe
 def brief_current(request: HttpRequest) -> HttpResponse:
     session = RakorSession.objects.current()
@@ -40,7 +39,7 @@ def brief_current(request: HttpRequest) -> HttpResponse:
     return redirect("reports:brief", session.pk)
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def brief(request: HttpRequest, pk: int) -> HttpResponse:
@@ -130,7 +129,7 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @never_cache
 @require_safe
 def brief_print(request: HttpRequest, pk: int) -> HttpResponse:
@@ -141,7 +140,7 @@ def brief_print(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(exports.document(result, text_of(session, result)))
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @never_cache
 @require_safe
 def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from regions.models import Region
-from reports.access import Role, is_secretariat, role_required
+from reports.access import DESK_ROLES, is_secretariat, role_required
 from reports.audit import report_history
 from reports.changes import display
 from reports.charts import completeness_chart, line_chart
@@ -20,8 +20,6 @@ from reports.models import RakorSession, ReadinessReport
 from reports.rollup import region_history, summary
 from reports.sections import SECTIONS
 from reports.workflow import session_lock
-
-READERS = (Role.SECRETARIAT, Role.LEADER)
 
 
 def _desk_context(request: HttpRequest, session: RakorSession) -> dict:
@@ -33,7 +31,7 @@ def _desk_context(request: HttpRequest, session: RakorSession) -> dict:
     }
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     session = RakorSession.objects.current()
@@ -42,7 +40,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return _dashboard(request, session)
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @require_safe
 def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
     return _dashboard(request, get_object_or_404(RakorSession, pk=pk))
@@ -62,7 +60,7 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     return render(request, "reports/dashboard/dashboard.html", context)
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @require_safe
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
@@ -71,7 +69,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _drilldown(request, report.session, report.region)
 
 
-@role_required(*READERS)
+@role_required(*DESK_ROLES)
 @require_safe
 def region_detail(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession, pk=pk)

@@ -6,14 +6,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
-from reports.access import Role, role_of
+from reports.access import DESK_ROLES, Role, role_of
 
 
 def home(request: HttpRequest) -> HttpResponse:
     role = role_of(request.user)
     if role == Role.OPERATOR:
         return redirect("reports:report_form")
-    if role in (Role.SECRETARIAT, Role.LEADER):
+    if role in DESK_ROLES:
         return redirect("reports:dashboard")
     if request.user.is_staff:
         return redirect("admin:index")

@@ -10,14 +10,14 @@ import datetime as dt
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from regions.models import Region
-from reports import carry, workflow
+from reports import carry, changes, workflow
 from reports.access import Role, deny, region_of, role_required
+from reports.form_fields import long_date
 from reports.forms import ReportEditor
 from reports.lights import ReportState
 from reports.models import RakorSession, ReadinessReport
@@ -137,16 +137,11 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def display(report: ReadinessReport, name: str) -> str:
+    """A field as the operator reads it back: the desk's display, with dates written out."""
     value = getattr(report, name)
-    if value is None or value == "":
-        return "—"
-    if report._meta.get_field(name).choices:
-        return getattr(report, f"get_{name}_display")()
-    if isinstance(value, int):
-        return formats.number_format(value, force_grouping=True)
-    if hasattr(value, "isoformat"):
-        return formats.date_format(value, "j F Y")
-    return value
+    if isinstance(value, dt.date):
+        return long_date(value)
+    return changes.display(report, name)
 
 
 def confirmed_on(report: ReadinessReport, key: str) -> dt.date | None:
