@@ -52,7 +52,8 @@ def free_port(first: int = 8301, last: int = 8309) -> int:
 
 @contextmanager
 def gunicorn(env: dict, log: Path):
-    """Yields the base URL of a running gunicorn; stops it afterwards."""
+    """Yields the base URL of a running gunicorn, its static files collected; stops it afterwards."""
+    collect_static(env)
     port = free_port()
     with open(log, "w") as output:
         server = subprocess.Popen(

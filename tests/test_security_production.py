@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from deskpilkada.logging import JsonFormatter
-from tests.production import ROOT, collect_static, fetch, gunicorn, json_lines, manage, production_env
+from tests.production import ROOT, fetch, gunicorn, json_lines, manage, production_env
 
 HTTPS = {"X-Forwarded-Proto": "https"}
 
@@ -48,7 +48,6 @@ def server(tmp_path_factory):
     """gunicorn in production mode over a demo SQLite database, and its log."""
     folder = tmp_path_factory.mktemp("production")
     env = production_env(f"sqlite:///{folder / 'desk.sqlite3'}")
-    collect_static(env)
     manage("migrate", "--noinput", env=env)
     manage("seed_demo", env=env)
     log = folder / "gunicorn.log"
