@@ -1,6 +1,8 @@
 """A quick single-process timing of the desk on an already seeded database (no gunicorn, no wrk):
 ``rollup.summary()`` of the current rakor, the dashboard and a region's drill-down through Django's
-test client as the secretariat, the median of five runs each, after one warm-up.
+test client as the secretariat, the median of five runs each, after one warm-up: *built* with
+what this process remembers cleared before each run (the first request after a write), *kept*
+as served at an unchanged revision (``reports.revision``).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_national .venv/bin/python bench/quick_timing.py
 """
@@ -24,6 +26,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from reports import revision  # noqa: E402
 from reports.access import Role  # noqa: E402
 from reports.models import RakorSession, ReadinessReport  # noqa: E402
 from reports.rollup import summary  # noqa: E402
@@ -31,14 +34,22 @@ from reports.rollup import summary  # noqa: E402
 RUNS = 5
 
 
-def median_ms(action) -> float:
+def median_ms(action, cold: bool) -> float:
     action()
     times = []
     for _ in range(RUNS):
+        if cold:
+            revision.kept.clear()
         started = time.perf_counter()
         action()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+def timing(name: str, action) -> str:
+    return (
+        f"{name:<12}{median_ms(action, cold=True):8.1f} ms built {median_ms(action, cold=False):8.1f} ms kept"
+    )
 
 
 def main() -> None:
@@ -51,9 +62,16 @@ def main() -> None:
     dashboard = reverse("reports:dashboard_session", args=[session.pk])
     size = len(client.get(dashboard).content) // 1024
     print(f"{settings.DATABASES['default']['NAME']}, {session}")
-    print(f"summary()   {median_ms(lambda: summary(session)):7.1f} ms")
-    print(f"dashboard   {median_ms(lambda: client.get(dashboard)):7.1f} ms  ({size} kB)")
-    print(f"drill-down  {median_ms(lambda: client.get(report.get_absolute_url())):7.1f} ms")
+    print(timing("summary()", lambda: summary(session)))
+    print(timing("dashboard", lambda: client.get(dashboard)) + f"  ({size} kB)")
+    print(timing("drill-down", lambda: client.get(report.get_absolute_url())))
+    for name in ("brief_print", "brief_xlsx"):
+        print(
+            timing(
+                name.replace("_", " "),
+                lambda name=name: client.get(reverse(f"reports:{name}", args=[session.pk])),
+            )
+        )
 
 
 if __name__ == "__main__":

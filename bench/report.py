@@ -29,7 +29,18 @@ def _peak(scale: dict, label: str) -> float | None:
 
 
 def _queries(scale: dict, label: str) -> int | None:
+    """Queries of a request that builds the page from the database."""
     return (scale.get("queries", {}).get(label) or {}).get("queries")
+
+
+def _shown_queries(scale: dict, label: str) -> str:
+    """ "built / kept" when the page is served from what the process remembers, else "built"."""
+    counted = scale.get("queries", {}).get(label) or {}
+    if "queries" not in counted:
+        return ""
+    if counted.get("kept", counted["queries"]) == counted["queries"]:
+        return str(counted["queries"])
+    return f"{counted['queries']} / {counted['kept']}"
 
 
 def _verdict(ok: bool | None) -> str:
@@ -133,7 +144,7 @@ def table(results: dict) -> str:
     for name, scale in results["scales"].items():
         for label, title in LABELS.items():
             cells = scale["cells"].get(label)
-            queries = _queries(scale, label)
+            queries = _shown_queries(scale, label)
             if not cells:
                 lines.append(f"| {name} | {title} | | | not available | | | | | | |")
                 continue
@@ -142,7 +153,7 @@ def table(results: dict) -> str:
                     f"| {name} | {title} | {cell['connections']} | {cell['requests']} | {cell['rps']:.1f} "
                     f"| {cell['p50_ms']:.1f} "
                     f"| {cell['p99_ms']:.1f} | {cell['errors']} | {cell['unexpected']} "
-                    f"| {cell['server_errors']} | {'' if queries is None else queries} |"
+                    f"| {cell['server_errors']} | {queries} |"
                 )
     return "\n".join(lines)
 
@@ -168,7 +179,9 @@ def section(results: dict) -> str:
         "per connection finished). *errors*: connection errors and answers slower than 30 s (gunicorn's "
         "timeout). "
         "*bad answers*: for a GET anything but 200, for the POST anything but the redirect after saving. "
-        "*queries/req*: one instrumented request per page (bench/probe.py), not the load run; "
+        "*queries/req*: one instrumented request per page (bench/probe.py), not the load run: built from "
+        "the database / served again at the same revision (reports/revision.py), one number when they "
+        "are the same; "
         "/healthz queries on a connection of its own, which the count does not see (it runs one).\n"
     )
 

@@ -19,6 +19,7 @@ from reports.brief_regions import region_paragraph
 from reports.brief_words import count, day, names, percent, sentence, weekday
 from reports.lights import AlertKind, lower_first, number
 from reports.models import RakorSession, ReadinessReport
+from reports.revision import remembered
 from reports.rollup import FIGURES, Summary
 
 Report = ReadinessReport
@@ -31,7 +32,9 @@ def indonesian():
 
 def text_of(session: RakorSession, result: Summary) -> str:
     """The letter as it stands: the secretariat's text, or the draft while there is none."""
-    return session.brief_text or draft(result)
+    if session.brief_text:
+        return session.brief_text
+    return remembered(("draft", session.pk, translation.get_language()), lambda: draft(result))
 
 
 def draft(result: Summary) -> str:

@@ -33,7 +33,7 @@ def region_paragraph(result: Summary, row: RegionRow) -> str:
     """What a region that reported told the rakor, in a few sentences led by its name."""
     report = row.report
     shown = set(row.changed_sections) | _alarming(row, report)
-    agenda = [entry for entry in result.agenda if entry.region.pk == row.region.pk]
+    agenda = result.agenda_by_region.get(row.region.pk, [])
     said = [str(row.region)]
     sentences: list[tuple[str, bool]] = []  # (text, is the operator's own note)
     for key in PARAGRAPH_ORDER:

@@ -271,6 +271,10 @@ DATE_FORMAT = "dd-mm-yyyy"
 DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 INTEGER_FORMAT = "#,##0"
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top", wrap_text=False)
+BOLD = Font(bold=True)
 
 
 def xlsx(result: Summary) -> bytes:
@@ -295,17 +299,16 @@ def xlsx(result: Summary) -> bytes:
 def _write(sheet: Worksheet, headers, rows, widths, *, totals=None, frozen: str = "A2") -> None:
     sheet.append([safe_cell(header) for header in headers])
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = BOLD
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for values in rows:
-        _append(sheet, values)
+        cell.alignment = HEADER_ALIGNMENT
+    for row, values in enumerate(rows, start=2):
+        _append(sheet, row, values)
     if rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
     if totals is not None:
-        _append(sheet, totals)
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
+        for cell in _append(sheet, len(rows) + 2, totals):
+            cell.font = BOLD
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = frozen
@@ -313,16 +316,20 @@ def _write(sheet: Worksheet, headers, rows, widths, *, totals=None, frozen: str 
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
 
 
-def _append(sheet: Worksheet, values: list[Any]) -> None:
-    sheet.append([safe_cell(value) for value in values])
-    for cell, value in zip(sheet[sheet.max_row], values, strict=True):
-        cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str) and len(value) > 30)
+def _append(sheet: Worksheet, row: int, values: list[Any]) -> list:
+    """Writes ``values`` as row number ``row`` (the next one) and returns its cells."""
+    cells = []
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=safe_cell(value))
+        cell.alignment = WRAPPED if isinstance(value, str) and len(value) > 30 else TOP
         if isinstance(value, dt.datetime):
             cell.number_format = DATETIME_FORMAT
         elif isinstance(value, dt.date):
             cell.number_format = DATE_FORMAT
         elif isinstance(value, int):
             cell.number_format = INTEGER_FORMAT
+        cells.append(cell)
+    return cells
 
 
 def csv_bytes(result: Summary) -> bytes:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Count, F, Q, Sum
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from regions.models import Region
@@ -40,6 +41,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
+from reports.revision import remembered
 from reports.sections import SECTIONS
 
 Status = ReadinessReport.Status
@@ -267,10 +269,24 @@ class Summary:
     def row_for(self, region: Region) -> RegionRow:
         return next(row for row in self.rows if row.region.pk == region.pk)
 
+    @cached_property
+    def agenda_by_region(self) -> dict[int, list[AgendaEntry]]:
+        """The agenda entries of each region (by primary key), in date order."""
+        entries = defaultdict(list)
+        for entry in self.agenda:
+            entries[entry.region.pk].append(entry)
+        return entries
+
 
 def summary(session: RakorSession, region: Region | None = None) -> Summary:
-    """The roll-up of ``session`` (of one region when given); nine queries whatever the number of
-    regions and sessions."""
+    """The roll-up of ``session`` (of one region when given): nine queries whatever the number of
+    regions and sessions, or none but the revision's when this process already built it at the
+    desk's current revision (``reports.revision``). Callers read it and never change it."""
+    key = ("summary", session.pk, region.pk if region is not None else None, get_language())
+    return remembered(key, lambda: _build(session, region))
+
+
+def _build(session: RakorSession, region: Region | None) -> Summary:
     sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
     session = next(s for s in sessions if s.pk == session.pk)
     election = session.election

@@ -18,6 +18,7 @@ from reports.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from reports.brief import indonesian, text_of
 from reports.brief_forms import BriefForm, ForwardForm, SignOffForm
 from reports.models import ForwardedBrief, RakorSession
+from reports.revision import remembered
 from reports.rollup import summary
 from reports.workflow import Refused, session_lock
 
@@ -129,15 +130,20 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
+def _made(session: RakorSession, make):
+    """The letter of ``session`` as it stands made into a document by ``make(summary, text)``."""
+    with indonesian():
+        result = summary(session)
+        return make(result, text_of(session, result))
+
+
 @role_required(*DESK_ROLES)
 @never_cache
 @require_safe
 def brief_print(request: HttpRequest, pk: int) -> HttpResponse:
     """The A4 letter and its attachment; the PDF is made from this very HTML."""
     session = _session(pk)
-    with indonesian():
-        result = summary(session)
-        return HttpResponse(exports.document(result, text_of(session, result)))
+    return HttpResponse(remembered(("brief", "print", pk), lambda: _made(session, exports.document)))
 
 
 @role_required(*DESK_ROLES)
@@ -150,9 +156,7 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if session.is_forwarded:
         body = ForwardedBrief.objects.filter(session=session).values_list(kind, flat=True).first()
     if body is None:
-        with indonesian():
-            result = summary(session)
-            body = exports.MAKERS[kind](result, text_of(session, result))
+        body = remembered(("brief", kind, pk), lambda: _made(session, exports.MAKERS[kind]))
     response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(session, kind)}"'
     return response

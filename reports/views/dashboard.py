@@ -7,6 +7,7 @@ them (GET only; operators get 403); only the secretariat gets the buttons, which
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from regions.models import Region
@@ -17,6 +18,7 @@ from reports.charts import completeness_chart, line_chart
 from reports.dashboard_forms import ReviewForm
 from reports.dashboard_rows import region_markup
 from reports.models import RakorSession, ReadinessReport
+from reports.revision import remembered
 from reports.rollup import region_history, summary
 from reports.sections import SECTIONS
 from reports.workflow import session_lock
@@ -53,7 +55,10 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     context = {
         **desk,
         "summary": result,
-        "region_markup": region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
+        "region_markup": remembered(
+            ("region_markup", session.pk, desk["can_edit"], get_language()),
+            lambda: region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
+        ),
         "completeness_chart": completeness_chart(trend),
         "personnel_chart": line_chart([p.session.date for p in trend], [p.security_personnel for p in trend]),
     }

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from reports import revision
 from reports.management.commands.backup import postgres_environment, run
 
 
@@ -37,4 +38,5 @@ class Command(BaseCommand):
             source.close()
         else:
             raise CommandError(f"Basis data {vendor} tidak didukung.")
+        revision.bump()  # what every server process remembers is of the database replaced
         self.stdout.write(f"Dipulihkan dari {path}")

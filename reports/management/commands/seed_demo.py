@@ -9,6 +9,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from regions.models import Membership, Region
+from reports import revision
 from reports.access import Role
 from reports.models import (
     WITA,
@@ -240,6 +241,7 @@ class Command(BaseCommand):
             ],
             AgendaLine,
         )
+        revision.changed()  # bulk_create_with_history sends no post_save
         return report
 
     def history_report(self, session, region, week, items, users):

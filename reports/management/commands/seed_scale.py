@@ -27,6 +27,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from regions.models import Membership, Region
+from reports import revision
 from reports.access import Role
 from reports.models import (
     AgendaLine,
@@ -120,6 +121,7 @@ class Command(BaseCommand):
             self.lines(election, reports, rng)
             self.attendance(rakor, reporting, users["sekretariat"], rng)
             self.follow_ups(rakor, reporting, users["sekretariat"], rng)
+            revision.changed()  # bulk_create sends no post_save
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(reporting)} kabupaten/kota × {len(rakor)} rakor = {len(reports)} laporan; "
