@@ -20,7 +20,7 @@ from reports.brief_words import count, day, names, percent, sentence, weekday
 from reports.lights import AlertKind, lower_first, number
 from reports.models import RakorSession, ReadinessReport
 from reports.revision import remembered
-from reports.rollup import FIGURES, Summary
+from reports.rollup_parts import FIGURES, Summary
 
 Report = ReadinessReport
 
@@ -34,7 +34,8 @@ def text_of(session: RakorSession, result: Summary) -> str:
     """The letter as it stands: the secretariat's text, or the draft while there is none."""
     if session.brief_text:
         return session.brief_text
-    return remembered(("draft", session.pk, translation.get_language()), lambda: draft(result))
+    key = ("draft", session.pk, translation.get_language())
+    return remembered(key, lambda: draft(result), at=result.revision)
 
 
 def draft(result: Summary) -> str:

@@ -12,7 +12,7 @@ import re
 from reports.brief_words import day, period, sentence
 from reports.lights import lower_first, number
 from reports.models import AgendaLine, ReadinessReport
-from reports.rollup import AgendaEntry, RegionRow, Summary
+from reports.rollup_parts import AgendaEntry, RegionRow, Summary
 
 Report = ReadinessReport
 

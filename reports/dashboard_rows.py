@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from reports.lights import AlertKind
 from reports.models import RakorSession
-from reports.rollup import Alert, Figure, RegionRow
+from reports.rollup_parts import Alert, Figure, RegionRow
 
 _MARK = 987654321
 

@@ -42,7 +42,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from reports.changes import shortage_text
 from reports.lights import AlertKind
 from reports.models import RakorSession, ReadinessReport
-from reports.rollup import RegionRow, Summary
+from reports.rollup_parts import RegionRow, Summary
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PDF_BASE_URL = "https://brief.invalid/"  # a host that never resolves: only the fetcher answers it

@@ -19,7 +19,8 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.db.models.signals import post_delete, post_save
 
 from regions.models import Region
@@ -51,14 +52,18 @@ SHOWN = (
 
 
 def current() -> int | None:
-    """The revision now (one query); None when the counter row is missing."""
+    """The revision now (one query). None inside a transaction, which may see writes of its own
+    not counted yet, and when the counter row is missing: then nothing is remembered."""
+    if connection.in_atomic_block:
+        return None
     return Revision.objects.values_list("value", flat=True).filter(pk=1).first()
 
 
-def bump() -> None:
-    """Moves the revision on (autocommit: called after the writer's commit, it holds no lock)."""
-    if not Revision.objects.filter(pk=1).update(value=F("value") + 1):
-        Revision.objects.get_or_create(pk=1, defaults={"value": 1})
+def bump(at_least: int = 0) -> None:
+    """Moves the revision on, past ``at_least`` too (autocommit: called after the writer's commit,
+    it holds no lock)."""
+    if not Revision.objects.filter(pk=1).update(value=Greatest(F("value"), Value(at_least)) + 1):
+        Revision.objects.get_or_create(pk=1, defaults={"value": at_least + 1})
 
 
 def changed(**kwargs) -> None:
@@ -78,7 +83,7 @@ def connect() -> None:
 
 class _Kept:
     """The values this process built at one revision, the most recently used last. A value built at
-    another revision than the one kept replaces them all (a restored database may go back)."""
+    a later revision replaces them all; one built at an earlier revision is not kept."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -96,8 +101,10 @@ class _Kept:
 
     def put(self, revision: int, key: Hashable, value) -> None:
         with self.lock:
-            if revision != self.revision:
+            if self.revision is None or revision > self.revision:
                 self.revision, self.values = revision, OrderedDict()
+            if revision < self.revision:
+                return
             self.values[key] = value
             while len(self.values) > KEPT:
                 self.values.popitem(last=False)
@@ -110,15 +117,14 @@ class _Kept:
 kept = _Kept()
 
 
-def remembered(key: Hashable, build: Callable[[], T]) -> T:
-    """``build()``, or the value it gave at the current revision in this process."""
-    if connection.in_atomic_block:
+def remembered(key: Hashable, build: Callable[[], T], *, at: int | None) -> T:
+    """``build()``, or the value it gave for ``key`` at revision ``at`` in this process. ``at`` is
+    read before anything ``build`` reads (``current()``, or the revision of the summary a value is
+    made from), so what is kept under it is never older than it; None: just ``build()``."""
+    if at is None:
         return build()
-    revision = current()
-    if revision is None:
-        return build()
-    value = kept.get(revision, key)
+    value = kept.get(at, key)
     if value is None:
         value = build()
-        kept.put(revision, key, value)
+        kept.put(at, key, value)
     return value

@@ -21,272 +21,55 @@ Definitions used throughout:
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
 
 from django.db.models import Count, F, Q, Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from regions.models import Region
-from reports.changes import Change, StaleSection, changes_between, stale_sections
+from reports.changes import stale_sections
 from reports.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
 from reports.models import (
     WITA,
     AgendaLine,
     Attendance,
-    Election,
     FollowUp,
     RakorSession,
     ReadinessReport,
     ShortageLine,
 )
-from reports.revision import remembered
-from reports.sections import SECTIONS
+from reports.revision import current, remembered
+from reports.rollup_parts import (
+    FIGURES,
+    AgendaEntry,
+    Alert,
+    AttendanceSummary,
+    Completeness,
+    Figure,
+    HistoryEntry,
+    RegionRow,
+    ShortageTotal,
+    Summary,
+    Totals,
+    TrendPoint,
+)
 
 Status = ReadinessReport.Status
 Readiness = ReadinessReport.Readiness
 
 AGENDA_DAYS = 14
 
-# The numbers shown for every region, compared week over week (field name of ReadinessReport).
-FIGURES = (
-    "security_personnel",
-    "asn_violations",
-    "kecamatan_ready",
-    "first_time_voters",
-    "logistics_items_fulfilled",
-)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One key number of a region this week and last week (None: not reported)."""
-
-    key: str
-    label: str
-    value: int | None
-    previous: int | None
-
-    @property
-    def changed(self) -> bool:
-        return self.previous is not None and self.value != self.previous
-
-    @property
-    def delta(self) -> int | None:
-        if self.value is None or self.previous is None:
-            return None
-        return self.value - self.previous
-
-
-@dataclass
-class RegionRow:
-    """A region in the session: its report (None when there is none), light and key numbers."""
-
-    region: Region
-    report: ReadinessReport | None  # this session's report, drafts included
-    previous: ReadinessReport | None  # the previous session's sent report
-    state: ReportState
-    attendance: str  # an Attendance.Status value
-    light: Light
-    reasons: list[str]  # first the readiness word when not "siap", then each finding
-    figures: dict[str, Figure]
-    shortages: list[ShortageLine]
-    previous_shortages: list[ShortageLine]
-    stale: list[StaleSection]
-    light_label: str  # the words of the light, state and attendance, in the active language
-    state_label: str
-    attendance_label: str
-
-    @cached_property
-    def changes(self) -> list[Change]:
-        """What differs from the previous session's sent report (computed on first use)."""
-        sent = self.report if self.is_reported else None
-        if sent is None or self.previous is None:
-            return []
-        return changes_between(sent, self.previous, self.shortages, self.previous_shortages)
-
-    @cached_property
-    def changed_sections(self) -> list[str]:
-        """Section keys changed by the operator or differing from last week, in section order."""
-        if not self.is_reported:
-            return []
-        keys = set(self.report.changed_sections) | {change.section for change in self.changes}
-        return [section.key for section in SECTIONS if section.key in keys]
-
-    @property
-    def is_reported(self) -> bool:
-        return self.state not in (ReportState.DRAFT, ReportState.MISSING)
-
-    @property
-    def is_late(self) -> bool:
-        return self.is_reported and self.report.is_late
-
-    @property
-    def readiness_label(self) -> str:
-        return self.report.get_readiness_display() if self.is_reported and self.report.readiness else ""
-
-    @property
-    def explanation(self) -> str:
-        """The light in one plain sentence: "belum siap: kekurangan surat suara 1.200 lembar; …"."""
-        return explain(self.reasons)
-
-
-@dataclass
-class Completeness:
-    """Who was expected to report, who did, on time or late, and who is missing (by name)."""
-
-    expected: list[Region]
-    reported: list[Region]
-    on_time: list[Region]
-    late: list[Region]
-    missing: list[Region]
-
-    @property
-    def expected_count(self) -> int:
-        return len(self.expected)
-
-    @property
-    def reported_count(self) -> int:
-        return len(self.reported)
-
-    @property
-    def missing_count(self) -> int:
-        return len(self.missing)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.reported_count / self.expected_count) if self.expected else 0
-
-
-@dataclass
-class AttendanceSummary:
-    """Attendance at the rakor; regions without a record are "belum terkonfirmasi"."""
-
-    present: list[Region]
-    excused: list[Region]
-    unconfirmed: list[Region]
-
-
-@dataclass(frozen=True)
-class ShortageTotal:
-    """One logistics item short across the province."""
-
-    item: str
-    unit: str
-    quantity: int
-    regions: tuple[str, ...]
-
-
-@dataclass
-class Totals:
-    """Province totals over the regions that reported."""
-
-    reports: int  # how many sent reports the totals add up
-    security_personnel: int
-    asn_violations: int
-    kecamatan_ready: int
-    kecamatan_total: int  # every kecamatan of the province, reported or not
-    first_time_voters: int
-    registered_voters: int  # DPT of the province
-    polling_stations: int  # TPS of the province
-    shortages: list[ShortageTotal]
-
-
-@dataclass(frozen=True)
-class Alert:
-    """Something the desk must act on; a follow-up can be raised from it."""
-
-    kind: AlertKind
-    region: Region
-    message: str
-
-
-@dataclass(frozen=True)
-class AgendaEntry:
-    """A coming event in a region, within the agenda window."""
-
-    date: dt.date
-    kind: str
-    kind_label: str
-    region: Region
-    place: str
-    description: str
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """One session of the election, as the trend chart and the brief compare them."""
-
-    session: RakorSession
-    expected: int
-    reported: int
-    late: int
-    ready: int
-    ready_with_notes: int
-    not_ready: int
-    security_personnel: int
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """A region's report at one session of the election (None: no report)."""
-
-    session: RakorSession
-    report: ReadinessReport | None
-    state: ReportState
-    light: Light
-    explanation: str
-
-    @property
-    def is_reported(self) -> bool:
-        return self.state not in (ReportState.DRAFT, ReportState.MISSING)
-
-
-@dataclass
-class Summary:
-    """Everything the desk knows about one session. See the module docstring for definitions."""
-
-    session: RakorSession
-    election: Election
-    sessions: list[RakorSession]  # every session of the election, by date (the session switcher)
-    previous_session: RakorSession | None
-    days_to_voting: int  # H-minus from the session date
-    logistics_item_count: int
-    completeness: Completeness
-    attendance: AttendanceSummary
-    rows: list[RegionRow]  # one per expected region, in Kemendagri code order
-    totals: Totals
-    previous_totals: Totals | None
-    alerts: list[Alert]
-    agenda: list[AgendaEntry]  # from the session date, AGENDA_DAYS days
-    agenda_until: dt.date
-    follow_ups_open: list[FollowUp]
-    follow_ups_closed: list[FollowUp]  # closed since the previous session
-    trend: list[TrendPoint]  # the election's sessions up to this one
-    lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
-
-    def row_for(self, region: Region) -> RegionRow:
-        return next(row for row in self.rows if row.region.pk == region.pk)
-
-    @cached_property
-    def agenda_by_region(self) -> dict[int, list[AgendaEntry]]:
-        """The agenda entries of each region (by primary key), in date order."""
-        entries = defaultdict(list)
-        for entry in self.agenda:
-            entries[entry.region.pk].append(entry)
-        return entries
-
 
 def summary(session: RakorSession, region: Region | None = None) -> Summary:
     """The roll-up of ``session`` (of one region when given): nine queries whatever the number of
     regions and sessions, or none but the revision's when this process already built it at the
     desk's current revision (``reports.revision``). Callers read it and never change it."""
+    revision = current()
     key = ("summary", session.pk, region.pk if region is not None else None, get_language())
-    return remembered(key, lambda: _build(session, region))
+    return remembered(key, lambda: _build(session, region, revision), at=revision)
 
 
-def _build(session: RakorSession, region: Region | None) -> Summary:
+def _build(session: RakorSession, region: Region | None, revision: int | None) -> Summary:
     sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
     session = next(s for s in sessions if s.pk == session.pk)
     election = session.election
@@ -332,6 +115,7 @@ def _build(session: RakorSession, region: Region | None) -> Summary:
     kind_labels = {value: str(label) for value, label in AgendaLine.Kind.choices}
     follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session, region)
     result = Summary(
+        revision=revision,
         session=session,
         election=election,
         sessions=sessions,

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from regions.models import Region
+from reports import revision
 from reports.models import FollowUp, ReadinessReport, Revision
 from reports.rollup import summary
 from tests.conftest import make_report
@@ -145,3 +146,20 @@ def test_bulk_seeding_moves_the_revision(session):
     assert value() > start
     demo = summary(ReadinessReport.objects.filter(session__date=dt.date(2024, 11, 18)).first().session)
     assert demo.completeness.reported_count == 7
+
+
+def test_a_value_built_at_an_earlier_revision_is_not_kept_over_a_later_one():
+    revision.kept.put(5, "page", "at five")
+    revision.kept.put(4, "page", "at four, finished late")
+    assert revision.kept.get(5, "page") == "at five"
+    assert revision.kept.get(4, "page") is None
+    revision.kept.put(6, "other", "at six")
+    assert revision.kept.get(5, "page") is None
+
+
+def test_a_restore_moves_the_revision_past_the_replaced_one():
+    Revision.objects.filter(pk=1).update(value=3)
+    revision.bump(at_least=40)
+    assert value() == 41
+    revision.bump()
+    assert value() == 42

@@ -130,11 +130,16 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
-def _made(session: RakorSession, make):
-    """The letter of ``session`` as it stands made into a document by ``make(summary, text)``."""
+def _made(session: RakorSession, kind: str):
+    """The letter of ``session`` as it stands, as a document of ``kind`` (print, pdf, xlsx, csv)."""
+    make = exports.document if kind == "print" else exports.MAKERS[kind]
     with indonesian():
         result = summary(session)
-        return make(result, text_of(session, result))
+        return remembered(
+            ("brief", kind, session.pk),
+            lambda: make(result, text_of(result.session, result)),
+            at=result.revision,
+        )
 
 
 @role_required(*DESK_ROLES)
@@ -142,8 +147,7 @@ def _made(session: RakorSession, make):
 @require_safe
 def brief_print(request: HttpRequest, pk: int) -> HttpResponse:
     """The A4 letter and its attachment; the PDF is made from this very HTML."""
-    session = _session(pk)
-    return HttpResponse(remembered(("brief", "print", pk), lambda: _made(session, exports.document)))
+    return HttpResponse(_made(_session(pk), "print"))
 
 
 @role_required(*DESK_ROLES)
@@ -156,7 +160,7 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if session.is_forwarded:
         body = ForwardedBrief.objects.filter(session=session).values_list(kind, flat=True).first()
     if body is None:
-        body = remembered(("brief", kind, pk), lambda: _made(session, exports.MAKERS[kind]))
+        body = _made(session, kind)
     response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(session, kind)}"'
     return response

@@ -58,6 +58,7 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
         "region_markup": remembered(
             ("region_markup", session.pk, desk["can_edit"], get_language()),
             lambda: region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
+            at=result.revision,
         ),
         "completeness_chart": completeness_chart(trend),
         "personnel_chart": line_chart([p.session.date for p in trend], [p.security_personnel for p in trend]),
