@@ -271,7 +271,6 @@ DATE_FORMAT = "dd-mm-yyyy"
 DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 INTEGER_FORMAT = "#,##0"
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 WRAPPED = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top", wrap_text=False)
 BOLD = Font(bold=True)
@@ -301,7 +300,7 @@ def _write(sheet: Worksheet, headers, rows, widths, *, totals=None, frozen: str 
     for cell in sheet[1]:
         cell.font = BOLD
         cell.fill = HEADER_FILL
-        cell.alignment = HEADER_ALIGNMENT
+        cell.alignment = WRAPPED
     for row, values in enumerate(rows, start=2):
         _append(sheet, row, values)
     if rows:

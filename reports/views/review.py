@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regions.models import Region
-from reports.access import Role, deny, is_secretariat, role_required
+from reports.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from reports.dashboard_forms import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
 from reports.workflow import Refused, ensure_open, review, session_lock
@@ -55,7 +55,7 @@ def _show_errors(request: HttpRequest, form) -> None:
             messages.error(request, error)
 
 
-@role_required(SECRETARIAT, Role.LEADER)
+@role_required(*DESK_ROLES)
 @require_http_methods(["GET", "HEAD", "POST"])
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
