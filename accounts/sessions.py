@@ -5,6 +5,10 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 
 from accounts.models import UserSession
 
+# Keys in a login's session: when it began, and that it still waits for its TOTP code.
+SESSION_STARTED = "session_started_at"
+TWO_FACTOR_PENDING = "two_factor_pending"
+
 
 class SessionStore(DatabaseSessionStore):
     @classmethod

@@ -7,10 +7,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.sessions import end_sessions_of
-from reports.middleware import SESSION_STARTED
-
-TWO_FACTOR_PENDING = "two_factor_pending"
+from accounts.sessions import SESSION_STARTED, TWO_FACTOR_PENDING, end_sessions_of
 
 
 @receiver(user_logged_out)

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.access import deny, is_secretariat
 from accounts.forms import TokenForm
-from accounts.signals import TWO_FACTOR_PENDING
-from reports.access import deny, is_secretariat
+from accounts.sessions import TWO_FACTOR_PENDING
 
 
 def may_use_two_factor(user) -> bool:

@@ -37,7 +37,6 @@ from django.utils.module_loading import import_string  # noqa: E402
 
 from bench.htmlform import post_form  # noqa: E402
 from regions.models import Region  # noqa: E402
-from reports import revision  # noqa: E402
 from reports.management.commands.seed_scale import USER_PREFIX  # noqa: E402
 from reports.models import RakorSession, ReadinessReport  # noqa: E402
 
@@ -151,11 +150,8 @@ def count_queries(client: Client, method: str, url: str, data: str | None = None
 
 
 def measured(client: Client, url: str) -> dict:
-    """A GET's queries when the page is built from the database (nothing remembered in this
-    process, as after a write) and, as ``kept``, when served again at the same revision."""
-    revision.kept.clear()
-    built = count_queries(client, "GET", url)
-    return {**built, "kept": count_queries(client, "GET", url)["queries"]}
+    """A GET's queries and status."""
+    return count_queries(client, "GET", url)
 
 
 def queries() -> dict:
@@ -202,7 +198,7 @@ def reports(usernames: list[str]) -> dict:
 
 def total() -> str:
     """The province's security personnel on the current session's dashboard, as it is printed."""
-    from reports.rollup import summary
+    from reports.rollup.summary import summary
 
     with translation.override(settings.LANGUAGE_CODE):
         personnel = summary(current_session()).totals.security_personnel

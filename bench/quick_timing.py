@@ -1,8 +1,6 @@
 """A quick single-process timing of the desk on an already seeded database (no gunicorn, no wrk):
 ``rollup.summary()`` of the current rakor, the dashboard and a region's drill-down through Django's
-test client as the secretariat, the median of five runs each, after one warm-up: *built* with
-what this process remembers cleared before each run (the first request after a write), *kept*
-as served at an unchanged revision (``reports.revision``).
+test client as the secretariat, the median of five runs each, after one warm-up.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_national .venv/bin/python bench/quick_timing.py
 """
@@ -26,20 +24,17 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from reports import revision  # noqa: E402
-from reports.access import Role  # noqa: E402
+from accounts.access import Role  # noqa: E402
 from reports.models import RakorSession, ReadinessReport  # noqa: E402
-from reports.rollup import summary  # noqa: E402
+from reports.rollup.summary import summary  # noqa: E402
 
 RUNS = 5
 
 
-def median_ms(action, cold: bool) -> float:
+def median_ms(action) -> float:
     action()
     times = []
     for _ in range(RUNS):
-        if cold:
-            revision.kept.clear()
         started = time.perf_counter()
         action()
         times.append((time.perf_counter() - started) * 1000)
@@ -47,9 +42,7 @@ def median_ms(action, cold: bool) -> float:
 
 
 def timing(name: str, action) -> str:
-    return (
-        f"{name:<12}{median_ms(action, cold=True):8.1f} ms built {median_ms(action, cold=False):8.1f} ms kept"
-    )
+    return f"{name:<12}{median_ms(action):8.1f} ms"
 
 
 def main() -> None:

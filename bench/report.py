@@ -38,7 +38,7 @@ def _shown_queries(scale: dict, label: str) -> str:
     counted = scale.get("queries", {}).get(label) or {}
     if "queries" not in counted:
         return ""
-    if counted.get("kept", counted["queries"]) == counted["queries"]:
+    if "kept" not in counted or counted["kept"] == counted["queries"]:
         return str(counted["queries"])
     return f"{counted['queries']} / {counted['kept']}"
 

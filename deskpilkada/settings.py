@@ -84,11 +84,11 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "reports.middleware.AbsoluteSessionTimeoutMiddleware",
-    "reports.middleware.IdleSessionRenewalMiddleware",
+    "accounts.middleware.AbsoluteSessionTimeoutMiddleware",
+    "accounts.middleware.IdleSessionRenewalMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "reports.middleware.DeskCSPMiddleware",
+    "deskpilkada.csp.DeskCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -147,8 +147,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after an idle hour (the session and its cookie are renewed at most once a minute by
-# reports.middleware.IdleSessionRenewalMiddleware, not written on every request) and never outlive a
-# working day; see reports.middleware.AbsoluteSessionTimeoutMiddleware for the absolute limit.
+# accounts.middleware.IdleSessionRenewalMiddleware, not written on every request) and never outlive a
+# working day; see accounts.middleware.AbsoluteSessionTimeoutMiddleware for the absolute limit.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 60 * 60)
 SESSION_ABSOLUTE_SECONDS = envint("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 # Database sessions that carry their user id, so logging out ends the user's other sessions.

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from reports.access import Role, region_of, role_of
+from accounts.access import Role, region_of, role_of
 
 
 def desk(request):

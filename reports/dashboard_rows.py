@@ -16,9 +16,9 @@ from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from reports.lights import AlertKind
 from reports.models import RakorSession
-from reports.rollup_parts import Alert, Figure, RegionRow
+from reports.rollup.lights import AlertKind
+from reports.rollup.parts import Alert, Figure, RegionRow
 
 _MARK = 987654321
 

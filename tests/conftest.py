@@ -7,9 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
+from accounts.access import Role
 from regions.models import Membership, Region
-from reports import revision
-from reports.access import Role
 from reports.models import Election, RakorSession, ReadinessReport
 
 PASSWORD = "Rahasia-Desk-2024"
@@ -83,10 +82,3 @@ def demo(db):
     """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them."""
     call_command("seed_demo", stdout=io.StringIO())
     return RakorSession.objects.get(date=dt.date(2024, 11, 18))
-
-
-@pytest.fixture(autouse=True)
-def forget_remembered():
-    """What a server process remembers belongs to one database; every test starts with nothing
-    remembered (a transactional test's flush and reload can bring an earlier revision back)."""
-    revision.kept.clear()

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 from django.urls import reverse
 
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
 
 
 class FormReader(HTMLParser):

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from reports.brief import draft, indonesian
-from reports.brief_words import count, names, percent, period
+from reports.brief.letter import draft, indonesian
+from reports.brief.words import count, names, percent, period
 from reports.models import FollowUp, LogisticsItem, RakorSession, ReadinessReport, ShortageLine
-from reports.rollup import summary
+from reports.rollup.summary import summary
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from reports.forwarding import digest
+from reports.brief.forwarding import digest
 from reports.models import ForwardedBrief, RakorSession
 
 pytestmark = pytest.mark.django_db

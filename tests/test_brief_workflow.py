@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.access import Role
 from regions.models import Region
-from reports.access import Role
-from reports.forwarding import digest
+from reports.brief.forwarding import digest
 from reports.models import Attendance, FollowUp, ForwardedBrief, RakorSession, ReadinessReport
 from tests.conftest import make_report, make_user
 from tests.test_rollup import build_province

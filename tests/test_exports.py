@@ -14,11 +14,11 @@ from django.utils.text import capfirst
 from pypdf import PdfReader
 
 from regions.models import Region
-from reports.brief import indonesian
-from reports.exports import COLUMNS, StaticFilesFetcher, csv_bytes, safe_cell, xlsx
-from reports.forwarding import digest
+from reports.brief.exports import COLUMNS, StaticFilesFetcher, csv_bytes, safe_cell, xlsx
+from reports.brief.forwarding import digest
+from reports.brief.letter import indonesian
 from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
-from reports.rollup import summary
+from reports.rollup.summary import summary
 
 pytestmark = pytest.mark.django_db
 

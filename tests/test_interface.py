@@ -208,7 +208,7 @@ def test_no_page_shows_a_string_of_the_other_language(client, demo, username):
             response = client.get(url)
             letter = any(template.name == "reports/brief/print.html" for template in response.templates)
             if language == "en" and letter:
-                continue  # the letter to the Minister is always in Bahasa Indonesia (reports/brief.py)
+                continue  # the letter to the Minister is always in Bahasa Indonesia (reports/brief/letter.py)
             found = texts_of(response.text) & foreign[language]
             mixed += [f"{language} {url}: {text!r}" for text in sorted(found)]
     assert not mixed, "\n".join(mixed)

@@ -131,7 +131,7 @@ def test_a_saved_post_from_another_region_lands_in_their_own_report(client, sess
 
 
 def test_an_operator_without_a_region_is_refused(client, session):
-    from reports.access import Role
+    from accounts.access import Role
 
     client.force_login(make_user("operator.tanpa.wilayah", Role.OPERATOR))
     assert client.get(reverse("reports:report_form")).status_code == 403

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from reports.models import AgendaLine, LogisticsItem, ReadinessReport, ShortageLine
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
 from tests.conftest import make_report
 from tests.operator_pages import confirm_all, form_data, open_form, post_form
 

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import workflow
 from reports.models import AgendaLine, ReadinessReport
+from reports.workflow import writes
 from tests.conftest import make_report
 from tests.operator_pages import form_data, open_form, post_form, report_url
 
@@ -107,9 +107,7 @@ def test_a_returned_report_shows_the_comment_and_goes_back_to_submitted(
     data = open_form(operator_client, open_session)
     post_form(operator_client, open_session, data, action="submit", readiness="siap")
     report = report_of(open_session, region)
-    workflow.review(
-        report, secretariat, accept=False, comment="Lengkapi jumlah personel.", expected_version=1
-    )
+    writes.review(report, secretariat, accept=False, comment="Lengkapi jumlah personel.", expected_version=1)
 
     page = operator_client.get(reverse("reports:report_form"))
     content = page.content.decode()
@@ -131,7 +129,7 @@ def test_an_accepted_report_revised_goes_back_to_submitted(
 ):
     data = open_form(operator_client, open_session)
     post_form(operator_client, open_session, data, action="submit", readiness="siap")
-    workflow.review(report_of(open_session, region), secretariat, accept=True, comment="", expected_version=1)
+    writes.review(report_of(open_session, region), secretariat, accept=True, comment="", expected_version=1)
     data = open_form(operator_client, open_session)
     response = post_form(operator_client, open_session, data, action="submit", readiness="belum_siap")
     assert response.status_code == 302

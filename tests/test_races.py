@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from reports import workflow
-from reports.access import Role
+from accounts.access import Role
 from reports.models import ReadinessReport
+from reports.workflow import writes
 from tests.conftest import make_report, make_user
 
 pytestmark = [
@@ -47,16 +47,16 @@ def test_two_reviewers_at_once_give_one_review_and_the_other_is_told(session, re
     first = make_user("sekretariat.satu", Role.SECRETARIAT)
     second = make_user("sekretariat.dua", Role.SECRETARIAT)
     report = make_report(session, region)
-    workflow.mark_submitted(report, operator)
+    writes.mark_submitted(report, operator)
     report.save()
 
     outcomes = run_together(
-        lambda: workflow.review(report, first, accept=True, comment="", expected_version=1),
-        lambda: workflow.review(report, second, accept=False, comment="Lengkapi", expected_version=1),
+        lambda: writes.review(report, first, accept=True, comment="", expected_version=1),
+        lambda: writes.review(report, second, accept=False, comment="Lengkapi", expected_version=1),
     )
 
     reviewed = [o for o in outcomes if isinstance(o, ReadinessReport)]
-    refused = [o for o in outcomes if isinstance(o, workflow.Stale)]
+    refused = [o for o in outcomes if isinstance(o, writes.Stale)]
     assert (len(reviewed), len(refused)) == (1, 1), outcomes
     stored = ReadinessReport.objects.get(pk=report.pk)
     assert stored.version == 2

@@ -16,7 +16,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.rollup import AlertKind, Light, ReportState, summary
+from reports.rollup.summary import AlertKind, Light, ReportState, summary
 from tests.conftest import make_report
 
 pytestmark = pytest.mark.django_db

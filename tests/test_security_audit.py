@@ -16,9 +16,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from regions.models import Membership
-from reports import workflow
-from reports.audit import report_history
 from reports.models import AgendaLine, Attendance, FollowUp, LogisticsItem, ReadinessReport, ShortageLine
+from reports.workflow import writes
+from reports.workflow.audit import report_history
 from tests.conftest import make_report, make_user
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,10 +91,10 @@ def test_riwayat_perubahan_shows_who_changed_which_fields_from_where(
     request_by(operator, "203.0.113.9")
     report = make_report(session, region, security_personnel=1214, notes="Kondusif")
     ShortageLine.objects.create(report=report, item=item, quantity=1200, note="kertas suara")
-    workflow.mark_submitted(report, operator)
+    writes.mark_submitted(report, operator)
     report.save()
     request_by(secretariat, "203.0.113.10")
-    workflow.review(report, secretariat, accept=False, comment="Lengkapi agenda", expected_version=1)
+    writes.review(report, secretariat, accept=False, comment="Lengkapi agenda", expected_version=1)
 
     changes = report_history(report)
     assert [change.subject for change in changes] == [
@@ -154,7 +154,6 @@ BULK_WRITE = re.compile(r"\.(bulk_create|bulk_update)\(|\)\.update\(|objects\.up
 # Writes allowed to bypass signals, each for a reason.
 BULK_ALLOWED = {
     "reports/management/commands/seed_scale.py": "synthetic benchmark data, never a real desk",
-    "reports/revision.py": "the revision counter, which has no history: it is moved on by the writes",
 }
 
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regions.models import Region
-from reports.forwarding import digest
+from reports.brief.forwarding import digest
 from tests.operator_pages import confirm_all, open_form
 from tests.security_data import client_for, demo_user, region_report, rows
 

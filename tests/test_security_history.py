@@ -6,7 +6,7 @@ closed, the brief edited, signed off and forwarded. The secretariat and leaders 
 import pytest
 from django.urls import reverse
 
-from reports.forwarding import digest
+from reports.brief.forwarding import digest
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
 from tests.operator_pages import confirm_all, open_form, report_url
 from tests.security_data import browser, client_for, demo_user, region_report

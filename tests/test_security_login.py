@@ -15,7 +15,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import UserSession
-from reports.middleware import SESSION_STARTED
+from accounts.sessions import SESSION_STARTED
 from tests.conftest import PASSWORD, make_user
 
 

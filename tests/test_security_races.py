@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from reports.line_forms import LineFormSet
+from reports.forms.lines import LineFormSet
 from reports.models import ReadinessReport
 from tests.operator_pages import confirm_all, open_form, report_url
 from tests.security_data import browser, region_report, rows

@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from accounts.access import Role, role_of
 from regions.models import Membership, Region
-from reports.access import Role, role_of
 from reports.management.commands.seed_scale import SCALE_PASSWORD, SYNTHETIC_NOTE
 from reports.models import AgendaLine, Attendance, FollowUp, RakorSession, ReadinessReport, ShortageLine
 

@@ -8,7 +8,7 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder, Revision
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder
 from reports.models.report import (
     MAX_PERSONNEL,
     MAX_QUANTITY,
@@ -33,7 +33,6 @@ __all__ = [
     "RakorSession",
     "ReadinessReport",
     "Reminder",
-    "Revision",
     "ReportQuerySet",
     "SessionQuerySet",
     "ShortageLine",

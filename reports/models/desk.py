@@ -169,16 +169,3 @@ class ForwardedBrief(models.Model):
 
     def __str__(self) -> str:
         return str(self.session)
-
-
-class Revision(models.Model):
-    """One row counting the writes that change what the desk shows (see ``reports.revision``)."""
-
-    value = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("revisi data desk")
-        verbose_name_plural = _("revisi data desk")
-
-    def __str__(self) -> str:
-        return str(self.value)

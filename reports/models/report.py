@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.access import region_of, sees_all_regions
 from deskpilkada.history import IPAddressHistoricalModel
 from regions.models import Region
-from reports.access import region_of, sees_all_regions
 from reports.models.calendar import LogisticsItem, RakorSession
 
 # Upper bounds keep absurd numbers (10^20) out of the database and out of the roll-up.

@@ -13,14 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from reports import exports, forwarding
-from reports.access import DESK_ROLES, Role, deny, is_secretariat, role_required
-from reports.brief import indonesian, text_of
-from reports.brief_forms import BriefForm, ForwardForm, SignOffForm
+from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from reports.brief import exports, forwarding
+from reports.brief.letter import indonesian, text_of
+from reports.forms.brief import BriefForm, ForwardForm, SignOffForm
 from reports.models import ForwardedBrief, RakorSession
-from reports.revision import remembered
-from reports.rollup import summary
-from reports.workflow import Refused, session_lock
+from reports.rollup.summary import summary
+from reports.workflow.writes import Refused, session_lock
 
 SECRETARIAT = Role.SECRETARIAT
 
@@ -135,11 +134,7 @@ def _made(session: RakorSession, kind: str):
     make = exports.document if kind == "print" else exports.MAKERS[kind]
     with indonesian():
         result = summary(session)
-        return remembered(
-            ("brief", kind, session.pk),
-            lambda: make(result, text_of(result.session, result)),
-            at=result.revision,
-        )
+        return make(result, text_of(result.session, result))
 
 
 @role_required(*DESK_ROLES)

@@ -7,21 +7,19 @@ them (GET only; operators get 403); only the secretariat gets the buttons, which
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from accounts.access import DESK_ROLES, is_secretariat, role_required
 from regions.models import Region
-from reports.access import DESK_ROLES, is_secretariat, role_required
-from reports.audit import report_history
-from reports.changes import display
-from reports.charts import completeness_chart, line_chart
-from reports.dashboard_forms import ReviewForm
 from reports.dashboard_rows import region_markup
+from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
-from reports.revision import remembered
-from reports.rollup import region_history, summary
-from reports.sections import SECTIONS
-from reports.workflow import session_lock
+from reports.registry import SECTIONS
+from reports.rollup.changes import display
+from reports.rollup.charts import completeness_chart, line_chart
+from reports.rollup.summary import region_history, summary
+from reports.workflow.audit import report_history
+from reports.workflow.writes import session_lock
 
 
 def _desk_context(request: HttpRequest, session: RakorSession) -> dict:
@@ -55,11 +53,7 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     context = {
         **desk,
         "summary": result,
-        "region_markup": remembered(
-            ("region_markup", session.pk, desk["can_edit"], get_language()),
-            lambda: region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
-            at=result.revision,
-        ),
+        "region_markup": region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
         "completeness_chart": completeness_chart(trend),
         "personnel_chart": line_chart([p.session.date for p in trend], [p.security_personnel for p in trend]),
     }

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.views import defaults
 
-from reports.access import deny
+from accounts.access import deny
 
 logger = logging.getLogger("deskpilkada.errors")
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from reports.access import Role, role_of
+from accounts.access import Role, role_of
 
 GUIDES = {
     "operator": Role.OPERATOR.label,

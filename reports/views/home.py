@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
-from reports.access import DESK_ROLES, Role, role_of
+from accounts.access import DESK_ROLES, Role, role_of
 
 
 def home(request: HttpRequest) -> HttpResponse:

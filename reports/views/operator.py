@@ -14,14 +14,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.access import Role, deny, region_of, role_required
 from regions.models import Region
-from reports import carry, changes, workflow
-from reports.access import Role, deny, region_of, role_required
-from reports.form_fields import long_date
-from reports.forms import ReportEditor
-from reports.lights import ReportState
+from reports.forms.fields import long_date
+from reports.forms.report import ReportEditor
 from reports.models import RakorSession, ReadinessReport
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
+from reports.rollup import changes
+from reports.rollup.lights import ReportState
+from reports.workflow import carry, writes
 
 
 def operator_region(request: HttpRequest) -> Region:
@@ -59,7 +60,7 @@ def report_page(request: HttpRequest, session: RakorSession) -> HttpResponse:
     )
     report = report or ReadinessReport(session=session, region=region)
     report.session, report.region = session, region
-    lock = workflow.session_lock(session)
+    lock = writes.session_lock(session)
     if lock is not None:
         context = {"session": session, "report": report, "lock": lock, "sections": readonly_sections(report)}
         status = 409 if request.method == "POST" else 200
@@ -77,10 +78,10 @@ def report_page(request: HttpRequest, session: RakorSession) -> HttpResponse:
     if request.method == "POST" and editor.is_valid():
         try:
             saved = editor.save(request.user)
-        except workflow.Stale as stale:
+        except writes.Stale as stale:
             refusal, shown = stale, stale.current
             editor.show_version(stale.current.version)
-        except workflow.Refused as refused:
+        except writes.Refused as refused:
             refusal = refused
         else:
             messages.success(request, saved_message(saved, submitting))
@@ -105,7 +106,7 @@ def saved_message(report: ReadinessReport, submitted: bool) -> str:
         return _("Draf tersimpan (versi %(version)s). Laporan belum dikirim.") % {"version": report.version}
     if report.is_late:
         return _("Laporan terkirim, tetapi melewati batas waktu %(deadline)s; laporan tetap diterima.") % {
-            "deadline": workflow.when(report.session.deadline)
+            "deadline": writes.when(report.session.deadline)
         }
     return _("Laporan terkirim ke sekretariat Desk Pilkada.")
 
@@ -130,7 +131,7 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report,
         "session": report.session,
         "state": ReportState(report.status),
-        "lock": workflow.session_lock(report.session),
+        "lock": writes.session_lock(report.session),
         "sections": readonly_sections(report),
     }
     return render(request, "reports/operator/report_view.html", context)

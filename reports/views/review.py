@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from regions.models import Region
-from reports.access import DESK_ROLES, Role, deny, is_secretariat, role_required
-from reports.dashboard_forms import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm
+from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
-from reports.workflow import Refused, ensure_open, review, session_lock
+from reports.workflow.writes import Refused, ensure_open, review, session_lock
 
 SECRETARIAT = Role.SECRETARIAT
 

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from reports.models import ReadinessReport
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
 
 pytestmark = pytest.mark.browser
 

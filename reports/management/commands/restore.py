@@ -5,9 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, connection
+from django.db import connection
 
-from reports import revision
 from reports.management.commands.backup import postgres_environment, run
 
 
@@ -25,10 +24,6 @@ class Command(BaseCommand):
         name = settings.DATABASES["default"]["NAME"]
         if not noinput and input(f"Ganti seluruh isi basis data {name} dengan {path}? [ya/tidak] ") != "ya":
             raise CommandError("Dibatalkan.")
-        try:
-            replaced = revision.current() or 0
-        except DatabaseError:  # an empty database has no counter yet
-            replaced = 0
         vendor = connection.vendor
         if vendor == "postgresql":
             connection.close()
@@ -42,6 +37,4 @@ class Command(BaseCommand):
             source.close()
         else:
             raise CommandError(f"Basis data {vendor} tidak didukung.")
-        # Past the revision of the replaced data, so no server serves what it built from that.
-        revision.bump(at_least=replaced)
         self.stdout.write(f"Dipulihkan dari {path}")

@@ -8,9 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from accounts.access import Role
 from regions.models import Membership, Region
-from reports import revision
-from reports.access import Role
 from reports.models import (
     WITA,
     AgendaLine,
@@ -22,7 +21,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
 
 DEMO_PASSWORD = "DeskKaltim2024!"
 ELECTION = "Pilkada Serentak 2024"
@@ -241,7 +240,6 @@ class Command(BaseCommand):
             ],
             AgendaLine,
         )
-        revision.changed()  # bulk_create_with_history sends no post_save
         return report
 
     def history_report(self, session, region, week, items, users):

@@ -26,9 +26,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from accounts.access import Role
 from regions.models import Membership, Region
-from reports import revision
-from reports.access import Role
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -42,7 +41,7 @@ from reports.models import (
     ShortageLine,
     default_deadline,
 )
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
 
 ELECTION = "Pilkada Serentak 2024"
 SCALE_PASSWORD = "SkalaDesk2024!"
@@ -121,7 +120,6 @@ class Command(BaseCommand):
             self.lines(election, reports, rng)
             self.attendance(rakor, reporting, users["sekretariat"], rng)
             self.follow_ups(rakor, reporting, users["sekretariat"], rng)
-            revision.changed()  # bulk_create sends no post_save
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(reporting)} kabupaten/kota × {len(rakor)} rakor = {len(reports)} laporan; "

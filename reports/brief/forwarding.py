@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports import exports
-from reports.brief import indonesian, text_of
+from reports.brief import exports
+from reports.brief.letter import indonesian, text_of
 from reports.models import ForwardedBrief, RakorSession
-from reports.rollup import summary
-from reports.workflow import Locked, Refused, session_lock, when
+from reports.rollup.summary import summary
+from reports.workflow.writes import Locked, Refused, session_lock, when
 
 
 def digest(text: str) -> str:

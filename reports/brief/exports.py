@@ -10,7 +10,7 @@ so that it shows as text. The CSV has the XLSX sheet's columns, UTF-8 with a byt
 ``;`` between fields, which is what Excel expects on computers set to Indonesian (where the comma
 is the decimal separator).
 
-Like the letter, these files are official documents in Bahasa Indonesia (see ``reports.brief``);
+Like the letter, these files are official documents in Bahasa Indonesia (see ``reports.brief.letter``);
 callers render them inside ``brief.indonesian()``.
 """
 
@@ -39,10 +39,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from reports.changes import shortage_text
-from reports.lights import AlertKind
 from reports.models import RakorSession, ReadinessReport
-from reports.rollup_parts import RegionRow, Summary
+from reports.rollup.changes import shortage_text
+from reports.rollup.lights import AlertKind
+from reports.rollup.parts import RegionRow, Summary
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PDF_BASE_URL = "https://brief.invalid/"  # a host that never resolves: only the fetcher answers it

@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.lights import number
+from reports.rollup.lights import number
 
 
 def long_date(day) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from reports.lights import number
+from reports.rollup.lights import number
 
 WIDTH = 560
 HEIGHT = 220

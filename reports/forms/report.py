@@ -1,4 +1,4 @@
-"""The operator's weekly report: one form in the sections of ``reports.sections``, its shortage and
+"""The operator's weekly report: one form in the sections of ``reports.registry``, its shortage and
 agenda lines as inline formsets, and the checks that know the election calendar and the region's
 own history. Every message is in Bahasa Indonesia and sits beside the field it is about."""
 
@@ -12,9 +12,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports import carry, workflow
-from reports.form_fields import count_field, localize_limits, long_date, number
-from reports.line_forms import AgendaLines, ShortageLines
+from reports.forms.fields import count_field, localize_limits, long_date, number
+from reports.forms.lines import AgendaLines, ShortageLines
 from reports.models import (
     MAX_PERSONNEL,
     MAX_VOTERS,
@@ -22,7 +21,8 @@ from reports.models import (
     LogisticsItem,
     ReadinessReport,
 )
-from reports.sections import CARRIED_FIELDS, SECTIONS
+from reports.registry import CARRIED_FIELDS, SECTIONS
+from reports.workflow import carry, writes
 
 MAX_SMALL = 32_767  # PositiveSmallIntegerField; the real limits are checked in ReadinessReport.clean
 
@@ -249,7 +249,7 @@ class ReportEditor:
         carry.record_sections(
             report, self.previous, self.before, self.after(), self.form.confirmed(), report.session.date
         )
-        return workflow.save_report(
+        return writes.save_report(
             report,
             user,
             expected_version=self.form.cleaned_data["version"],

@@ -23,12 +23,9 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Count, F, Q, Sum
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from regions.models import Region
-from reports.changes import stale_sections
-from reports.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
 from reports.models import (
     WITA,
     AgendaLine,
@@ -38,8 +35,9 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.revision import current, remembered
-from reports.rollup_parts import (
+from reports.rollup.changes import stale_sections
+from reports.rollup.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
+from reports.rollup.parts import (
     FIGURES,
     AgendaEntry,
     Alert,
@@ -62,14 +60,7 @@ AGENDA_DAYS = 14
 
 def summary(session: RakorSession, region: Region | None = None) -> Summary:
     """The roll-up of ``session`` (of one region when given): nine queries whatever the number of
-    regions and sessions, or none but the revision's when this process already built it at the
-    desk's current revision (``reports.revision``). Callers read it and never change it."""
-    revision = current()
-    key = ("summary", session.pk, region.pk if region is not None else None, get_language())
-    return remembered(key, lambda: _build(session, region, revision), at=revision)
-
-
-def _build(session: RakorSession, region: Region | None, revision: int | None) -> Summary:
+    regions and sessions. Callers read it and never change it."""
     sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
     session = next(s for s in sessions if s.pk == session.pk)
     election = session.election
@@ -115,7 +106,6 @@ def _build(session: RakorSession, region: Region | None, revision: int | None) -
     kind_labels = {value: str(label) for value, label in AgendaLine.Kind.choices}
     follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session, region)
     result = Summary(
-        revision=revision,
         session=session,
         election=election,
         sessions=sessions,

@@ -1,6 +1,6 @@
-"""The plain objects a roll-up is made of (``reports.rollup.summary`` builds them): a region's row
+"""The plain objects a roll-up is made of (``reports.rollup.summary.summary`` builds them): a region's row
 with its light and key numbers, completeness, attendance, totals, alerts, agenda, trend points and
-the ``Summary`` that holds them. See ``reports.rollup`` for the definitions the numbers follow.
+the ``Summary`` that holds them. See ``reports.rollup.summary`` for the definitions the numbers follow.
 """
 
 import datetime as dt
@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from regions.models import Region
-from reports.changes import Change, StaleSection, changes_between
-from reports.lights import AlertKind, Light, ReportState, explain
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
+from reports.rollup.changes import Change, StaleSection, changes_between
+from reports.rollup.lights import AlertKind, Light, ReportState, explain
 
 # The numbers shown for every region, compared week over week (field name of ReadinessReport).
 FIGURES = (
@@ -229,7 +229,6 @@ class Summary:
     follow_ups_open: list[FollowUp]
     follow_ups_closed: list[FollowUp]  # closed since the previous session
     trend: list[TrendPoint]  # the election's sessions up to this one
-    revision: int | None  # the desk's revision it was built at (None: inside a transaction)
     lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
 
     def row_for(self, region: Region) -> RegionRow:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils import formats
 
-from reports.lights import number
+from reports.rollup.lights import number
 
 WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from reports.models import RakorSession, ReadinessReport
-from reports.sections import SECTIONS
+from reports.registry import SECTIONS
 
 Snapshot = dict[str, tuple]
 

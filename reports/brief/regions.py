@@ -9,10 +9,10 @@ unless they only repeat what the figures already say.
 
 import re
 
-from reports.brief_words import day, period, sentence
-from reports.lights import lower_first, number
+from reports.brief.words import day, period, sentence
 from reports.models import AgendaLine, ReadinessReport
-from reports.rollup_parts import AgendaEntry, RegionRow, Summary
+from reports.rollup.lights import lower_first, number
+from reports.rollup.parts import AgendaEntry, RegionRow, Summary
 
 Report = ReadinessReport
 

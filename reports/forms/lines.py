@@ -7,9 +7,9 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports import carry
-from reports.form_fields import count_field, localize_limits, long_date
+from reports.forms.fields import count_field, localize_limits, long_date
 from reports.models import MAX_QUANTITY, AgendaLine, Election, LogisticsItem, ReadinessReport, ShortageLine
+from reports.workflow import carry
 
 MAX_LINES = 50
 CAMPAIGN_KINDS = (AgendaLine.Kind.RALLY, AgendaLine.Kind.DEBATE)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from reports.lights import number
 from reports.models import RakorSession, ReadinessReport, ShortageLine
-from reports.sections import SECTIONS, SECTIONS_BY_KEY
+from reports.registry import SECTIONS, SECTIONS_BY_KEY
+from reports.rollup.lights import number
 
 STALE_DAYS = 14
 
@@ -17,7 +17,7 @@ STALE_DAYS = 14
 class Change:
     """A value that differs from the previous session's report."""
 
-    section: str  # section key, see reports.sections
+    section: str  # section key, see reports.registry
     label: str
     before: str
     after: str

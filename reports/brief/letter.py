@@ -15,12 +15,11 @@ and render the letter inside ``indonesian()`` so that labels and dates are Indon
 from django.conf import settings
 from django.utils import formats, timezone, translation
 
-from reports.brief_regions import region_paragraph
-from reports.brief_words import count, day, names, percent, sentence, weekday
-from reports.lights import AlertKind, lower_first, number
+from reports.brief.regions import region_paragraph
+from reports.brief.words import count, day, names, percent, sentence, weekday
 from reports.models import RakorSession, ReadinessReport
-from reports.revision import remembered
-from reports.rollup_parts import FIGURES, Summary
+from reports.rollup.lights import AlertKind, lower_first, number
+from reports.rollup.parts import FIGURES, Summary
 
 Report = ReadinessReport
 
@@ -34,8 +33,7 @@ def text_of(session: RakorSession, result: Summary) -> str:
     """The letter as it stands: the secretariat's text, or the draft while there is none."""
     if session.brief_text:
         return session.brief_text
-    key = ("draft", session.pk, translation.get_language())
-    return remembered(key, lambda: draft(result), at=result.revision)
+    return draft(result)
 
 
 def draft(result: Summary) -> str:
