@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Named partials ({% partialdef %}, "page.html#partial"); the app puts its loader, over Django's
+    # cached loader, in front of TEMPLATES' loaders.
+    "template_partials",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
