@@ -28,7 +28,6 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from bench.probe import DRILLED_REGION, SECRETARIAT, operators  # noqa: E402
@@ -52,7 +51,6 @@ def rounds(actions: dict[str, Callable[[], object]]) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]
     session = RakorSession.objects.current()
     desk, operator = Client(), Client()

@@ -3,12 +3,11 @@ agenda lines as inline formsets, and the checks that know the election calendar 
 own history. Every message is in Bahasa Indonesia and sits beside the field it is about."""
 
 import datetime as dt
+from dataclasses import dataclass
 
-from crispy_forms.bootstrap import InlineRadios
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row
 from django import forms
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,7 +20,7 @@ from reports.models import (
     LogisticsItem,
     ReadinessReport,
 )
-from reports.registry import CARRIED_FIELDS, SECTIONS
+from reports.registry import CARRIED_FIELDS, SECTIONS, Section
 from reports.workflow import carry, writes
 
 MAX_SMALL = 32_767  # PositiveSmallIntegerField; the real limits are checked in ReadinessReport.clean
@@ -42,6 +41,18 @@ TEXT_FIELDS = tuple(
 UNUSUAL_FIELDS = ("security_personnel", "first_time_voters")
 UNUSUAL_FACTOR = 3
 UNUSUAL_MIN_DIFFERENCE = 50
+
+
+@dataclass(frozen=True)
+class SectionLayout:
+    """A section of the form as templates/reports/operator/_form.html draws it."""
+
+    section: Section
+    fields: list[tuple[forms.BoundField, str]]  # each field and the CSS class of its column
+    lines: BaseInlineFormSet | None  # the section's lines, if it has any
+    titled: bool  # the lines carry their own heading (the section has fields too)
+    confirm: forms.BoundField | None  # "Bagian ini masih akurat", once there is a previous report
+    confirmed_on: dt.date | None  # when the section was last confirmed; None for a first report
 
 
 def far_from(old: int | None, new: int | None) -> bool:
@@ -94,54 +105,47 @@ class ReportForm(forms.ModelForm):
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         if previous is not None:
             today = session.date.isoformat()
+            still_accurate = _("Bagian ini masih akurat")
             for section in SECTIONS:
                 self.fields[f"confirm_{section.key}"] = forms.BooleanField(
                     required=False,
-                    label=_("Bagian ini masih akurat"),
+                    label=still_accurate,
                     initial=self.instance.confirmed_sections.get(section.key) == today,
                 )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            HTML('{% include "reports/operator/_unusual.html" %}'),
-            *(self.section_layout(section) for section in SECTIONS),
-            "version",
-        )
+        for section in SECTIONS:
+            only = section.fields[0] if len(section.fields) == 1 else None
+            if only and str(self.fields[only].label) == str(section.label):
+                self.fields[only].label = ""  # the section's legend already says it
 
-    def section_layout(self, section) -> Fieldset:
-        columns = []
-        for name in section.fields:
-            wide = isinstance(self.fields[name].widget, forms.Textarea | forms.RadioSelect)
-            widget = InlineRadios(name) if name in RADIO_FIELDS else Field(name)
-            columns.append(Column(widget, css_class="col-12" if wide else "col-sm-6 col-lg-4"))
-        if len(section.fields) == 1 and str(self.fields[section.fields[0]].label) == str(section.label):
-            self.fields[section.fields[0]].label = ""  # the section's legend already says it
-        parts = [HTML(self.section_note(section)), Row(*columns)]
-        if section.lines:
-            titled = bool(section.fields)  # a section of lines only is titled by its legend
-            include = f"with formset={section.lines} titled={titled}"
-            parts.append(HTML(f'{{% include "reports/operator/_lines.html" {include} %}}'))
-        if f"confirm_{section.key}" in self.fields:
-            parts.append(Div(f"confirm_{section.key}", css_class="section-confirm"))
-        return Fieldset(
-            str(section.label),
-            *parts,
-            css_class="report-section card card-body mb-3",
-            css_id=f"bagian-{section.key}",
-        )
+    def layout(self, lines: dict[str, BaseInlineFormSet]) -> list[SectionLayout]:
+        """The form's sections in order: fields in columns (text and choices full width), then the
+        section's lines (``lines`` by related name), then its confirmation."""
+        return [
+            SectionLayout(
+                section=section,
+                fields=[
+                    (
+                        self[name],
+                        "col-12"
+                        if isinstance(self.fields[name].widget, forms.Textarea | forms.RadioSelect)
+                        else "col-sm-6 col-lg-4",
+                    )
+                    for name in section.fields
+                ],
+                lines=lines.get(section.lines),
+                titled=bool(section.fields),  # a section of lines only is titled by its legend
+                confirm=self[f"confirm_{section.key}"] if f"confirm_{section.key}" in self.fields else None,
+                confirmed_on=self.confirmed_on(section),
+            )
+            for section in SECTIONS
+        ]
 
-    def section_note(self, section) -> str:
-        """When the section was last confirmed; empty for a region's first report."""
+    def confirmed_on(self, section: Section) -> dt.date | None:
+        """When the section was last confirmed; None for a region's first report."""
         if self.previous is None:
-            return ""
+            return None
         day = (self.instance.confirmed_sections or self.previous.confirmed_sections).get(section.key)
-        if not day:
-            return ""
-        text = _("Terakhir dikonfirmasi untuk rakor %(date)s.") % {
-            "date": long_date(dt.date.fromisoformat(day))
-        }
-        return f'<p class="section-note small text-body-secondary">{text}</p>'
+        return dt.date.fromisoformat(day) if day else None
 
     def clean(self):
         cleaned = super().clean()
@@ -240,6 +244,9 @@ class ReportEditor:
                 )
             valid = not self.form.errors
         return valid
+
+    def layout(self) -> list[SectionLayout]:
+        return self.form.layout({"shortages": self.shortages, "agenda": self.agenda})
 
     def after(self) -> carry.Snapshot:
         return carry.snapshot(self.form.cleaned_data, self.shortages.rows(), self.agenda.rows())
