@@ -216,8 +216,8 @@ def test_user_text_is_escaped_on_the_page_and_in_the_print_view(desk, demo):
 
 
 # The roll-up's nine, the rakor with its signer and forwarder, the login session (read and saved in a
-# savepoint: three), the user and their groups; the page adds the nav's region membership.
-BRIEF_QUERIES = 17
+# savepoint: three), the user and their groups.
+BRIEF_QUERIES = 16
 PRINT_QUERIES = 16
 
 
