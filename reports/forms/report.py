@@ -4,9 +4,11 @@ own history. Every message is in Bahasa Indonesia and sits beside the field it i
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -204,8 +206,9 @@ class ReportEditor:
         session = report.session
         self.previous = previous
         self.submitting = submitting
-        self.before = carry.carried_snapshot(previous, session) if previous is not None else None
         carrying = previous is not None and report.pk is None
+        if carrying:
+            prefetch_related_objects([previous], "shortages", "agenda")
         values = {name: getattr(previous, name) for name in CARRIED_FIELDS} if carrying else None
         shortage_rows = (
             [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in previous.shortages.all()]
@@ -234,6 +237,14 @@ class ReportEditor:
         self.agenda = AgendaLines(
             data, instance=report, prefix="agenda", initial=agenda_rows, form_kwargs=line_kwargs
         )
+
+    @cached_property
+    def before(self) -> carry.Snapshot | None:
+        """What the report was carried from: last week's sections, read when a save needs them."""
+        if self.previous is None:
+            return None
+        prefetch_related_objects([self.previous], "shortages", "agenda")
+        return carry.carried_snapshot(self.previous, self.form.instance.session)
 
     def is_valid(self) -> bool:
         valid = all([self.form.is_valid(), self.shortages.is_valid(), self.agenda.is_valid()])
