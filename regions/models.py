@@ -58,8 +58,10 @@ class Region(models.Model):
 
     @property
     def display_name(self) -> str:
-        """The name as the desk says it: 'Kota Bontang', 'Kabupaten Paser'."""
-        return f"{self.get_kind_display()} {self.name}"
+        """The name as the desk says it: 'Kota Bontang', 'Kabupaten Paser'. (The enum's label, not
+        get_kind_display(), which rebuilds the choices on every call: a national dashboard says
+        some 1,400 region names.)"""
+        return f"{self.Kind(self.kind).label} {self.name}"
 
 
 class Membership(models.Model):
