@@ -17,6 +17,7 @@ from reports.models import (
     Reminder,
     ShortageLine,
 )
+from reports.registry import Kind, of_kind
 
 
 class LogisticsItemInline(admin.TabularInline):
@@ -71,8 +72,14 @@ class AgendaLineInline(admin.TabularInline):
 @admin.register(ReadinessReport)
 class ReadinessReportAdmin(SimpleHistoryAdmin):
     list_display = ["region", "session", "status", "readiness", "is_late", "submitted_at", "version"]
-    list_filter = ["session__election", "session", "status", "readiness", "is_late", "conflict_risk"]
-    search_fields = ["region__name", "notes", "reviewer_comment"]
+    list_filter = [
+        "session__election",
+        "session",
+        "status",
+        "is_late",
+        *(f.name for f in of_kind(Kind.CHOICE)),
+    ]
+    search_fields = ["region__name", *(f.name for f in of_kind(Kind.TEXT)), "reviewer_comment"]
     list_select_related = ["region", "session"]
     inlines = [ShortageLineInline, AgendaLineInline]
     raw_id_fields = ["submitted_by", "reviewed_by"]
