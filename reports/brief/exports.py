@@ -160,6 +160,18 @@ def _region_total(field: ReportField) -> Column:
     return Column(label, 10, lambda result, row: getattr(row.region, field.out_of), total)
 
 
+# The region's own figures, after the report's; their province totals are in ``Totals``. A count
+# out of one of them (``ReportField.out_of``) is not followed by a second copy of it.
+REGION_FIGURES = ("registered_voters", "polling_stations")
+
+
+def _region_figure(name: str) -> Column:
+    label = capfirst(str(Region._meta.get_field(name).verbose_name))
+    return Column(
+        label, 12, lambda result, row: getattr(row.region, name), lambda result: getattr(result.totals, name)
+    )
+
+
 def _submitted(result: Summary, row: RegionRow) -> dt.datetime | None:
     report = _sent(row)
     return timezone.localtime(report.first_submitted_at).replace(tzinfo=None) if report else None
@@ -178,7 +190,7 @@ def _report_columns() -> list[Column]:
         for field in (FIELDS_BY_NAME[name] for name in section.fields):
             if field.shown_in(Place.FILES) and field.kind != Kind.TEXT:
                 columns.append(_field(field))
-                if field.out_of:
+                if field.out_of and field.out_of not in REGION_FIGURES:
                     columns.append(_region_total(field))
         if section.lines == "shortages":
             columns.append(SHORTAGES)
@@ -204,18 +216,7 @@ COLUMNS = (
     Column("Lampu kesiapan", 16, lambda result, row: str(row.light.label)),
     Column("Keterangan", 40, lambda result, row: row.explanation if row.is_reported else None),
     *_report_columns(),
-    Column(
-        "DPT",
-        12,
-        lambda result, row: row.region.registered_voters,
-        lambda result: result.totals.registered_voters,
-    ),
-    Column(
-        "TPS",
-        9,
-        lambda result, row: row.region.polling_stations,
-        lambda result: result.totals.polling_stations,
-    ),
+    *(_region_figure(name) for name in REGION_FIGURES),
     *(_field(field) for field in of_kind(Kind.TEXT) if field.shown_in(Place.FILES)),
 )
 
