@@ -5,12 +5,9 @@ version or added to. An open rakor's rows are still changed there as before."""
 import pytest
 from django.urls import reverse
 
-from reports.brief import forwarding
-from reports.brief.letter import indonesian, text_of
 from reports.models import Attendance, FollowUp, RakorSession
-from reports.rollup.summary import summary
 from tests.operator_pages import form_data
-from tests.security_data import client_for, demo_user, region_report, rows
+from tests.security_data import client_for, forward, region_report, rows
 
 FROZEN = "sudah diteruskan ke Mendagri sejak"
 
@@ -24,15 +21,6 @@ def admin_form(client, obj) -> dict[str, str]:
     response = client.get(change_url(obj))
     assert response.status_code == 200
     return form_data(response, f"{obj._meta.model_name}_form")
-
-
-def forward(session: RakorSession) -> RakorSession:
-    secretariat = demo_user("secretariat")
-    with indonesian():
-        seen = forwarding.digest(text_of(session, summary(session)))
-    forwarding.sign_off(session, secretariat, seen=seen)
-    forwarding.forward(session, secretariat)
-    return RakorSession.objects.get(pk=session.pk)
 
 
 @pytest.fixture
