@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.brief import exports
-from reports.brief.letter import indonesian, text_of
+from reports.brief.letter import draft, indonesian, last_superseded, text_of
 from reports.models import ForwardedBrief, RakorSession
 from reports.rollup.summary import summary
 from reports.workflow.writes import Refused, lock_session, locked_row
@@ -42,7 +42,8 @@ def _clear_sign_off(session: RakorSession) -> list[str]:
 
 @transaction.atomic
 def save_text(session: RakorSession, text: str, *, base: str) -> RakorSession:
-    """Keep the secretariat's text. ``base``: digest of the stored text the editor started from."""
+    """Keep the secretariat's text. ``base``: digest of the stored text the editor started from.
+    The draft saved unchanged is not an edit: the letter then keeps following the data."""
     current = lock_session(session)
     if digest(current.brief_text) != base:
         raise Refused(
@@ -51,6 +52,9 @@ def save_text(session: RakorSession, text: str, *, base: str) -> RakorSession:
                 "dan ditampilkan kembali; salin bagian yang perlu, muat ulang halaman, lalu ubah lagi."
             )
         )
+    with indonesian():
+        if text == draft(summary(current), corrects=last_superseded(current)):
+            text = ""
     if text == current.brief_text:
         return current
     current.brief_text = text

@@ -80,7 +80,9 @@ def _page(
         "session": session,
         "summary": result,
         "text": text,
+        # Differs from the draft: edited, or (once signed off and pinned) the data moved since.
         "is_edited": text != drafted,
+        "follows_data": not session.brief_text,
         "lock": str(lock) if lock else "",
         "can_edit": is_secretariat(request.user) and lock is None,
         "can_reopen": is_secretariat(request.user) and lock is not None,
