@@ -16,7 +16,7 @@ def forwarded_by_from_session(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0006_remove_revision"),
+        ("reports", "0007_remove_session_closed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
