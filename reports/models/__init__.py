@@ -8,7 +8,7 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet, Reminder
 from reports.models.report import (
     AgendaLine,
     ReadinessReport,
@@ -23,6 +23,7 @@ __all__ = [
     "Election",
     "FollowUp",
     "ForwardedBrief",
+    "ForwardedBriefQuerySet",
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",

@@ -28,7 +28,7 @@ def set_window(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0007_remove_session_closed_at")]
+    dependencies = [("reports", "0008_forwarded_brief_versions")]
 
     operations = [
         migrations.AddField(

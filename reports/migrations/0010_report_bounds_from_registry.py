@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("regions", "0003_history_client_ip"),
-        ("reports", "0008_election_calendar_window"),
+        ("reports", "0009_election_calendar_window"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
