@@ -31,7 +31,7 @@ NOTE_LENGTH = 1_000  # a section's notes
 LINE_TEXT_LENGTH = 300  # a shortage line's note, an agenda line's description
 PLACE_LENGTH = 200  # where an agenda event takes place
 
-MAX_SMALL = 32_767  # the largest PositiveSmallIntegerField; the real limit is checked in clean()
+MAX_PARTS = 1_000  # kecamatan or logistics items: far above any real count, checked in clean()
 MAX_PERSONNEL = 1_000_000
 MAX_VOTERS = 10_000_000
 MAX_QUANTITY = 100_000_000  # a shortage line's quantity
@@ -139,7 +139,7 @@ FIELDS = (
         "logistics",
         Kind.COUNT,
         unit=gettext_lazy("item"),
-        maximum=MAX_SMALL,
+        maximum=MAX_PARTS,
         places=EVERYWHERE - {Place.ATTACHMENT},  # the attachment's logistics column says "13/14 item"
     ),
     ReportField("distribution_start", "logistics", Kind.DATE, places=FORM_AND_FILES),
@@ -165,7 +165,7 @@ FIELDS = (
         "kecamatan",
         Kind.COUNT,
         unit=gettext_lazy("kecamatan"),
-        maximum=MAX_SMALL,
+        maximum=MAX_PARTS,
         summed=True,
         out_of="kecamatan_count",
     ),

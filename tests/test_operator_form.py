@@ -138,7 +138,7 @@ RULES = [
     ({"first_time_voters": "20000000"}, "Terlalu besar; paling banyak 10.000.000."),
     ({"asn_violations": "2.5"}, "Isi dengan bilangan bulat, misalnya 1.214."),
     ({"kecamatan_ready": "4"}, "Bontang hanya memiliki 3 kecamatan."),
-    ({"kecamatan_ready": "99999999"}, "Terlalu besar; paling banyak 32.767."),
+    ({"kecamatan_ready": "99999999"}, "Terlalu besar; paling banyak 1.000."),
     ({"logistics_items_fulfilled": "15"}, "Pemilihan ini hanya memiliki 14 item logistik."),
     (
         {"distribution_start": "2024-11-25", "distribution_end": "2024-11-23"},

@@ -84,13 +84,13 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     ("logistics_items_fulfilled__gte", 0),
-                    ("logistics_items_fulfilled__lte", 32767),
+                    ("logistics_items_fulfilled__lte", 1000),
                     ("security_personnel__gte", 0),
                     ("security_personnel__lte", 1000000),
                     ("asn_violations__gte", 0),
                     ("asn_violations__lte", 1000000),
                     ("kecamatan_ready__gte", 0),
-                    ("kecamatan_ready__lte", 32767),
+                    ("kecamatan_ready__lte", 1000),
                     ("first_time_voters__gte", 0),
                     ("first_time_voters__lte", 10000000),
                 ),
