@@ -49,7 +49,7 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
     env = production_env(f"sqlite:///{folder / 'desk.sqlite3'}")
     manage("migrate", "--noinput", env=env)
-    manage("seed_demo", env=env)
+    manage("seed_demo", env={**env, "DJANGO_ENV": "development"})  # refused in production mode
     log = folder / "gunicorn.log"
     with gunicorn(env, log) as base:
         yield base, log
