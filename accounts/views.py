@@ -6,7 +6,6 @@ import math
 
 from axes.helpers import get_cool_off
 from django.conf import settings
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render

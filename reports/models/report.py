@@ -260,7 +260,9 @@ class ReadinessReport(models.Model):
         if self.region_id and ready is not None and ready > self.region.kecamatan_count:
             count = self.region.kecamatan_count
             errors["kecamatan_ready"] = ngettext(
-                "%(name)s hanya memiliki %(count)s kecamatan.", "%(name)s hanya memiliki %(count)s kecamatan.", count
+                "%(name)s hanya memiliki %(count)s kecamatan.",
+                "%(name)s hanya memiliki %(count)s kecamatan.",
+                count,
             ) % {"name": self.region.name, "count": count}
         if self.session_id and self.logistics_items_fulfilled is not None:
             total = self.session.election.logistics_items.count()

@@ -68,7 +68,8 @@ def related_names(histories: list[tuple[type[models.Model], list]], known: list[
         for model_field in tracked_fields(model):
             if isinstance(model_field, models.ForeignKey):
                 ids = {getattr(record, model_field.attname) for record in records}
-                wanted.setdefault(model_field.related_model, set()).update(ids)
+                related = model_field.related_model
+                wanted[related] = wanted.get(related, set()) | ids
     for related, ids in wanted.items():
         missing = {pk for pk in ids if pk is not None and (related, pk) not in names}
         for obj in related._default_manager.filter(pk__in=missing) if missing else []:
