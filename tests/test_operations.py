@@ -4,6 +4,7 @@ a restore says what it rolls back before it asks, ``seed_demo`` is refused in pr
 
 import builtins
 import io
+import secrets
 import subprocess
 import sys
 
@@ -80,3 +81,35 @@ def test_seed_demo_is_refused_in_production_mode_before_it_touches_the_database(
     assert "tidak dijalankan dalam mode produksi" in result.stderr
     assert "Data demo siap" not in result.stdout
     assert not database.exists() or database.stat().st_size == 0
+
+
+def environment_file() -> dict[str, str]:
+    """The variables of deploy/deskpilkada.env, the server's /etc/deskpilkada/env."""
+    lines = (ROOT / "deploy" / "deskpilkada.env").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def test_every_variable_of_the_servers_environment_file_is_read_by_the_desk():
+    readers = [
+        ROOT / "deskpilkada" / "settings.py",
+        ROOT / "gunicorn.conf.py",
+        *ROOT.glob("deskpilkada/celery.py"),
+    ]
+    source = "\n".join(path.read_text() for path in readers)
+    by_libraries = {"DATABASE_URL"}  # dj_database_url.config() reads it
+    unread = [name for name in environment_file() if f'"{name}"' not in source and name not in by_libraries]
+    assert unread == []
+
+
+def test_the_servers_environment_file_passes_the_deploy_checks(tmp_path):
+    database = f"sqlite:///{tmp_path / 'check.sqlite3'}"
+    server = {**environment_file(), "SECRET_KEY": secrets.token_urlsafe(50), "DATABASE_URL": database}
+    env = production_env(database, **server)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
