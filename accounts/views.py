@@ -21,7 +21,9 @@ from accounts.forms import TokenForm
 from accounts.sessions import TWO_FACTOR_PENDING
 
 
-def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
     """django-axes' lockout page (``AXES_LOCKOUT_CALLABLE``): how long the lock lasts in whole
     minutes, not axes' own ISO 8601 duration ("PT15M")."""
     minutes = math.ceil(get_cool_off(request).total_seconds() / 60)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
@@ -378,7 +379,9 @@ class Command(BaseCommand):
                 },
             )
 
+    @translation.override(settings.LANGUAGE_CODE)
     def print_logins(self, regions: dict[str, Region]) -> None:
+        """The logins, in Bahasa Indonesia like the rest of the output (regions: "Kota Bontang")."""
         self.stdout.write(self.style.SUCCESS("Data demo siap. Login demo (kata sandi semua akun):"))
         self.stdout.write(f"  kata sandi: {DEMO_PASSWORD}")
         self.stdout.write(
