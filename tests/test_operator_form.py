@@ -275,7 +275,7 @@ def test_the_form_shows_each_limit_and_offers_only_the_elections_dates(operator_
     content = operator_client.get(report_url(session)).content.decode()
     assert content.count('maxlength="1000"') == len(of_kind(Kind.TEXT))
     assert "Paling banyak 1.000 karakter." in content
-    assert 'data-counter="%(count)s/%(limit)s karakter"' in content
+    assert 'data-counter="%(typed)s/%(limit)s karakter"' in content
     assert 'name="distribution_start" min="2024-09-25" max="2024-12-16"' in content
     assert 'name="agenda-0-date" min="2024-09-25" max="2024-12-16"' in content
 

@@ -54,7 +54,7 @@ def show_limits(form: forms.BaseForm) -> None:
             field.error_messages["max_length"] = too_long(field.max_length)
             hint = length_hint(field.max_length)
             field.help_text = f"{field.help_text} {hint}" if field.help_text else hint
-            field.widget.attrs["data-counter"] = _("%(count)s/%(limit)s karakter")
+            field.widget.attrs["data-counter"] = _("%(typed)s/%(limit)s karakter")
 
 
 def limit_dates(form: forms.BaseForm, election) -> None:

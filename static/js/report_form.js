@@ -26,7 +26,7 @@
     }
     var length = field.value.length;
     counter.textContent = field.dataset.counter
-      .replace("%(count)s", numbers.format(length))
+      .replace("%(typed)s", numbers.format(length))
       .replace("%(limit)s", numbers.format(limit));
     counter.classList.toggle("text-danger", length >= limit);
   }
