@@ -204,7 +204,7 @@ def total() -> str:
     from reports.rollup.summary import summary
 
     with translation.override(settings.LANGUAGE_CODE):
-        personnel = summary(current_session()).totals.security_personnel
+        personnel = summary(current_session()).totals.figures["security_personnel"].value
         return formats.number_format(personnel, use_l10n=True, force_grouping=True)
 
 
