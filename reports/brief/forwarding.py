@@ -2,8 +2,8 @@
 
 The secretariat edits the drafted letter (the edited text is kept in ``RakorSession.brief_text``;
 empty means "drafted from the data"); editing after sign-off clears the sign-off. Signing off pins
-the text exactly as the secretariat read it. Forwarding needs the sign-off, makes the PDF, XLSX and
-CSV once, keeps them with the final text in ``ForwardedBrief`` and freezes the session: from then
+the text exactly as the secretariat read it. Forwarding needs the sign-off, keeps the final text in
+``ForwardedBrief`` (a background task makes its PDF, XLSX and CSV once) and freezes the session: from then
 on ``workflow.ensure_open`` refuses every change to its reports, attendance and follow-ups.
 
 Each change locks the session's row, so two secretaries cannot sign off one text and forward
@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports.brief import exports
+from accounts.access import is_secretariat
 from reports.brief.letter import indonesian, text_of
 from reports.models import ForwardedBrief, RakorSession
 from reports.rollup.summary import summary
@@ -108,7 +108,10 @@ def forward(session: RakorSession, user) -> ForwardedBrief:
     current.forwarded_at, current.forwarded_by = timezone.now(), user
     current.save(update_fields=["forwarded_at", "forwarded_by"])
     with indonesian():
-        result = summary(current)
-        text = text_of(current, result)
-        files = {kind: make(result, text) for kind, make in exports.MAKERS.items()}
-    return ForwardedBrief.objects.create(session=current, text=text, **files)
+        text = text_of(current, summary(current))
+    # The files are made once by ``tasks.make_forwarded_files``, which the caller starts after commit.
+    return ForwardedBrief.objects.create(session=current, text=text, pdf=b"", xlsx=b"", csv=b"")
+
+
+def may_forward(user) -> bool:
+    return is_secretariat(user)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from reports import tasks
 from reports.brief import exports, forwarding
 from reports.brief.letter import indonesian, text_of
 from reports.forms.brief import BriefForm, ForwardForm, SignOffForm
@@ -118,10 +119,11 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise Refused(form.errors["confirm"][0])
-        forwarding.forward(session, request.user)
+        kept = forwarding.forward(session, request.user)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
+        tasks.make_forwarded_files.delay(kept.pk, request.user.pk)
         messages.success(
             request,
             _("Laporan diteruskan ke Mendagri. Rakor ini dibekukan; berkasnya disimpan seperti dikirim."),
@@ -154,6 +156,9 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     body = None
     if session.is_forwarded:
         body = ForwardedBrief.objects.filter(session=session).values_list(kind, flat=True).first()
+        if body is not None and not bytes(body):
+            messages.info(request, _("Berkas laporan yang diteruskan sedang disiapkan; coba lagi sebentar."))
+            return redirect("reports:brief", session.pk)
     if body is None:
         body = _made(session, kind)
     response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])
