@@ -1,0 +1,45 @@
+"""The user admin with the civil-servant profile (jabatan, pangkat/golongan, NIP) inline."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+
+from accounts.models import Profile
+from accounts.nip import clean_nip
+
+
+class ProfileForm(forms.ModelForm):
+    """Takes the NIP as it is printed, with spaces ("19700101 199503 1 001"), and keeps its digits."""
+
+    nip = forms.CharField(
+        label=Profile._meta.get_field("nip").verbose_name,
+        help_text=Profile._meta.get_field("nip").help_text,
+        max_length=24,
+        required=False,
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["name", "position", "rank", "nip"]
+
+    def clean_nip(self) -> str:
+        nip = self.cleaned_data["nip"]
+        return clean_nip(nip) if nip.strip() else ""
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    form = ProfileForm
+    can_delete = False
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class DeskUserAdmin(UserAdmin):
+    inlines = [ProfileInline]
+    list_display = [*UserAdmin.list_display, "profile__position"]
+    list_select_related = ["profile"]
+    search_fields = [*UserAdmin.search_fields, "profile__nip", "profile__name"]
