@@ -1,6 +1,7 @@
 """The Django admin for IT staff: every model, with search, filters and the session generator."""
 
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -11,6 +12,8 @@ from reports.models import (
     Election,
     FollowUp,
     ForwardedBrief,
+    LetterCopy,
+    LetterSettings,
     LogisticsItem,
     RakorSession,
     ReadinessReport,
@@ -116,4 +119,47 @@ class ForwardedBriefAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class LetterCopyInline(admin.TabularInline):
+    model = LetterCopy
+    extra = 1
+
+
+@admin.register(LetterSettings)
+class LetterSettingsAdmin(admin.ModelAdmin):
+    """The one row of the naskah dinas: the list opens it, and it is never added twice or deleted."""
+
+    inlines = [LetterCopyInline]
+    filter_horizontal = ["initialers"]
+    fieldsets = [
+        (_("Kop"), {"fields": ["government", "office", "address", "emblem"]}),
+        (
+            _("Kepala surat"),
+            {"fields": ["place", "addressee", "addressee_place", "addressee_email", "nature", "subject"]},
+        ),
+        (_("Nomor surat"), {"fields": ["code", "unit", "number_pattern"]}),
+        (
+            _("Penandatanganan"),
+            {
+                "fields": [
+                    "on_behalf",
+                    "signer_title",
+                    "signer",
+                    "initialers",
+                    "forwarder",
+                    "attachment_heading",
+                ]
+            },
+        ),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        return redirect("admin:reports_lettersettings_change", LetterSettings.load().pk)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

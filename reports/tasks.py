@@ -14,6 +14,7 @@ from reports.brief import exports
 from reports.brief.letter import indonesian
 from reports.models import ForwardedBrief
 from reports.rollup.summary import summary
+from reports.workflow.letter import may_forward
 
 logger = logging.getLogger("deskpilkada.tasks")
 
@@ -31,8 +32,6 @@ def acting_user(user_pk: int, may) -> object | None:
 def make_forwarded_files(forwarded_pk: int, user_pk: int) -> None:
     """Make the PDF, XLSX and CSV of a forwarded brief once, from its kept text (the national PDF
     takes a quarter of a minute, longer than a request should wait)."""
-    from reports.brief.forwarding import may_forward
-
     kept = ForwardedBrief.objects.select_related("session__election").get(pk=forwarded_pk)
     if acting_user(user_pk, lambda user: may_forward(user)) is None or bytes(kept.pdf):
         return

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from reports.views import brief, dashboard, guide, operator, review
+from reports.views import brief, dashboard, guide, letter, operator, review
 
 app_name = "reports"
 
@@ -35,6 +35,10 @@ urlpatterns = [
     path("ringkasan/<int:pk>/xlsx/", brief.brief_file, {"kind": "xlsx"}, name="brief_xlsx"),
     path("ringkasan/<int:pk>/csv/", brief.brief_file, {"kind": "csv"}, name="brief_csv"),
     path("ringkasan/<int:pk>/susun-ulang/", brief.brief_reset, name="brief_reset"),
-    path("ringkasan/<int:pk>/setujui/", brief.brief_sign_off, name="brief_sign_off"),
     path("ringkasan/<int:pk>/teruskan/", brief.brief_forward, name="brief_forward"),
+    # The paraf chain (issue 13): submit, paraf, sign; and the public page the letter's QR code opens.
+    path("ringkasan/<int:pk>/ajukan/", letter.brief_submit, name="brief_submit"),
+    path("ringkasan/<int:pk>/paraf/", letter.brief_paraf, name="brief_paraf"),
+    path("ringkasan/<int:pk>/tanda-tangan/", letter.brief_sign, name="brief_sign_off"),
+    path("verifikasi/<str:token>/", letter.verify, name="verify"),
 ]

@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from pypdf import PdfReader
 
+from accounts.models import Profile
 from regions.models import Region
 from reports.brief.exports import COLUMNS, StaticFilesFetcher, csv_bytes, safe_cell, xlsx
-from reports.brief.forwarding import digest
 from reports.brief.letter import indonesian
 from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
 from reports.rollup.summary import summary
+from tests import letters
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +110,9 @@ def test_the_xlsx_has_a_row_per_region_typed_cells_and_the_right_totals(desk, de
     assert mahulu["Dikirim pertama (WITA)"].is_date
     assert mahulu["Terlambat"].value == "Ya"
     assert rows["Kota Samarinda"]["Personel pengamanan"].value is None
-    assert rows["Kota Samarinda"]["Status laporan"].value == "Belum ada laporan"
+    assert rows["Kota Samarinda"]["Status laporan"].value == "Tidak melapor"
+    assert mahulu["Status laporan"].value == "Belum diverifikasi, terlambat"
+    assert rows["Kabupaten Paser"]["Status laporan"].value == "Belum diverifikasi"
 
     totals = rows["Jumlah provinsi"]
     result = summary(demo)
@@ -201,14 +204,14 @@ def test_formula_injection_is_neutralised_in_xlsx_and_csv(demo):
 
 
 def test_downloads_after_forwarding_are_the_files_kept_at_forwarding_byte_for_byte(desk, demo):
-    read = desk.get(reverse("reports:brief", args=[demo.pk])).context["text"]
-    desk.post(reverse("reports:brief_sign_off", args=[demo.pk]), {"seen": digest(read)})
+    letters.sign(demo)
     desk.post(reverse("reports:brief_forward", args=[demo.pk]), {"confirm": "on"})
     kept = ForwardedBrief.objects.get(session=demo)
 
     # What the files are made from changes afterwards: they must not.
     Region.objects.filter(name="Bontang").update(registered_voters=1)
-    with override_settings(DESK={**settings.DESK, "SIGNER_NAME": "Orang Lain"}):
+    Profile.objects.filter(user__username="sekda").update(name="Orang Lain")
+    with override_settings(DESK={**settings.DESK, "PROVINCE": "Provinsi Lain"}):
         for name, stored in (("brief_pdf", kept.pdf), ("brief_xlsx", kept.xlsx), ("brief_csv", kept.csv)):
             assert download(desk, name, demo) == bytes(stored)
             assert download(desk, name, demo) == bytes(stored)

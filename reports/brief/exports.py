@@ -39,6 +39,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from reports.brief.document import letter_context, minister_status
 from reports.models import RakorSession, ReadinessReport
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
@@ -73,17 +74,17 @@ def filename(session: RakorSession, extension: str) -> str:
 # The A4 document: print view and PDF.
 
 
-def document(result: Summary, text: str) -> str:
-    """The HTML of the letter and its attachment, as the print view serves it and the PDF renders it."""
+def document(result: Summary, text: str, *, stamped: bool = False) -> str:
+    """The HTML of the letter and its attachment, as the print view serves it and the PDF renders it.
+    ``stamped``: the PDF gets a visible electronic signature in the signature box (see ``pades``)."""
     session = result.session
-    dated = session.forwarded_at or session.signed_off_at
     context = {
         "desk": settings.DESK,
         "summary": result,
         "session": session,
         "text": text,
-        "letter_date": timezone.localtime(dated).date() if dated else session.date,
         "rakor": "Rakor Paripurna" if session.kind == RakorSession.Kind.PLENARY else "Rakor",
+        **letter_context(result, stamped=stamped),
     }
     return render_to_string("reports/brief/print.html", context)
 
@@ -110,11 +111,17 @@ def _static_path(name: str) -> Path | None:
     return None
 
 
-def pdf(result: Summary, text: str) -> bytes:
+def rendered(result: Summary, text: str, *, stamped: bool = False) -> weasyprint.Document:
     html = weasyprint.HTML(
-        string=document(result, text), base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()
+        string=document(result, text, stamped=stamped),
+        base_url=PDF_BASE_URL,
+        url_fetcher=StaticFilesFetcher(),
     )
-    return html.write_pdf()
+    return html.render()
+
+
+def pdf(result: Summary, text: str) -> bytes:
+    return rendered(result, text).write_pdf()
 
 
 # The table of the session: a row per region and a totals row.
@@ -164,7 +171,7 @@ COLUMNS = (
     Column(
         "Status laporan",
         22,
-        lambda result, row: str(row.state.label),
+        lambda result, row: minister_status(row),
         lambda result: (
             f"{result.completeness.reported_count} dari {result.completeness.expected_count} melapor"
         ),

@@ -1,30 +1,26 @@
-"""The life of the brief: edited, signed off, forwarded.
+"""The life of the brief: edited, then (through the paraf chain of ``workflow.letter``) initialled
+and signed, then forwarded.
 
 The secretariat edits the drafted letter (the edited text is kept in ``RakorSession.brief_text``;
-empty means "drafted from the data"); editing after sign-off clears the sign-off. Signing off pins
-the text exactly as the secretariat read it. Forwarding needs the sign-off, keeps the final text in
-``ForwardedBrief`` (a background task makes its PDF, XLSX and CSV once) and freezes the session: from then
+empty means "drafted from the data"); an edit clears the paraf chain and withdraws the number of a
+signature. Forwarding needs the signature, keeps the final text in ``ForwardedBrief`` (a background
+task makes its signed PDF, XLSX and CSV once, then mails them) and freezes the session: from then
 on ``workflow.ensure_open`` refuses every change to its reports, attendance and follow-ups.
 
-Each change locks the session's row, so two secretaries cannot sign off one text and forward
-another; refusals are ``workflow.Refused`` with a sentence for the user.
+Each change locks the session's row, so a text cannot be signed while another is saved; refusals
+are ``workflow.Refused`` with a sentence for the user.
 """
-
-import hashlib
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import is_secretariat
-from reports.brief.letter import indonesian, text_of
-from reports.models import ForwardedBrief, RakorSession
-from reports.rollup.summary import summary
+from reports.models import ForwardedBrief, LetterNumber, RakorSession
+from reports.workflow import letter as chain
+from reports.workflow.letter import digest
 from reports.workflow.writes import Locked, Refused, session_lock, when
 
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+__all__ = ["digest", "forward", "reset_to_draft", "save_text"]
 
 
 def _locked(session: RakorSession) -> RakorSession:
@@ -43,16 +39,17 @@ def _locked(session: RakorSession) -> RakorSession:
     return current
 
 
-def _clear_sign_off(session: RakorSession) -> list[str]:
-    if session.signed_off_at is None:
-        return []
-    session.signed_off_at, session.signed_off_by = None, None
-    return ["signed_off_at", "signed_off_by"]
+def _clear_chain(session: RakorSession, user) -> tuple[list[str], list]:
+    """An edit clears the paraf chain (see ``workflow.letter.clear``): the fields to save and the
+    cleared steps."""
+    cleared = chain.clear(session, user)
+    return (["signed_off_at", "signed_off_by"] if cleared else []), cleared
 
 
 @transaction.atomic
-def save_text(session: RakorSession, text: str, *, base: str) -> RakorSession:
-    """Keep the secretariat's text. ``base``: digest of the stored text the editor started from."""
+def save_text(session: RakorSession, user, text: str, *, base: str) -> tuple[RakorSession, list]:
+    """Keep the secretariat's text. ``base``: digest of the stored text the editor started from.
+    Returns the session and the steps of the paraf chain that the edit cleared."""
     current = _locked(session)
     if digest(current.brief_text) != base:
         raise Refused(
@@ -62,56 +59,34 @@ def save_text(session: RakorSession, text: str, *, base: str) -> RakorSession:
             )
         )
     if text == current.brief_text:
-        return current
+        return current, []
     current.brief_text = text
-    current.save(update_fields=["brief_text", *_clear_sign_off(current)])
-    return current
+    fields, cleared = _clear_chain(current, user)
+    current.save(update_fields=["brief_text", *fields])
+    return current, cleared
 
 
 @transaction.atomic
-def reset_to_draft(session: RakorSession) -> RakorSession:
-    """Drop the edited text (and its sign-off): the letter is drafted from the data again."""
+def reset_to_draft(session: RakorSession, user) -> tuple[RakorSession, list]:
+    """Drop the edited text (and the paraf chain): the letter is drafted from the data again."""
     current = _locked(session)
     current.brief_text = ""
-    current.save(update_fields=["brief_text", *_clear_sign_off(current)])
-    return current
-
-
-@transaction.atomic
-def sign_off(session: RakorSession, user, *, seen: str) -> RakorSession:
-    """Approve the text the secretariat read (``seen``: its digest) and pin it, so that a report
-    arriving later cannot change a signed-off letter."""
-    current = _locked(session)
-    if current.signed_off_at is not None:
-        raise Refused(_("Naskah ini sudah disetujui."))
-    with indonesian():
-        text = text_of(current, summary(current))
-    if digest(text) != seen:
-        raise Refused(
-            _(
-                "Naskah berubah sejak Anda membukanya (ada laporan baru atau suntingan lain). "
-                "Baca naskah terbaru di bawah, lalu setujui lagi."
-            )
-        )
-    current.brief_text = text
-    current.signed_off_at, current.signed_off_by = timezone.now(), user
-    current.save(update_fields=["brief_text", "signed_off_at", "signed_off_by"])
-    return current
+    fields, cleared = _clear_chain(current, user)
+    current.save(update_fields=["brief_text", *fields])
+    return current, cleared
 
 
 @transaction.atomic
 def forward(session: RakorSession, user) -> ForwardedBrief:
-    """Forward the signed-off brief: freeze the session and keep the files exactly as sent."""
+    """Forward the signed letter: freeze the session and keep its text exactly as sent."""
     current = _locked(session)
-    if current.signed_off_at is None:
-        raise Refused(_("Naskah harus disetujui sebelum diteruskan ke Mendagri."))
+    if not chain.may_forward(user):
+        raise Refused(_("Naskah ini diteruskan oleh yang ditetapkan admin, bukan oleh Anda."))
+    number = chain.in_force(current)
+    if current.signed_off_at is None or number is None:
+        raise Refused(_("Naskah harus ditandatangani sebelum diteruskan ke Mendagri."))
     current.forwarded_at, current.forwarded_by = timezone.now(), user
     current.save(update_fields=["forwarded_at", "forwarded_by"])
-    with indonesian():
-        text = text_of(current, summary(current))
+    LetterNumber.objects.filter(pk=number.pk).update(forwarded_at=current.forwarded_at)
     # The files are made once by ``tasks.make_forwarded_files``, which the caller starts after commit.
-    return ForwardedBrief.objects.create(session=current, text=text, pdf=b"", xlsx=b"", csv=b"")
-
-
-def may_forward(user) -> bool:
-    return is_secretariat(user)
+    return ForwardedBrief.objects.create(session=current, text=current.brief_text, pdf=b"", xlsx=b"", csv=b"")

@@ -9,6 +9,13 @@ from reports.models.calendar import (
     default_deadline,
 )
 from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder
+from reports.models.letter import (
+    LetterCopy,
+    LetterCounter,
+    LetterNumber,
+    LetterSettings,
+    LetterStep,
+)
 from reports.models.report import (
     MAX_PERSONNEL,
     MAX_QUANTITY,
@@ -29,6 +36,11 @@ __all__ = [
     "Election",
     "FollowUp",
     "ForwardedBrief",
+    "LetterCopy",
+    "LetterCounter",
+    "LetterNumber",
+    "LetterSettings",
+    "LetterStep",
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",

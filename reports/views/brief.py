@@ -1,9 +1,10 @@
-"""The brief for the Minister: the page (read, edit, sign off, forward), the A4 print view and the
-PDF, XLSX and CSV downloads.
+"""The brief for the Minister: the page (read, edit, and the paraf chain of ``views.letter``), the
+A4 print view and the PDF, XLSX and CSV downloads.
 
-The secretariat edits, signs off and forwards; leaders read and download; operators get 403 on
-every URL (anonymous users are sent to log in by ``LoginRequiredMiddleware``). Once the session is
-forwarded, the downloads serve the files kept at forwarding, byte for byte.
+The secretariat edits and submits for paraf, the head of Kesbangpol initials, the Sekda signs; the
+signer or the secretariat (as the admin set) forwards; every desk role reads and downloads;
+operators get 403 on every URL (anonymous users are sent to log in by ``LoginRequiredMiddleware``).
+Once the session is forwarded, the downloads serve the files kept at forwarding, byte for byte.
 """
 
 from django.contrib import messages
@@ -16,10 +17,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from reports import tasks
 from reports.brief import exports, forwarding
+from reports.brief.document import letter_context
 from reports.brief.letter import indonesian, text_of
-from reports.forms.brief import BriefForm, ForwardForm, SignOffForm
-from reports.models import ForwardedBrief, RakorSession
+from reports.forms.brief import BriefForm, ForwardForm
+from reports.models import ForwardedBrief, LetterSettings, RakorSession
 from reports.rollup.summary import summary
+from reports.views.letter import chain_context, chosen
+from reports.workflow import letter as chain
 from reports.workflow.writes import Refused, session_lock
 
 SECRETARIAT = Role.SECRETARIAT
@@ -54,11 +58,15 @@ def brief(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _page(request, session, form, status=400)
     try:
-        forwarding.save_text(session, form.cleaned_data["text"], base=form.cleaned_data["base"])
+        _saved, cleared = forwarding.save_text(
+            session, request.user, form.cleaned_data["text"], base=form.cleaned_data["base"]
+        )
     except Refused as refusal:
         messages.error(request, str(refusal))
         return _page(request, _session(pk), form, status=409)
     messages.success(request, _("Naskah disimpan. Naskah inilah yang dicetak dan diteruskan."))
+    if cleared:
+        messages.warning(request, chain.cleared_message(cleared))
     return redirect("reports:brief", pk)
 
 
@@ -66,8 +74,12 @@ def _page(request: HttpRequest, session: RakorSession, form: BriefForm | None = 
     with indonesian():
         result = summary(session)
         text = text_of(session, result)
+        letter = LetterSettings.load()
+        document = letter_context(result, letter=letter)
     lock = session_lock(session)
     context = {
+        **document,
+        **chain_context(request, session, text, letter, locked=lock is not None),
         "session": session,
         "summary": result,
         "text": text,
@@ -75,7 +87,6 @@ def _page(request: HttpRequest, session: RakorSession, form: BriefForm | None = 
         "lock": str(lock) if lock else "",
         "can_edit": is_secretariat(request.user) and lock is None,
         "form": form or BriefForm(initial={"text": text, "base": forwarding.digest(session.brief_text)}),
-        "sign_off_form": SignOffForm(initial={"seen": forwarding.digest(text)}),
         "forward_form": ForwardForm(),
     }
     return render(request, "reports/brief/brief.html", context, status=status)
@@ -85,35 +96,21 @@ def _page(request: HttpRequest, session: RakorSession, form: BriefForm | None = 
 @require_POST
 def brief_reset(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        forwarding.reset_to_draft(_session(pk))
+        _saved, cleared = forwarding.reset_to_draft(_session(pk), request.user)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(
-            request, _("Naskah disusun ulang dari data terbaru; persetujuan sebelumnya dibatalkan.")
-        )
+        messages.success(request, _("Naskah disusun ulang dari data terbaru."))
+        if cleared:
+            messages.warning(request, chain.cleared_message(cleared))
     return redirect("reports:brief", pk)
 
 
-@role_required(SECRETARIAT)
-@require_POST
-def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(pk)
-    form = SignOffForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Refused(_("Muat ulang halaman, baca naskahnya, lalu setujui lagi."))
-        forwarding.sign_off(session, request.user, seen=form.cleaned_data["seen"])
-    except Refused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Naskah disetujui. Laporan siap diteruskan ke Mendagri."))
-    return redirect("reports:brief", pk)
-
-
-@role_required(SECRETARIAT)
+@role_required(SECRETARIAT, Role.LEADER)
+@chosen(lambda letter, user: chain.may_forward(user), "forwarding is for the one the letter settings name")
 @require_POST
 def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    """Forwarding is done by the signer or the secretariat, as the admin set (``may_forward``)."""
     session = _session(pk)
     form = ForwardForm(request.POST)
     try:

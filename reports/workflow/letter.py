@@ -1,0 +1,219 @@
+"""The paraf chain of the letter: the secretariat submits the draft, each initialling official set in
+``LetterSettings`` initials it (paraf), then the signer signs it with two-factor verification, and
+the register issues its number.
+
+Each step pins the text the person read (``seen`` is the digest of what their page showed) and is
+recorded with who and when (``LetterStep``). An edit clears every step that stands, withdraws the
+number if one was issued (it is never reused), and the page shows what changed against the text
+that had been initialled.
+
+Every change locks the session's row (``select_for_update`` on ``RakorSession``) for the whole
+transaction, as ``reports.brief.forwarding`` does, so a step and an edit cannot cross; refusals are
+``Refused`` with a sentence for the user.
+"""
+
+import hashlib
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import is_secretariat
+from reports.models import LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.workflow.writes import Locked, Refused, session_lock, when
+
+Kind = LetterStep.Kind
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def locked(session: RakorSession) -> RakorSession:
+    """The session's row, locked for this transaction; refused once it is forwarded."""
+    current = RakorSession.objects.select_for_update().select_related("election").get(pk=session.pk)
+    lock = session_lock(current)
+    if lock is not None:
+        raise Locked(
+            _(
+                "Laporan rakor ini sudah diteruskan ke Mendagri sejak %(since)s; "
+                "naskahnya tidak dapat diubah lagi."
+            )
+            % {"since": when(lock.since)},
+            since=lock.since,
+        )
+    return current
+
+
+def standing(session: RakorSession) -> list[LetterStep]:
+    """The steps that stand, in order."""
+    return list(session.letter_steps.filter(cleared_at__isnull=True).select_related("user__profile"))
+
+
+def name_of(user) -> str:
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile is not None else user.get_full_name() or user.get_username()
+
+
+def clear(session: RakorSession, user) -> list[LetterStep]:
+    """Inside the caller's locked transaction: an edit clears every standing step and withdraws the
+    number of a signature. Returns the cleared steps, for the message that says so."""
+    cleared = standing(session)
+    if not cleared:
+        return []
+    now = timezone.now()
+    LetterStep.objects.filter(pk__in=[step.pk for step in cleared]).update(cleared_at=now, cleared_by=user)
+    LetterNumber.objects.filter(session=session, withdrawn_at__isnull=True, forwarded_at__isnull=True).update(
+        withdrawn_at=now
+    )
+    session.signed_off_at, session.signed_off_by = None, None
+    return cleared
+
+
+def cleared_message(cleared: list[LetterStep]) -> str:
+    """ "Naskah berubah: paraf Drs. Ahmad Fauzi dan pengajuan dibatalkan; …" for the steps an edit cleared."""
+    said = {
+        Kind.SUBMITTED: _("pengajuan untuk paraf"),
+        Kind.PARAF: _("paraf %(name)s"),
+        Kind.SIGNED: _("tanda tangan %(name)s beserta nomornya"),
+    }
+    parts = [str(said[step.kind]) % {"name": name_of(step.user)} for step in reversed(cleared)]
+    return _(
+        "Karena naskah berubah, %(steps)s dibatalkan. Ajukan lagi untuk paraf setelah selesai mengubah."
+    ) % {"steps": ", ".join(parts)}
+
+
+def _check_seen(current: RakorSession, seen: str) -> str:
+    """The text the user read, refused if it changed since their page showed it."""
+    from reports.brief.letter import indonesian, text_of
+    from reports.rollup.summary import summary
+
+    with indonesian():
+        text = current.brief_text or text_of(current, summary(current))
+    if digest(text) != seen:
+        raise Refused(
+            _(
+                "Naskah berubah sejak Anda membukanya (ada laporan baru atau suntingan lain). "
+                "Baca naskah terbaru di bawah, lalu ulangi."
+            )
+        )
+    return text
+
+
+@transaction.atomic
+def submit(session: RakorSession, user, *, seen: str) -> LetterStep:
+    """The secretariat submits the text it read for paraf, pinning it."""
+    if not is_secretariat(user):
+        raise Refused(_("Hanya sekretariat yang mengajukan naskah untuk paraf."))
+    current = locked(session)
+    if any(step.kind == Kind.SUBMITTED for step in standing(current)):
+        raise Refused(_("Naskah ini sudah diajukan untuk paraf."))
+    text = _check_seen(current, seen)
+    current.brief_text = text
+    current.save(update_fields=["brief_text"])
+    return LetterStep.objects.create(session=current, kind=Kind.SUBMITTED, user=user, text=text)
+
+
+@transaction.atomic
+def paraf(session: RakorSession, user, *, seen: str) -> LetterStep:
+    """An initialling official initials the submitted text."""
+    current = locked(session)
+    letter = LetterSettings.load()
+    if not letter.initialers.filter(pk=user.pk).exists():
+        raise Refused(_("Anda tidak termasuk pejabat paraf naskah ini."))
+    steps = standing(current)
+    if not any(step.kind == Kind.SUBMITTED for step in steps):
+        raise Refused(_("Naskah belum diajukan sekretariat untuk paraf."))
+    if any(step.kind == Kind.SIGNED for step in steps):
+        raise Refused(_("Naskah ini sudah ditandatangani."))
+    if any(step.kind == Kind.PARAF and step.user_id == user.pk for step in steps):
+        raise Refused(_("Anda sudah memaraf naskah ini."))
+    text = _check_seen(current, seen)
+    return LetterStep.objects.create(session=current, kind=Kind.PARAF, user=user, text=text)
+
+
+def missing_paraf(letter: LetterSettings, steps: list[LetterStep]) -> list:
+    initialled = {step.user_id for step in steps if step.kind == Kind.PARAF}
+    return [official for official in letter.initialers.all() if official.pk not in initialled]
+
+
+@transaction.atomic
+def sign(session: RakorSession, user, *, seen: str, verified: bool) -> LetterNumber:
+    """The signer signs the initialled text: the register issues its number. ``verified``: the
+    signer's login was confirmed with a two-factor code."""
+    current = locked(session)
+    letter = LetterSettings.load()
+    if letter.signer_id is None or letter.signer_id != user.pk:
+        raise Refused(_("Hanya penanda tangan yang ditetapkan admin yang dapat menandatangani naskah ini."))
+    if not verified:
+        raise Refused(
+            _(
+                "Penandatanganan memerlukan verifikasi dua langkah. Aktifkan dan masukkan kode dari "
+                "aplikasi autentikator Anda, lalu tandatangani lagi."
+            )
+        )
+    steps = standing(current)
+    if any(step.kind == Kind.SIGNED for step in steps):
+        raise Refused(_("Naskah ini sudah ditandatangani."))
+    if not any(step.kind == Kind.SUBMITTED for step in steps):
+        raise Refused(_("Naskah belum diajukan sekretariat untuk paraf."))
+    if not letter.initialers.exists():
+        raise Refused(_("Admin belum menetapkan pejabat paraf naskah ini."))
+    waiting = missing_paraf(letter, steps)
+    if waiting:
+        raise Refused(
+            _("Naskah belum diparaf %(names)s.")
+            % {"names": ", ".join(name_of(official) for official in waiting)}
+        )
+    text = _check_seen(current, seen)
+    now = timezone.now()
+    LetterStep.objects.create(session=current, kind=Kind.SIGNED, user=user, text=text, at=now)
+    current.signed_off_at, current.signed_off_by = now, user
+    current.save(update_fields=["signed_off_at", "signed_off_by"])
+    return issue_number(current, user, letter, now)
+
+
+def issue_number(session: RakorSession, user, letter: LetterSettings, now) -> LetterNumber:
+    """The next number of the year, under a lock on the year's counter row (two signings at once
+    take consecutive numbers). A letter of a session that was forwarded before refers to the
+    number it corrects."""
+    year = timezone.localtime(now).year
+    counter, _created = LetterCounter.objects.select_for_update().get_or_create(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    corrects = (
+        LetterNumber.objects.in_force()
+        .filter(session=session, forwarded_at__isnull=False)
+        .order_by("-forwarded_at")
+        .first()
+    )
+    return LetterNumber.objects.create(
+        year=year,
+        sequence=counter.last,
+        number=letter.format_number(counter.last, year),
+        session=session,
+        signed_by=user,
+        issued_at=now,
+        corrects=corrects,
+    )
+
+
+def in_force(session: RakorSession) -> LetterNumber | None:
+    """The number of the session's standing signature, if any."""
+    if session.signed_off_at is None:
+        return None
+    return (
+        LetterNumber.objects.in_force()
+        .filter(session=session)
+        .select_related("signed_by__profile", "corrects")
+        .order_by("-issued_at")
+        .first()
+    )
+
+
+def may_forward(user, letter: LetterSettings | None = None) -> bool:
+    """Who forwards a signed letter: the signer or the secretariat, as the admin set."""
+    letter = letter or LetterSettings.load()
+    if letter.forwarder == LetterSettings.Forwarder.SIGNER:
+        return letter.signer_id is not None and user.pk == letter.signer_id
+    return is_secretariat(user)
