@@ -147,7 +147,6 @@ class RakorSession(models.Model):
         _("batas waktu laporan"), blank=True, help_text=_("Bawaan: pukul 08.00 WITA pada hari rakor.")
     )
     minutes = models.TextField(_("notulen"), blank=True)
-    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     signed_off_at = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -88,10 +88,6 @@ class RegionRow:
         return self.is_reported and self.report.is_late
 
     @property
-    def readiness_label(self) -> str:
-        return self.report.get_readiness_display() if self.is_reported and self.report.readiness else ""
-
-    @property
     def explanation(self) -> str:
         """The light in one plain sentence: "belum siap: kekurangan surat suara 1.200 lembar; …"."""
         return explain(self.reasons)

@@ -9,7 +9,7 @@ import reports.models.letter
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0006_remove_revision"),
+        ("reports", "0007_remove_session_closed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ import reports.models.letter
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0008_head_of_kesbangpol_role"),
+        ("reports", "0009_head_of_kesbangpol_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

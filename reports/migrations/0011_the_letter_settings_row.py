@@ -8,6 +8,6 @@ def create_row(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0009_letter_register_and_chain")]
+    dependencies = [("reports", "0010_letter_register_and_chain")]
 
     operations = [migrations.RunPython(create_row, migrations.RunPython.noop)]

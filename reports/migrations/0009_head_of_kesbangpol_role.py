@@ -14,6 +14,6 @@ def remove_role(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0007_letter_settings")]
+    dependencies = [("reports", "0008_letter_settings")]
 
     operations = [migrations.RunPython(add_role, remove_role)]
