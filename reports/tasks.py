@@ -5,6 +5,7 @@ again and checks that they may still do what they asked before acting, since tim
 may have passed between the click and the worker picking the task up.
 """
 
+import hashlib
 import logging
 
 from celery import shared_task
@@ -12,7 +13,7 @@ from django.contrib.auth import get_user_model
 
 from reports.brief import exports
 from reports.brief.letter import indonesian
-from reports.models import ForwardedBrief
+from reports.models import ForwardedBrief, LetterNumber
 from reports.rollup.summary import summary
 from reports.workflow.letter import may_forward
 
@@ -30,12 +31,17 @@ def acting_user(user_pk: int, may) -> object | None:
 
 @shared_task
 def make_forwarded_files(forwarded_pk: int, user_pk: int) -> None:
-    """Make the PDF, XLSX and CSV of a forwarded brief once, from its kept text (the national PDF
-    takes a quarter of a minute, longer than a request should wait)."""
+    """Make the PDF (electronically signed when the signer has a certificate), XLSX and CSV of a
+    forwarded brief once, from its kept text (the national PDF takes a quarter of a minute, longer
+    than a request should wait), and record the PDF's SHA-256 with its number for verification."""
     kept = ForwardedBrief.objects.select_related("session__election").get(pk=forwarded_pk)
     if acting_user(user_pk, lambda user: may_forward(user)) is None or bytes(kept.pdf):
         return
     with indonesian():
         result = summary(kept.session)
-        files = {kind: make(result, kept.text) for kind, make in exports.MAKERS.items()}
+        pdf, is_pades = exports.forwarded_pdf(result, kept.text)
+        files = {"pdf": pdf, "xlsx": exports.xlsx(result), "csv": exports.csv_bytes(result)}
     ForwardedBrief.objects.filter(pk=kept.pk).update(**files)
+    LetterNumber.objects.in_force().filter(session=kept.session, forwarded_at__isnull=False).filter(
+        pdf_sha256=""
+    ).update(pdf_sha256=hashlib.sha256(pdf).hexdigest(), is_pades=is_pades)

@@ -26,10 +26,17 @@ def demo_people() -> tuple[User, User, User]:
     return tuple(User.objects.get(username=name) for name in ("sekretariat", "kepala.kesbangpol", "sekda"))
 
 
+def submit(session: RakorSession) -> None:
+    chain.submit(session, demo_people()[0], seen=seen(session))
+
+
+def paraf(session: RakorSession) -> None:
+    chain.paraf(session, demo_people()[1], seen=seen(session))
+
+
 def submit_and_paraf(session: RakorSession) -> None:
-    secretariat, head, _sekda = demo_people()
-    chain.submit(session, secretariat, seen=seen(session))
-    chain.paraf(session, head, seen=seen(session))
+    submit(session)
+    paraf(session)
 
 
 def sign(session: RakorSession) -> LetterNumber:

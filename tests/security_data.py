@@ -15,12 +15,13 @@ from reports.models import (
     ShortageLine,
 )
 
-ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "admin")
+ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "head", "admin")
 USERNAMES = {
     "operator": "operator.bontang",
     "other_operator": "operator.paser",
     "secretariat": "sekretariat",
     "leader": "sekda",
+    "head": "kepala.kesbangpol",
     "admin": "admin",
 }
 MARKERS = {"64.74": "PENANDA-BONTANG-7Q", "64.01": "PENANDA-PASER-3K"}

@@ -77,6 +77,7 @@ def letter_context(result: Summary, *, stamped: bool = False, letter: LetterSett
         "signer_name": chain.name_of(signer) if signer is not None else "",
         "letter_date": timezone.localtime(dated).date() if dated else None,
         "qr": qr_data_uri(verify_url(number)) if number is not None and not stamped else "",
+        "verify_url": verify_url(number) if number is not None else "",
         "stamped": stamped,
         "rows": [(row, minister_status(row)) for row in result.rows],
     }

@@ -39,11 +39,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from reports.brief.document import letter_context, minister_status
-from reports.models import RakorSession, ReadinessReport
+from reports.brief import pades
+from reports.brief.document import letter_context, minister_status, verify_url
+from reports.models import LetterSettings, RakorSession, ReadinessReport
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
+from reports.workflow import letter as chain
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PDF_BASE_URL = "https://brief.invalid/"  # a host that never resolves: only the fetcher answers it
@@ -122,6 +124,27 @@ def rendered(result: Summary, text: str, *, stamped: bool = False) -> weasyprint
 
 def pdf(result: Summary, text: str) -> bytes:
     return rendered(result, text).write_pdf()
+
+
+def forwarded_pdf(result: Summary, text: str) -> tuple[bytes, bool]:
+    """The PDF as forwarded, and whether it carries the signer's electronic signature (PAdES):
+    signed when the admin set a valid certificate for the signer, else unsigned."""
+    number = chain.in_force(result.session)
+    certificate = pades.certificate_of(number.signed_by) if number is not None else None
+    if certificate is None:
+        return pdf(result, text), False
+    document = rendered(result, text, stamped=True)
+    page, box = pades.signature_box(document)
+    signed = pades.sign(
+        document.write_pdf(),
+        certificate,
+        page=page,
+        box=box,
+        url=verify_url(number),
+        number=number.number,
+        place=LetterSettings.load().place,
+    )
+    return signed, True
 
 
 # The table of the session: a row per region and a totals row.

@@ -15,6 +15,7 @@ from reports.models.letter import (
     LetterNumber,
     LetterSettings,
     LetterStep,
+    SignerCertificate,
 )
 from reports.models.report import (
     MAX_PERSONNEL,
@@ -48,5 +49,6 @@ __all__ = [
     "ReportQuerySet",
     "SessionQuerySet",
     "ShortageLine",
+    "SignerCertificate",
     "default_deadline",
 ]

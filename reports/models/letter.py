@@ -298,3 +298,28 @@ class LetterStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.user}"
+
+
+class SignerCertificate(models.Model):
+    """A signer's certificate for the electronic signature (PAdES): their PKCS#12 file and its
+    passphrase, set by the admin, kept encrypted (``deskpilkada.vault``) and never shown back."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="signer_certificate",
+        verbose_name=_("penanda tangan"),
+    )
+    pkcs12 = models.BinaryField(_("berkas PKCS#12 (terenkripsi)"), editable=False)
+    passphrase = models.BinaryField(_("kata sandi (terenkripsi)"), editable=False)
+    subject = models.CharField(_("pemilik sertifikat"), max_length=300, editable=False)
+    issuer = models.CharField(_("penerbit"), max_length=300, editable=False)
+    not_after = models.DateTimeField(_("berlaku sampai"), editable=False)
+    uploaded_at = models.DateTimeField(_("diunggah pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("sertifikat tanda tangan elektronik")
+        verbose_name_plural = _("sertifikat tanda tangan elektronik")
+
+    def __str__(self) -> str:
+        return self.subject

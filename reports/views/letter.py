@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from reports.brief import pades
 from reports.brief.diff import paragraphs_changed
 from reports.forms.brief import SignOffForm
 from reports.models import LetterNumber, LetterSettings, LetterStep, RakorSession
@@ -72,6 +73,7 @@ def chain_context(
         else "",
         "changed": changed,
         "step_form": SignOffForm(initial={"seen": chain.digest(text)}),
+        "certificate": pades.certificate_of(letter.signer) if not locked else None,
     }
 
 

@@ -217,3 +217,34 @@ def may_forward(user, letter: LetterSettings | None = None) -> bool:
     if letter.forwarder == LetterSettings.Forwarder.SIGNER:
         return letter.signer_id is not None and user.pk == letter.signer_id
     return is_secretariat(user)
+
+
+def waiting_for(user) -> list[tuple[RakorSession, str]]:
+    """The letters that wait for this user's paraf or signature, with what each waits for
+    (``Kind.PARAF`` or ``Kind.SIGNED``), oldest rakor first."""
+    letter = LetterSettings.load()
+    initialers = {official.pk for official in letter.initialers.all()}
+    if user.pk != letter.signer_id and user.pk not in initialers:
+        return []
+    sessions = (
+        RakorSession.objects.filter(
+            forwarded_at__isnull=True,
+            letter_steps__kind=Kind.SUBMITTED,
+            letter_steps__cleared_at__isnull=True,
+        )
+        .select_related("election")
+        .prefetch_related("letter_steps")
+        .distinct()
+        .order_by("date")
+    )
+    waiting = []
+    for session in sessions:
+        steps = [step for step in session.letter_steps.all() if step.cleared_at is None]
+        initialled = {step.user_id for step in steps if step.kind == Kind.PARAF}
+        if any(step.kind == Kind.SIGNED for step in steps):
+            continue
+        if user.pk in initialers and user.pk not in initialled:
+            waiting.append((session, Kind.PARAF))
+        elif user.pk == letter.signer_id and initialers and initialers <= initialled:
+            waiting.append((session, Kind.SIGNED))
+    return waiting
