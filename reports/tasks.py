@@ -42,6 +42,6 @@ def make_forwarded_files(forwarded_pk: int, user_pk: int) -> None:
         pdf, is_pades = exports.forwarded_pdf(result, kept.text)
         files = {"pdf": pdf, "xlsx": exports.xlsx(result), "csv": exports.csv_bytes(result)}
     ForwardedBrief.objects.filter(pk=kept.pk).update(**files)
-    LetterNumber.objects.in_force().filter(session=kept.session, forwarded_at__isnull=False).filter(
-        pdf_sha256=""
-    ).update(pdf_sha256=hashlib.sha256(pdf).hexdigest(), is_pades=is_pades)
+    LetterNumber.objects.filter(brief=kept).update(
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(), is_pades=is_pades
+    )

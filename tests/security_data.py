@@ -5,6 +5,8 @@ from django.forms.models import model_to_dict
 from django.test import Client
 
 from regions.models import Region
+from reports import tasks
+from reports.brief import forwarding
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -14,6 +16,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
+from tests import letters
 
 ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "head", "admin")
 USERNAMES = {
@@ -72,3 +75,13 @@ def mark_regions(session: RakorSession) -> None:
         AgendaLine.objects.create(
             report=report, kind=AgendaLine.Kind.choices[0][0], date=session.date, place=f"Aula {marker}"
         )
+
+
+def forward(session: RakorSession) -> RakorSession:
+    """Take the rakor's letter as it stands through the paraf chain and forward it as the
+    secretariat, its files made as the background task makes them; the rakor as stored."""
+    secretariat = demo_user("secretariat")
+    letters.sign(session)
+    kept = forwarding.forward(session, secretariat)
+    tasks.make_forwarded_files(kept.pk, secretariat.pk)
+    return RakorSession.objects.get(pk=session.pk)

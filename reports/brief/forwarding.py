@@ -1,45 +1,38 @@
-"""The life of the brief: edited, then (through the paraf chain of ``workflow.letter``) initialled
-and signed, then forwarded.
+"""The life of the brief: edited, initialled and signed (the paraf chain of ``workflow.letter``),
+forwarded, and reopened for a correction.
 
 The secretariat edits the drafted letter (the edited text is kept in ``RakorSession.brief_text``;
 empty means "drafted from the data"); an edit clears the paraf chain and withdraws the number of a
-signature. Forwarding needs the signature, keeps the final text in ``ForwardedBrief`` (a background
-task makes its signed PDF, XLSX and CSV once, then mails them) and freezes the session: from then
-on ``workflow.ensure_open`` refuses every change to its reports, attendance and follow-ups.
+signature. Forwarding needs the signature, keeps the final text in ``ForwardedBrief`` and freezes
+the session: from then on every change to its reports, attendance, follow-ups and letter is
+refused, and a background task (``tasks.make_forwarded_files``) makes the signed PDF, the XLSX and
+the CSV once from the frozen rakor, then mails them.
 
-Each change locks the session's row, so a text cannot be signed while another is saved; refusals
-are ``workflow.Refused`` with a sentence for the user.
+Reopening ("buka kembali") is the one way back: the secretariat gives a reason, the brief as sent
+stays with its files, marked superseded, and the rakor is open again until a corrected brief, whose
+letter says it is a correction, is signed off and forwarded.
+
+Each change holds the rakor's lock (``workflow.writes.lock_session``), the one every write to the
+rakor takes, so a text cannot be signed while another is saved, and no write lands after the
+freeze; refusals are ``workflow.Refused`` with a sentence for the user.
 """
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reports.brief.letter import draft, indonesian, last_superseded
 from reports.models import ForwardedBrief, LetterNumber, RakorSession
+from reports.rollup.summary import summary
 from reports.workflow import letter as chain
 from reports.workflow.letter import digest
-from reports.workflow.writes import Locked, Refused, session_lock, when
+from reports.workflow.writes import Refused, lock_session, locked_row
 
-__all__ = ["digest", "forward", "reset_to_draft", "save_text"]
-
-
-def _locked(session: RakorSession) -> RakorSession:
-    """The session's row, locked for this transaction; refused once it is forwarded."""
-    current = RakorSession.objects.select_for_update().select_related("election").get(pk=session.pk)
-    lock = session_lock(current)
-    if lock is not None:
-        raise Locked(
-            _(
-                "Laporan rakor ini sudah diteruskan ke Mendagri sejak %(since)s; "
-                "naskahnya tidak dapat diubah lagi."
-            )
-            % {"since": when(lock.since)},
-            since=lock.since,
-        )
-    return current
+__all__ = ["digest", "forward", "reopen", "reset_to_draft", "save_text"]
 
 
-def _clear_chain(session: RakorSession, user) -> tuple[list[str], list]:
+def _clear_chain(session: RakorSession, user: User) -> tuple[list[str], list]:
     """An edit clears the paraf chain (see ``workflow.letter.clear``): the fields to save and the
     cleared steps."""
     cleared = chain.clear(session, user)
@@ -47,10 +40,11 @@ def _clear_chain(session: RakorSession, user) -> tuple[list[str], list]:
 
 
 @transaction.atomic
-def save_text(session: RakorSession, user, text: str, *, base: str) -> tuple[RakorSession, list]:
+def save_text(session: RakorSession, user: User, text: str, *, base: str) -> tuple[RakorSession, list]:
     """Keep the secretariat's text. ``base``: digest of the stored text the editor started from.
-    Returns the session and the steps of the paraf chain that the edit cleared."""
-    current = _locked(session)
+    The draft saved unchanged is not an edit: the letter then keeps following the data. Returns
+    the session and the steps of the paraf chain that the edit cleared."""
+    current = lock_session(session)
     if digest(current.brief_text) != base:
         raise Refused(
             _(
@@ -58,6 +52,9 @@ def save_text(session: RakorSession, user, text: str, *, base: str) -> tuple[Rak
                 "dan ditampilkan kembali; salin bagian yang perlu, muat ulang halaman, lalu ubah lagi."
             )
         )
+    with indonesian():
+        if text == draft(summary(current), corrects=last_superseded(current)):
+            text = ""
     if text == current.brief_text:
         return current, []
     current.brief_text = text
@@ -67,9 +64,9 @@ def save_text(session: RakorSession, user, text: str, *, base: str) -> tuple[Rak
 
 
 @transaction.atomic
-def reset_to_draft(session: RakorSession, user) -> tuple[RakorSession, list]:
+def reset_to_draft(session: RakorSession, user: User) -> tuple[RakorSession, list]:
     """Drop the edited text (and the paraf chain): the letter is drafted from the data again."""
-    current = _locked(session)
+    current = lock_session(session)
     current.brief_text = ""
     fields, cleared = _clear_chain(current, user)
     current.save(update_fields=["brief_text", *fields])
@@ -77,9 +74,11 @@ def reset_to_draft(session: RakorSession, user) -> tuple[RakorSession, list]:
 
 
 @transaction.atomic
-def forward(session: RakorSession, user) -> ForwardedBrief:
-    """Forward the signed letter: freeze the session and keep its text exactly as sent."""
-    current = _locked(session)
+def forward(session: RakorSession, user: User) -> ForwardedBrief:
+    """Forward the signed letter: freeze the session and keep its text exactly as sent. The files
+    are made once by ``tasks.make_forwarded_files``, which the caller starts after the commit; the
+    rakor is frozen by then, so they hold every write that landed before and none lands after."""
+    current = lock_session(session)
     if not chain.may_forward(user):
         raise Refused(_("Naskah ini diteruskan oleh yang ditetapkan admin, bukan oleh Anda."))
     number = chain.in_force(current)
@@ -87,6 +86,32 @@ def forward(session: RakorSession, user) -> ForwardedBrief:
         raise Refused(_("Naskah harus ditandatangani sebelum diteruskan ke Mendagri."))
     current.forwarded_at, current.forwarded_by = timezone.now(), user
     current.save(update_fields=["forwarded_at", "forwarded_by"])
-    LetterNumber.objects.filter(pk=number.pk).update(forwarded_at=current.forwarded_at)
-    # The files are made once by ``tasks.make_forwarded_files``, which the caller starts after commit.
-    return ForwardedBrief.objects.create(session=current, text=current.brief_text, pdf=b"", xlsx=b"", csv=b"")
+    kept = ForwardedBrief.objects.create(
+        session=current, text=current.brief_text, forwarded_by=user, pdf=b"", xlsx=b"", csv=b""
+    )
+    LetterNumber.objects.filter(pk=number.pk).update(forwarded_at=current.forwarded_at, brief=kept)
+    return kept
+
+
+@transaction.atomic
+def reopen(session: RakorSession, user: User, *, reason: str) -> ForwardedBrief:
+    """Open a forwarded rakor again for a correction ("buka kembali"). The brief as sent keeps its
+    text and files and is marked superseded with who, when and why (its history row records the
+    same with the address); the sign-off is cleared and the letter is drafted again from the data,
+    opening as a correction of the brief sent. Returns the superseded brief."""
+    current = locked_row(session)
+    if current.forwarded_at is None:
+        raise Refused(_("Rakor ini belum diteruskan ke Mendagri; tidak ada yang perlu dibuka kembali."))
+    reason = reason.strip()
+    if not reason:
+        raise Refused(_("Tuliskan alasan membuka kembali rakor ini."))
+    sent = ForwardedBrief.objects.current().defer("pdf", "xlsx", "csv", "text").get(session=current)
+    sent.superseded_at, sent.superseded_by, sent.reopen_reason = timezone.now(), user, reason
+    sent.save(update_fields=["superseded_at", "superseded_by", "reopen_reason"])
+    chain.clear(current, user)
+    current.forwarded_at = current.forwarded_by = current.signed_off_at = current.signed_off_by = None
+    current.brief_text = ""
+    current.save(
+        update_fields=["forwarded_at", "forwarded_by", "signed_off_at", "signed_off_by", "brief_text"]
+    )
+    return sent

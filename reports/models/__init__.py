@@ -8,7 +8,7 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet, Reminder
 from reports.models.letter import (
     LetterCopy,
     LetterCounter,
@@ -37,6 +37,7 @@ __all__ = [
     "Election",
     "FollowUp",
     "ForwardedBrief",
+    "ForwardedBriefQuerySet",
     "LetterCopy",
     "LetterCounter",
     "LetterNumber",

@@ -230,6 +230,14 @@ class LetterNumber(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("dibatalkan pada"), null=True, blank=True)
     forwarded_at = models.DateTimeField(_("dikirim pada"), null=True, blank=True)
+    brief = models.OneToOneField(
+        "reports.ForwardedBrief",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letter_number",
+        verbose_name=_("laporan yang diteruskan"),
+    )
     token = models.CharField(
         _("kode verifikasi"), max_length=40, unique=True, default=new_token, editable=False
     )
@@ -258,7 +266,10 @@ class LetterNumber(models.Model):
 
     @property
     def is_superseded(self) -> bool:
-        return self.corrections.in_force().exists()
+        """Reopened for a correction ("buka kembali") after it was sent, or corrected since."""
+        return (
+            self.brief is not None and self.brief.superseded_at is not None
+        ) or self.corrections.in_force().exists()
 
 
 class LetterStep(models.Model):

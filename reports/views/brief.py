@@ -1,10 +1,12 @@
-"""The brief for the Minister: the page (read, edit, and the paraf chain of ``views.letter``), the
-A4 print view and the PDF, XLSX and CSV downloads.
+"""The brief for the Minister: the page (read, edit, the paraf chain of ``views.letter``, forward,
+reopen), the A4 print view and the PDF, XLSX and CSV downloads.
 
 The secretariat edits and submits for paraf, the head of Kesbangpol initials, the Sekda signs; the
-signer or the secretariat (as the admin set) forwards; every desk role reads and downloads;
-operators get 403 on every URL (anonymous users are sent to log in by ``LoginRequiredMiddleware``).
-Once the session is forwarded, the downloads serve the files kept at forwarding, byte for byte.
+signer or the secretariat (as the admin set) forwards; the secretariat reopens; every desk role
+reads and downloads; operators get 403 on every URL (anonymous users are sent to log in by
+``LoginRequiredMiddleware``). Once the session is forwarded, the downloads serve the files kept at
+forwarding, byte for byte; every version sent, the superseded ones included, stays downloadable
+from the page's list of versions.
 """
 
 from django.contrib import messages
@@ -18,8 +20,8 @@ from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_require
 from reports import tasks
 from reports.brief import exports, forwarding
 from reports.brief.document import letter_context
-from reports.brief.letter import indonesian, text_of
-from reports.forms.brief import BriefForm, ForwardForm
+from reports.brief.letter import draft, indonesian, text_of
+from reports.forms.brief import BriefForm, ForwardForm, ReopenForm
 from reports.models import ForwardedBrief, LetterSettings, RakorSession
 from reports.rollup.summary import summary
 from reports.views.letter import chain_context, chosen
@@ -70,24 +72,38 @@ def brief(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
-def _page(request: HttpRequest, session: RakorSession, form: BriefForm | None = None, status: int = 200):
+def _page(
+    request: HttpRequest,
+    session: RakorSession,
+    form: BriefForm | None = None,
+    reopen_form: ReopenForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    sent = list(ForwardedBrief.objects.filter(session=session).listed())
+    corrects = next((brief for brief in sent if brief.is_superseded), None)
     with indonesian():
         result = summary(session)
-        text = text_of(session, result)
+        drafted = draft(result, corrects=corrects)  # what ``text_of`` drafts, without its query
         letter = LetterSettings.load()
         document = letter_context(result, letter=letter)
+    text = session.brief_text or drafted
     lock = session_lock(session)
     context = {
         **document,
-        **chain_context(request, session, text, letter, locked=lock is not None),
+        **chain_context(request, session, text, letter, locked=lock is not None, edited=text != drafted),
         "session": session,
         "summary": result,
         "text": text,
-        "is_edited": bool(session.brief_text),
+        # Differs from the draft: edited, or (once signed off and pinned) the data moved since.
+        "is_edited": text != drafted,
+        "follows_data": not session.brief_text,
         "lock": str(lock) if lock else "",
         "can_edit": is_secretariat(request.user) and lock is None,
+        "can_reopen": is_secretariat(request.user) and lock is not None,
         "form": form or BriefForm(initial={"text": text, "base": forwarding.digest(session.brief_text)}),
         "forward_form": ForwardForm(),
+        "reopen_form": reopen_form or ReopenForm(),
+        "sent": sent,
     }
     return render(request, "reports/brief/brief.html", context, status=status)
 
@@ -128,6 +144,30 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
+@role_required(SECRETARIAT)
+@require_POST
+def brief_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open a forwarded rakor again for a correction; the reason is required and recorded."""
+    session = _session(pk)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return _page(request, session, reopen_form=form, status=400)
+    try:
+        forwarding.reopen(session, request.user, reason=form.cleaned_data["reason"])
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _(
+                "Rakor dibuka kembali untuk perbaikan. Laporan yang sudah dikirim tetap tersimpan; "
+                "naskah disusun ulang sebagai ralat. Setelah diperbaiki, ajukan lagi untuk paraf dan "
+                "tanda tangan, lalu teruskan."
+            ),
+        )
+    return redirect("reports:brief", pk)
+
+
 def _made(session: RakorSession, kind: str):
     """The letter of ``session`` as it stands, as a document of ``kind`` (print, pdf, xlsx, csv)."""
     make = exports.document if kind == "print" else exports.MAKERS[kind]
@@ -152,7 +192,7 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     session = _session(pk)
     body = None
     if session.is_forwarded:
-        body = ForwardedBrief.objects.filter(session=session).values_list(kind, flat=True).first()
+        body = ForwardedBrief.objects.current().filter(session=session).values_list(kind, flat=True).first()
         if body is not None and not bytes(body):
             messages.info(request, _("Berkas laporan yang diteruskan sedang disiapkan; coba lagi sebentar."))
             return redirect("reports:brief", session.pk)
@@ -160,4 +200,15 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         body = _made(session, kind)
     response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(session, kind)}"'
+    return response
+
+
+@role_required(*DESK_ROLES)
+@never_cache
+@require_safe
+def brief_sent_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """One version of the brief as it was sent (the standing one or a superseded one), byte for byte."""
+    sent = get_object_or_404(ForwardedBrief.objects.select_related("session"), pk=pk)
+    response = HttpResponse(bytes(getattr(sent, kind)), content_type=exports.CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{exports.sent_filename(sent, kind)}"'
     return response

@@ -28,7 +28,13 @@ Kind = LetterStep.Kind
 
 
 def chain_context(
-    request: HttpRequest, session: RakorSession, text: str, letter: LetterSettings, locked: bool
+    request: HttpRequest,
+    session: RakorSession,
+    text: str,
+    letter: LetterSettings,
+    *,
+    locked: bool,
+    edited: bool,
 ) -> dict:
     """The steps that stand, what waits and for whom, what this user may do, and what changed
     since the text was last initialled."""
@@ -53,7 +59,7 @@ def chain_context(
     )
     return {
         "letter": letter,
-        "stages": _stages(session, letter, steps, initialers),
+        "stages": _stages(session, letter, steps, initialers, edited),
         "waiting_paraf": [chain.name_of(official) for official in waiting],
         "signer_name": chain.name_of(letter.signer) if letter.signer else "",
         "submitted": Kind.SUBMITTED in kinds,
@@ -77,7 +83,9 @@ def chain_context(
     }
 
 
-def _stages(session: RakorSession, letter: LetterSettings, steps: list[LetterStep], initialers: list) -> list:
+def _stages(
+    session: RakorSession, letter: LetterSettings, steps: list[LetterStep], initialers: list, edited: bool
+) -> list:
     """(done, icon, sentence) for each step of the chain, in order: who did it and when, or who it
     waits for."""
     by_kind = {(step.kind, step.user_id): step for step in steps}
@@ -91,7 +99,11 @@ def _stages(session: RakorSession, letter: LetterSettings, steps: list[LetterSte
         (
             True,
             "bi-pencil",
-            _("Naskah diubah sekretariat") if session.brief_text else _("Naskah disusun dari data"),
+            _("Naskah disusun dari data")
+            if not edited
+            else _("Naskah yang diajukan berbeda dari data terbaru")
+            if steps and session.brief_text == steps[0].text
+            else _("Naskah diubah sekretariat"),
         ),
         (
             (

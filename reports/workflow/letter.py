@@ -7,9 +7,9 @@ recorded with who and when (``LetterStep``). An edit clears every step that stan
 number if one was issued (it is never reused), and the page shows what changed against the text
 that had been initialled.
 
-Every change locks the session's row (``select_for_update`` on ``RakorSession``) for the whole
-transaction, as ``reports.brief.forwarding`` does, so a step and an edit cannot cross; refusals are
-``Refused`` with a sentence for the user.
+Every change holds the rakor's lock (``workflow.writes.lock_session``), the one every write to the
+rakor takes, so a step and an edit cannot cross and nothing changes once the rakor is forwarded;
+refusals are ``Refused`` with a sentence for the user.
 """
 
 import hashlib
@@ -20,29 +20,13 @@ from django.utils.translation import gettext as _
 
 from accounts.access import is_secretariat
 from reports.models import LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
-from reports.workflow.writes import Locked, Refused, session_lock, when
+from reports.workflow.writes import Refused, lock_session
 
 Kind = LetterStep.Kind
 
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def locked(session: RakorSession) -> RakorSession:
-    """The session's row, locked for this transaction; refused once it is forwarded."""
-    current = RakorSession.objects.select_for_update().select_related("election").get(pk=session.pk)
-    lock = session_lock(current)
-    if lock is not None:
-        raise Locked(
-            _(
-                "Laporan rakor ini sudah diteruskan ke Mendagri sejak %(since)s; "
-                "naskahnya tidak dapat diubah lagi."
-            )
-            % {"since": when(lock.since)},
-            since=lock.since,
-        )
-    return current
 
 
 def standing(session: RakorSession) -> list[LetterStep]:
@@ -105,7 +89,7 @@ def submit(session: RakorSession, user, *, seen: str) -> LetterStep:
     """The secretariat submits the text it read for paraf, pinning it."""
     if not is_secretariat(user):
         raise Refused(_("Hanya sekretariat yang mengajukan naskah untuk paraf."))
-    current = locked(session)
+    current = lock_session(session)
     if any(step.kind == Kind.SUBMITTED for step in standing(current)):
         raise Refused(_("Naskah ini sudah diajukan untuk paraf."))
     text = _check_seen(current, seen)
@@ -117,7 +101,7 @@ def submit(session: RakorSession, user, *, seen: str) -> LetterStep:
 @transaction.atomic
 def paraf(session: RakorSession, user, *, seen: str) -> LetterStep:
     """An initialling official initials the submitted text."""
-    current = locked(session)
+    current = lock_session(session)
     letter = LetterSettings.load()
     if not letter.initialers.filter(pk=user.pk).exists():
         raise Refused(_("Anda tidak termasuk pejabat paraf naskah ini."))
@@ -141,7 +125,7 @@ def missing_paraf(letter: LetterSettings, steps: list[LetterStep]) -> list:
 def sign(session: RakorSession, user, *, seen: str, verified: bool) -> LetterNumber:
     """The signer signs the initialled text: the register issues its number. ``verified``: the
     signer's login was confirmed with a two-factor code."""
-    current = locked(session)
+    current = lock_session(session)
     letter = LetterSettings.load()
     if letter.signer_id is None or letter.signer_id != user.pk:
         raise Refused(_("Hanya penanda tangan yang ditetapkan admin yang dapat menandatangani naskah ini."))
