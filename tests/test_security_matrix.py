@@ -8,7 +8,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import get_resolver, reverse
 
-from reports.models import FollowUp, ForwardedBrief, LetterNumber, RakorSession
+from reports.models import Delivery, FollowUp, ForwardedBrief, LetterNumber
 from tests.security_data import MARKERS, ROLES, client_for, demo_user, mark_regions, region_report
 from tests.urlwalk import walk
 
@@ -63,6 +63,7 @@ EXPECTED = {
     "reports:brief_paraf": (("session",), INITIALER(405), INITIALER(302)),
     "reports:brief_sign_off": (("session",), SIGNER(405), SIGNER(302)),
     "reports:verify": (("token",), (200,) * 7, (405,) * 7),
+    "reports:delivery_retry": (("delivery",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_reopen": (("session",), SECRETARIAT(405), (LOGIN, 403, 403, 400, 403, 403, 400)),
     "reports:brief_sent_pdf": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_xlsx": (("sent",), READERS(200), READERS(405)),
@@ -78,21 +79,26 @@ def world(demo):
     report = region_report(demo, "64.74")
     earlier = demo.election.sessions.filter(date__lt=demo.date).latest()
     sent = ForwardedBrief.objects.create(session=earlier, text="Naskah", pdf=b"%PDF-", xlsx=b"PK", csv=b"x")
+    letter = sent_letter(sent)
     return {
         "session": demo.pk,
         "region": report.region_id,
         "report": report.pk,
         "follow_up": FollowUp.objects.filter(session=demo, closed_at=None).first().pk,
         "operator": "operator",
-        "token": sent_letter().token,
+        "token": letter.token,
+        "delivery": Delivery.objects.create(
+            letter=letter, name="Mendagri", address="persuratan@kemendagri.example", status="gagal"
+        ).pk,
         "sent": sent.pk,
     }
 
 
-def sent_letter() -> LetterNumber:
-    """The letter of the demo's 11 November rakor, as numbered and sent."""
-    session = RakorSession.objects.get(date="2024-11-11")
+def sent_letter(sent: ForwardedBrief) -> LetterNumber:
+    """The letter ``sent``, as numbered."""
+    session = sent.session
     return LetterNumber.objects.create(
+        brief=sent,
         year=2024,
         sequence=411,
         number="300.1.4/0411/Kesbangpol/2024",
@@ -170,7 +176,7 @@ def test_only_the_admin_reaches_the_admin_site(world, role):
 def test_an_unknown_or_impossible_id_in_any_url_is_not_found_never_a_500(world, role, missing):
     client = client_for(role)
     for name, (parameters, _on_get, _on_post) in EXPECTED.items():
-        if not any(p in ("session", "region", "report", "follow_up", "sent") for p in parameters):
+        if not any(p in ("session", "region", "report", "follow_up", "sent", "delivery") for p in parameters):
             continue
         for index, parameter in enumerate(parameters):
             if parameter == "operator":

@@ -14,6 +14,7 @@ Like the letter, these files are official documents in Bahasa Indonesia (see ``r
 callers render them inside ``brief.indonesian()``.
 """
 
+import base64
 import csv
 import datetime as dt
 import io
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 import weasyprint
 from django.conf import settings
@@ -98,9 +99,15 @@ def document(result: Summary, text: str, *, stamped: bool = False) -> str:
 
 
 class StaticFilesFetcher(URLFetcher):
-    """Hands WeasyPrint the project's static files and nothing else."""
+    """Hands WeasyPrint the project's static files and the images inline in the HTML, and
+    nothing else."""
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        if url.startswith("data:"):  # the emblem and the QR code, inline in the HTML
+            header, _comma, data = url.partition(",")
+            content_type = header.removeprefix("data:").removesuffix(";base64")
+            body = base64.b64decode(data) if header.endswith(";base64") else unquote_to_bytes(data)
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}/" == PDF_BASE_URL and parts.path.startswith(settings.STATIC_URL):
             path = _static_path(parts.path.removeprefix(settings.STATIC_URL))

@@ -10,6 +10,7 @@ from reports.models.calendar import (
 )
 from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet, Reminder
 from reports.models.letter import (
+    Delivery,
     LetterCopy,
     LetterCounter,
     LetterNumber,
@@ -34,6 +35,7 @@ __all__ = [
     "WITA",
     "AgendaLine",
     "Attendance",
+    "Delivery",
     "Election",
     "FollowUp",
     "ForwardedBrief",

@@ -133,10 +133,13 @@ class LetterSettings(models.Model):
     def format_number(self, sequence: int, year: int) -> str:
         return self.number_pattern.format(code=self.code, number=f"{sequence:04d}", unit=self.unit, year=year)
 
-    def recipients(self) -> list[str]:
-        """Where the signed letter is mailed: the addressee, then the copy list's addresses."""
-        copies = [copy.email for copy in self.copies.all() if copy.email]
-        return list(dict.fromkeys([self.addressee_email, *copies] if self.addressee_email else copies))
+    def recipients(self) -> list[tuple[str, str, bool]]:
+        """Where the signed letter is mailed, each address once: (name, address, is a copy) for the
+        addressee, then the copy list."""
+        found = [(self.addressee, self.addressee_email, False)] if self.addressee_email else []
+        found += [(copy.name, copy.email, True) for copy in self.copies.all() if copy.email]
+        seen: set[str] = set()
+        return [entry for entry in found if not (entry[1].lower() in seen or seen.add(entry[1].lower()))]
 
 
 class LetterCopy(models.Model):
@@ -334,3 +337,48 @@ class SignerCertificate(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class Delivery(models.Model):
+    """The signed letter mailed to one recipient (the addressee or a copy): sent, or failed with the
+    error, and retried from the brief's page without signing again."""
+
+    class Status(models.TextChoices):
+        PENDING = "menunggu", _("Menunggu dikirim")
+        SENT = "terkirim", _("Terkirim")
+        FAILED = "gagal", _("Gagal")
+
+        @property
+        def colour(self) -> str:
+            return {"menunggu": "secondary", "terkirim": "success", "gagal": "danger"}[self.value]
+
+    letter = models.ForeignKey(
+        LetterNumber, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("surat")
+    )
+    name = models.CharField(_("penerima"), max_length=200)
+    address = models.EmailField(_("pos-el"))
+    is_copy = models.BooleanField(_("tembusan"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(_("galat"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    sent_at = models.DateTimeField(_("terkirim pada"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("diperbarui pada"), auto_now=True)
+
+    class Meta:
+        ordering = ["is_copy", "pk"]
+        verbose_name = _("pengiriman surat")
+        verbose_name_plural = _("pengiriman surat")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["letter", "address"],
+                name="delivery_once_per_address",
+                violation_error_message=_("Surat ini sudah dicatat untuk alamat tersebut."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.letter} → {self.address}"
+
+    @property
+    def state(self) -> "Delivery.Status":
+        return Delivery.Status(self.status)

@@ -17,10 +17,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from reports import tasks
 from reports.brief import pades
 from reports.brief.diff import paragraphs_changed
 from reports.forms.brief import SignOffForm
-from reports.models import LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.models import Delivery, LetterNumber, LetterSettings, LetterStep, RakorSession
 from reports.workflow import letter as chain
 from reports.workflow.writes import Refused, when
 
@@ -80,6 +81,12 @@ def chain_context(
         "changed": changed,
         "step_form": SignOffForm(initial={"seen": chain.digest(text)}),
         "certificate": pades.certificate_of(letter.signer) if not locked else None,
+        "deliveries": list(
+            Delivery.objects.filter(letter__session=session, letter__brief__superseded_at__isnull=True)
+        )
+        if locked
+        else [],
+        "can_retry": is_secretariat(user),
     }
 
 
@@ -222,8 +229,30 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
     """What anyone holding the letter may check: its number, date, signer, the SHA-256 of the PDF
     as sent, and whether it is current or was superseded. No report data."""
     number = get_object_or_404(
-        LetterNumber.objects.select_related("signed_by__profile", "corrects"), token=token, withdrawn_at=None
+        LetterNumber.objects.select_related("signed_by__profile", "corrects", "brief"),
+        token=token,
+        withdrawn_at=None,
     )
     newer = number.corrections.in_force().order_by("-issued_at").first()
-    context = {"number": number, "signer_name": chain.name_of(number.signed_by), "newer": newer}
+    context = {
+        "number": number,
+        "signer_name": chain.name_of(number.signed_by),
+        "newer": newer,
+        "superseded": number.is_superseded,
+    }
     return render(request, "reports/brief/verify.html", context)
+
+
+@role_required(Role.SECRETARIAT)
+@require_POST
+def delivery_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a failed delivery again, in the background; the letter is not signed again."""
+    delivery = get_object_or_404(Delivery.objects.select_related("letter"), pk=pk)
+    try:
+        chain.retry_delivery(delivery)
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        tasks.deliver_letter.delay(delivery.letter_id, request.user.pk, [delivery.pk])
+        messages.success(request, _("Surat dikirim ulang ke %(address)s.") % {"address": delivery.address})
+    return redirect("reports:brief", delivery.letter.session_id)

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import is_secretariat
-from reports.models import LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
-from reports.workflow.writes import Refused, lock_session
+from reports.models import Delivery, LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.workflow.writes import Refused, lock_session, locked_row
 
 Kind = LetterStep.Kind
 
@@ -232,3 +232,28 @@ def waiting_for(user) -> list[tuple[RakorSession, str]]:
         elif user.pk == letter.signer_id and initialers and initialers <= initialled:
             waiting.append((session, Kind.SIGNED))
     return waiting
+
+
+def record_recipients(letter: LetterNumber) -> None:
+    """One delivery waiting per recipient the admin keeps (the addressee, then the copy list)."""
+    Delivery.objects.bulk_create(
+        [
+            Delivery(letter=letter, name=name, address=address, is_copy=is_copy)
+            for name, address, is_copy in LetterSettings.load().recipients()
+        ],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def retry_delivery(delivery: Delivery) -> Delivery:
+    """A failed delivery waits to be sent again, without signing again. Under the rakor's lock
+    (the row only: a forwarded rakor is frozen, and its letter is still mailed)."""
+    current = Delivery.objects.select_related("letter").get(pk=delivery.pk)
+    locked_row(current.letter.session)
+    current = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    if current.status != Delivery.Status.FAILED:
+        raise Refused(_("Hanya pengiriman yang gagal yang dapat dikirim ulang."))
+    current.status = Delivery.Status.PENDING
+    current.save(update_fields=["status", "updated_at"])
+    return current
