@@ -19,9 +19,6 @@ from reports.models.letter import (
     SignerCertificate,
 )
 from reports.models.report import (
-    MAX_PERSONNEL,
-    MAX_QUANTITY,
-    MAX_VOTERS,
     AgendaLine,
     ReadinessReport,
     ReportQuerySet,
@@ -29,9 +26,6 @@ from reports.models.report import (
 )
 
 __all__ = [
-    "MAX_PERSONNEL",
-    "MAX_QUANTITY",
-    "MAX_VOTERS",
     "WITA",
     "AgendaLine",
     "Attendance",
