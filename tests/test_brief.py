@@ -56,7 +56,7 @@ def test_each_region_that_reported_has_its_paragraph_with_the_articles_facts(dem
     assert "Pengawasan pengamanan berjalan lancar." in kukar
     ppu = paragraph(text, "Kabupaten Penajam Paser Utara")
     assert "tidak ada pelanggaran netralitas ASN di wilayahnya" in ppu
-    assert "Kampanye akbar para paslon akan digelar pada 23 November 2024" in ppu
+    assert "Kampanye rapat umum pasangan calon akan digelar pada 23 November 2024" in ppu
     assert "debat terakhir pasangan calon akan dilaksanakan pada 22 November 2024" in paragraph(
         text, "Kota Balikpapan"
     )
@@ -101,7 +101,9 @@ def test_open_follow_ups_are_listed_with_their_owner_and_due_date(demo):
 def test_the_sekdas_standing_concerns_close_the_letter(demo):
     text = drafted(demo)
     concerns = paragraph(text, "Dalam rakor tersebut kami menegaskan")
-    assert "tidak terjadi konflik horisontal" in concerns
+    assert "tidak terjadi konflik horizontal" in concerns
+    for word in ("paslon", "dipastikan", "horisontal", "kampanye akbar", "Kampanye akbar"):
+        assert word not in concerns
     assert "Target partisipasi pemilih sebesar 79 persen" in concerns
     assert "tidak ada lagi kendala kekurangan surat suara" in concerns
     assert "Tercatat 119.600 pemilih pemula di tujuh kabupaten/kota yang melapor" in concerns

@@ -58,7 +58,7 @@ def test_dashboard_shows_the_current_rakor_seven_of_ten_and_names_the_missing(de
     )
     assert "laporan terlambat: Mahakam Ulu" in page
     assert "6.394" in page and "1.214" in page
-    assert "Debat terakhir pasangan calon" in page and "Kampanye akbar para paslon" in page
+    assert "Debat terakhir pasangan calon" in page and "Kampanye rapat umum pasangan calon" in page
     assert "Tindak lanjuti dugaan ASN tidak netral di Kutai Barat" in page  # closed since last week
     assert "Catat kehadiran" in page
 

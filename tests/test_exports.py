@@ -143,7 +143,7 @@ def test_the_xlsx_lists_follow_ups_and_agenda_with_dates_as_dates(desk, demo):
     book = workbook(download(desk, "brief_xlsx", demo))
     follow_ups, agenda = book["Peringatan dan tindak lanjut"], book["Agenda"]
     titles = {row[2].value: row for row in follow_ups.iter_rows(min_row=2)}
-    patrol = titles["Patroli bersama di Sangatta Utara untuk mencegah konflik horisontal"]
+    patrol = titles["Patroli bersama di Sangatta Utara untuk mencegah konflik horizontal"]
     assert patrol[3].value == "Polri/TNI"
     assert patrol[4].is_date and patrol[4].value == dt.datetime(2024, 11, 26)
     closed = titles["Tindak lanjuti dugaan ASN tidak netral di Kutai Barat"]

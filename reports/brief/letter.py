@@ -227,7 +227,7 @@ def _readiness_changes(result: Summary) -> list[str]:
         )
         said.append(
             f"pada rakor sebelumnya {names(unknown)}; {whose} untuk rakor ini belum diterima sehingga "
-            "perkembangannya belum dapat dipastikan"
+            "perkembangannya belum diketahui"
         )
     return said
 
@@ -251,8 +251,8 @@ def _shortage_changes(result: Summary) -> list[str]:
             )
         elif unconfirmed:
             said.append(
-                f"kekurangan {amount} yang dilaporkan {names(where)} pada rakor sebelumnya belum dapat "
-                "dipastikan telah terpenuhi karena "
+                f"kekurangan {amount} yang dilaporkan {names(where)} pada rakor sebelumnya belum "
+                "diketahui apakah telah terpenuhi karena "
                 + ("laporannya" if unconfirmed == where else f"laporan {names(unconfirmed)}")
                 + " belum diterima"
             )
@@ -329,7 +329,7 @@ def _concerns(result: Summary) -> str:
         else ""
     )
     items = [
-        f"Menjaga bersama agar tidak terjadi konflik horisontal selama penyelenggaraan {election.name} "
+        f"Menjaga bersama agar tidak terjadi konflik horizontal selama penyelenggaraan {election.name} "
         f"hingga pascapemungutan suara{conflict}.",
         f"Target partisipasi pemilih sebesar {percent(election.participation_target)} dari "
         f"{number(totals.registered_voters)} pemilih dalam DPT di {number(totals.polling_stations)} TPS.",
