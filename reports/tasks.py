@@ -12,7 +12,6 @@ import smtplib
 from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 
@@ -49,12 +48,12 @@ def make_forwarded_files(forwarded_pk: int, user_pk: int) -> None:
         result = summary(kept.session)
         pdf, is_pades = exports.forwarded_pdf(result, kept.text)
         files = {"pdf": pdf, "xlsx": exports.xlsx(result), "csv": exports.csv_bytes(result)}
-    ForwardedBrief.objects.filter(pk=kept.pk).update(**files)
-    LetterNumber.objects.filter(brief=kept).update(
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(), is_pades=is_pades
-    )
+    kept.pdf, kept.xlsx, kept.csv = files["pdf"], files["xlsx"], files["csv"]
+    kept.save(update_fields=["pdf", "xlsx", "csv"])
     letter = LetterNumber.objects.filter(brief=kept).first()
     if letter is not None:
+        letter.pdf_sha256, letter.is_pades = hashlib.sha256(pdf).hexdigest(), is_pades
+        letter.save(update_fields=["pdf_sha256", "is_pades"])
         chain.record_recipients(letter)
         deliver_letter.delay(letter.pk, user_pk)
 
@@ -77,13 +76,11 @@ def deliver_letter(letter_pk: int, user_pk: int, only: list[int] | None = None) 
             try:
                 message.send()
             except (smtplib.SMTPException, OSError) as error:
-                Delivery.objects.filter(pk=delivery.pk).update(
-                    status=Delivery.Status.FAILED, error=str(error)[:1000], attempts=F("attempts") + 1
-                )
+                delivery.status, delivery.error = Delivery.Status.FAILED, str(error)[:1000]
             else:
-                Delivery.objects.filter(pk=delivery.pk).update(
-                    status=Delivery.Status.SENT, error="", sent_at=timezone.now(), attempts=F("attempts") + 1
-                )
+                delivery.status, delivery.error, delivery.sent_at = Delivery.Status.SENT, "", timezone.now()
+            delivery.attempts += 1
+            delivery.save(update_fields=["status", "error", "sent_at", "attempts", "updated_at"])
 
 
 def may_send(user) -> bool:

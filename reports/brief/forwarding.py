@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.brief.letter import draft, indonesian, last_superseded
-from reports.models import ForwardedBrief, LetterNumber, RakorSession
+from reports.models import ForwardedBrief, RakorSession
 from reports.rollup.summary import summary
 from reports.workflow import letter as chain
 from reports.workflow.letter import digest
@@ -89,7 +89,8 @@ def forward(session: RakorSession, user: User) -> ForwardedBrief:
     kept = ForwardedBrief.objects.create(
         session=current, text=current.brief_text, forwarded_by=user, pdf=b"", xlsx=b"", csv=b""
     )
-    LetterNumber.objects.filter(pk=number.pk).update(forwarded_at=current.forwarded_at, brief=kept)
+    number.forwarded_at, number.brief = current.forwarded_at, kept
+    number.save(update_fields=["forwarded_at", "brief"])
     return kept
 
 

@@ -46,10 +46,14 @@ def clear(session: RakorSession, user) -> list[LetterStep]:
     if not cleared:
         return []
     now = timezone.now()
-    LetterStep.objects.filter(pk__in=[step.pk for step in cleared]).update(cleared_at=now, cleared_by=user)
-    LetterNumber.objects.filter(session=session, withdrawn_at__isnull=True, forwarded_at__isnull=True).update(
-        withdrawn_at=now
-    )
+    for step in cleared:
+        step.cleared_at, step.cleared_by = now, user
+        step.save(update_fields=["cleared_at", "cleared_by"])
+    for number in LetterNumber.objects.filter(
+        session=session, withdrawn_at__isnull=True, forwarded_at__isnull=True
+    ):
+        number.withdrawn_at = now
+        number.save(update_fields=["withdrawn_at"])
     session.signed_off_at, session.signed_off_by = None, None
     return cleared
 
@@ -236,13 +240,10 @@ def waiting_for(user) -> list[tuple[RakorSession, str]]:
 
 def record_recipients(letter: LetterNumber) -> None:
     """One delivery waiting per recipient the admin keeps (the addressee, then the copy list)."""
-    Delivery.objects.bulk_create(
-        [
-            Delivery(letter=letter, name=name, address=address, is_copy=is_copy)
-            for name, address, is_copy in LetterSettings.load().recipients()
-        ],
-        ignore_conflicts=True,
-    )
+    for name, address, is_copy in LetterSettings.load().recipients():
+        Delivery.objects.get_or_create(
+            letter=letter, address=address, defaults={"name": name, "is_copy": is_copy}
+        )
 
 
 @transaction.atomic

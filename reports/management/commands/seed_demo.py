@@ -265,10 +265,8 @@ class Command(BaseCommand):
         letter.save()
         letter.initialers.set([users["kepala.kesbangpol"]])
         letter.copies.all().delete()
-        LetterCopy.objects.bulk_create(
-            LetterCopy(letter_settings=letter, name=name, email=email, position=position)
-            for position, (name, email) in enumerate(COPIES, start=1)
-        )
+        for position, (name, email) in enumerate(COPIES, start=1):
+            LetterCopy.objects.create(letter_settings=letter, name=name, email=email, position=position)
 
     def create_sessions(self, election):
         sessions = {}
