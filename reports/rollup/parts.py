@@ -1,6 +1,9 @@
 """The plain objects a roll-up is made of (``reports.rollup.summary.summary`` builds them): a region's row
 with its light and key numbers, completeness, attendance, totals, alerts, agenda, trend points and
 the ``Summary`` that holds them. See ``reports.rollup.summary`` for the definitions the numbers follow.
+
+A region that sent nothing this session is not dropped: its row *carries* its last sent report
+(``RegionRow.carried``, from ``carried_from``), and every number taken from it says so.
 """
 
 import datetime as dt
@@ -26,12 +29,14 @@ FIGURES = (
 
 @dataclass(frozen=True)
 class Figure:
-    """One key number of a region this week and last week (None: not reported)."""
+    """One key number of a region this week and in its last report before (None: not reported).
+    For a region silent this week, ``value`` is its last known number and ``carried`` is true."""
 
     key: str
     label: str
     value: int | None
     previous: int | None
+    carried: bool = False
 
     @property
     def changed(self) -> bool:
@@ -50,7 +55,8 @@ class RegionRow:
 
     region: Region
     report: ReadinessReport | None  # this session's report, drafts included
-    previous: ReadinessReport | None  # the previous session's sent report
+    previous: ReadinessReport | None  # the region's last sent report of an earlier session
+    previous_session: RakorSession | None  # the session of ``previous``
     state: ReportState
     attendance: str  # an Attendance.Status value
     light: Light
@@ -62,10 +68,12 @@ class RegionRow:
     light_label: str  # the words of the light, state and attendance, in the active language
     state_label: str
     attendance_label: str
+    before_previous: ReadinessReport | None = None  # the sent report before ``previous``
+    before_previous_shortages: list[ShortageLine] = field(default_factory=list)
 
     @cached_property
     def changes(self) -> list[Change]:
-        """What differs from the previous session's sent report (computed on first use)."""
+        """What differs from the region's last sent report before (computed on first use)."""
         sent = self.report if self.is_reported else None
         if sent is None or self.previous is None:
             return []
@@ -86,6 +94,48 @@ class RegionRow:
     @property
     def is_late(self) -> bool:
         return self.is_reported and self.report.is_late
+
+    @property
+    def carried(self) -> ReadinessReport | None:
+        """For a region silent this session: its last sent report, which the roll-up keeps."""
+        return self.previous if not self.is_reported else None
+
+    @property
+    def carried_from(self) -> dt.date | None:
+        """The date of the rakor whose report a silent region's numbers come from."""
+        return self.previous_session.date if self.carried is not None else None
+
+    @property
+    def known(self) -> tuple[ReadinessReport | None, list[ShortageLine]]:
+        """The report the province's picture counts for this region, and its shortage lines: this
+        session's sent report, else the carried one."""
+        if self.is_reported:
+            return self.report, self.shortages
+        return self.carried, self.previous_shortages if self.carried is not None else []
+
+    @cached_property
+    def is_unchanged(self) -> bool:
+        """A sent report whose every section the operator confirmed unchanged and whose values are
+        those of the region's last report: "sama dengan laporan sebelumnya"."""
+        return (
+            self.is_reported
+            and self.previous is not None
+            and not self.report.changed_sections
+            and not self.changes
+        )
+
+    @cached_property
+    def is_repeated(self) -> bool:
+        """The same report for two rakor in a row or more: this one repeats ``previous``, which
+        repeated the one before it."""
+        return (
+            self.is_unchanged
+            and self.before_previous is not None
+            and not self.previous.changed_sections
+            and not changes_between(
+                self.previous, self.before_previous, self.previous_shortages, self.before_previous_shortages
+            )
+        )
 
     @property
     def explanation(self) -> str:
@@ -131,19 +181,23 @@ class AttendanceSummary:
 
 @dataclass(frozen=True)
 class ShortageTotal:
-    """One logistics item short across the province."""
+    """One logistics item short across the province; ``carried`` names the regions among
+    ``regions`` whose line comes from an older report (they sent nothing this session)."""
 
     item: str
     unit: str
     quantity: int
     regions: tuple[str, ...]
+    carried: tuple[str, ...] = ()
 
 
 @dataclass
 class Totals:
-    """Province totals over the regions that reported."""
+    """Province totals over every region's known report: this session's, or for a silent region
+    its last one (``carried`` holds that part on its own, with ``carried_from`` saying whose and
+    from which rakor)."""
 
-    reports: int  # how many sent reports the totals add up
+    reports: int  # how many reports the totals add up, this session's and carried ones
     security_personnel: int
     asn_violations: int
     kecamatan_ready: int
@@ -152,15 +206,24 @@ class Totals:
     registered_voters: int  # DPT of the province
     polling_stations: int  # TPS of the province
     shortages: list[ShortageTotal]
+    carried: "Totals | None" = None  # the part of these totals carried from older reports
+    carried_from: list[tuple[Region, dt.date]] = field(default_factory=list)
+
+    @property
+    def current_reports(self) -> int:
+        """How many of the reports added up are this session's."""
+        return self.reports - (self.carried.reports if self.carried else 0)
 
 
 @dataclass(frozen=True)
 class Alert:
-    """Something the desk must act on; a follow-up can be raised from it."""
+    """Something the desk must act on; a follow-up can be raised from it. ``carried_from``: the
+    finding comes from the silent region's report of that rakor."""
 
     kind: AlertKind
     region: Region
     message: str
+    carried_from: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -177,7 +240,10 @@ class AgendaEntry:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """One session of the election, as the trend chart and the brief compare them."""
+    """One session of the election, as the trend chart and the brief compare them.
+    ``security_personnel`` adds up only the *steady* regions, those that sent a report at every
+    session of the trend (``Summary.steady_regions``), so that a region missing one week never
+    draws a fall."""
 
     session: RakorSession
     expected: int
@@ -218,13 +284,14 @@ class Summary:
     attendance: AttendanceSummary
     rows: list[RegionRow]  # one per expected region, in Kemendagri code order
     totals: Totals
-    previous_totals: Totals | None
+    previous_totals: Totals | None  # over each region's last report before this session
     alerts: list[Alert]
     agenda: list[AgendaEntry]  # from the session date, AGENDA_DAYS days
     agenda_until: dt.date
     follow_ups_open: list[FollowUp]
     follow_ups_closed: list[FollowUp]  # closed since the previous session
     trend: list[TrendPoint]  # the election's sessions up to this one
+    steady_regions: int = 0  # how many regions the personnel trend adds up (see TrendPoint)
     lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
 
     def row_for(self, region: Region) -> RegionRow:

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
-from reports.brief import exports, forwarding
+from reports.brief import checklist, exports, forwarding
 from reports.brief.letter import indonesian, text_of
 from reports.forms.brief import BriefForm, ForwardForm, SignOffForm
 from reports.models import ForwardedBrief, RakorSession
@@ -70,6 +70,9 @@ def _page(request: HttpRequest, session: RakorSession, form: BriefForm | None = 
         "session": session,
         "summary": result,
         "text": text,
+        "returned": checklist.returned(result),
+        "checklist": checklist.checklist(result),
+        "acknowledged": checklist.acknowledged(session.sign_off_acknowledged),
         "is_edited": bool(session.brief_text),
         "lock": str(lock) if lock else "",
         "can_edit": is_secretariat(request.user) and lock is None,
@@ -102,7 +105,12 @@ def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise Refused(_("Muat ulang halaman, baca naskahnya, lalu setujui lagi."))
-        forwarding.sign_off(session, request.user, seen=form.cleaned_data["seen"])
+        forwarding.sign_off(
+            session,
+            request.user,
+            seen=form.cleaned_data["seen"],
+            acknowledged=form.cleaned_data["acknowledged"],
+        )
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
