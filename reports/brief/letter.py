@@ -20,7 +20,7 @@ from django.utils import formats, timezone, translation
 from reports.brief.regions import region_paragraphs
 from reports.brief.words import count, day, names, percent, sentence, weekday
 from reports.models import RakorSession, ReadinessReport
-from reports.rollup.lights import AlertKind, lower_first, number
+from reports.rollup.lights import AlertKind, number
 from reports.rollup.parts import Summary
 
 Report = ReadinessReport
@@ -211,8 +211,8 @@ def _attention(result: Summary) -> str:
         found = sentence(f"Hal yang memerlukan perhatian: {'; '.join(alerts)}")
     elif result.completeness.reported:
         found = (
-            "Dari laporan yang masuk tidak terdapat kekurangan logistik, daerah yang belum siap, "
-            "risiko konflik tinggi, situasi keamanan rawan, maupun pelanggaran netralitas ASN."
+            "Laporan yang masuk tidak memuat kekurangan logistik, daerah belum siap, risiko konflik "
+            "tinggi, situasi rawan, maupun pelanggaran netralitas ASN."
         )
     else:
         found = ""
@@ -237,35 +237,9 @@ def _follow_up(result: Summary, follow_up) -> str:
 
 
 def _concerns(result: Summary) -> str:
+    """The Sekda's standing concerns; the risks and shortages of the week are told above (the
+    regions' facts and "Hal yang memerlukan perhatian"), so they are not repeated here."""
     election, totals = result.election, result.totals
-    known = [row for row in result.rows if row.known[0] is not None]
-
-    def where(rows) -> str:
-        return names(_with_date(row.region, row.carried_from) for row in rows)
-
-    high = [row for row in known if row.known[0].conflict_risk == Report.ConflictRisk.HIGH]
-    medium = [row for row in known if row.known[0].conflict_risk == Report.ConflictRisk.MEDIUM]
-    if high or medium:
-        risks = [f"risiko konflik tinggi dilaporkan di {where(high)}"] if high else []
-        risks += [f"risiko sedang di {where(medium)}"] if medium else []
-        conflict = f"; saat ini {', '.join(risks)}"
-    elif known:
-        conflict = "; tidak ada kabupaten/kota yang menilai risiko konflik tinggi"
-    else:
-        conflict = ""
-    carried_from = {region.pk: date for region, date in totals.carried_from}
-    if totals.shortages:
-        regions = {row.region.name: row.region for row in result.rows}
-        shortages = "; ".join(
-            f"{lower_first(s.item)} {number(s.quantity)} {s.unit} di "
-            + names(_with_date(regions[name], carried_from.get(regions[name].pk)) for name in s.regions)
-            for s in totals.shortages
-        )
-        shortage = f"; saat ini masih tercatat kekurangan {shortages}"
-    elif known:
-        shortage = "; tidak ada kekurangan logistik yang dilaporkan"
-    else:
-        shortage = ""
     voters = ""
     if totals.reports:
         voters = (
@@ -277,11 +251,10 @@ def _concerns(result: Summary) -> str:
         voters += "."
     items = [
         f"Menjaga bersama agar tidak terjadi konflik horizontal selama penyelenggaraan {election.name} "
-        f"hingga pascapemungutan suara{conflict}.",
+        "hingga pascapemungutan suara.",
         f"Target partisipasi pemilih sebesar {percent(election.participation_target)} dari "
         f"{number(totals.registered_voters)} pemilih dalam DPT di {number(totals.polling_stations)} TPS.",
-        "KPU provinsi dan kabupaten/kota harus memastikan tidak ada lagi kendala kekurangan surat suara"
-        f"{shortage}.",
+        "KPU provinsi dan kabupaten/kota harus memastikan tidak ada lagi kendala kekurangan surat suara.",
         f"Peningkatan pemilih pemula perlu diantisipasi.{voters} Mereka yang sudah memiliki e-KTP "
         "diharapkan dapat memilih, dan pendataan potensi pemilih pemula perlu dilanjutkan agar jumlahnya "
         "dapat dipetakan.",
@@ -289,11 +262,6 @@ def _concerns(result: Summary) -> str:
     return "Dalam rakor tersebut kami menegaskan catatan bersama berikut:\n" + "\n".join(
         f"{index}. {item}" for index, item in enumerate(items, start=1)
     )
-
-
-def _with_date(region, carried_from) -> str:
-    """ "Kota Samarinda (data rakor 11 November 2024)" for a region told from an older report."""
-    return f"{region} (data rakor {day(carried_from)})" if carried_from else str(region)
 
 
 def _closing(result: Summary) -> str:

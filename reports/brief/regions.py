@@ -44,11 +44,18 @@ RALLY = "kampanye rapat umum"
 @dataclass(frozen=True)
 class Fact:
     """Something a region reported, as a phrase that reads after the region's name ("… melaporkan
-    <text>") or before the regions sharing it ("<text> di Paser dan Berau")."""
+    <text>") or before the regions sharing it ("<text> di Paser dan Berau"). A fact with a figure
+    of its own per region is shared under its ``heading``: "<heading>: 20 di Kutai Kartanegara, …"."""
 
     text: str
-    detail: str = ""  # the region's own figure when the fact is shared: "…: 20 di Kutai Kartanegara"
-    shared: bool = True  # false for the region's own amounts, which would read as a sum if shared
+    shared: bool = True  # false for what only this region can say (a change, a rally, a shortage)
+    heading: str = ""
+    detail: str = ""
+
+    @property
+    def key(self) -> str:
+        """What regions must have in common to be told together."""
+        return self.heading or self.text
 
 
 Held = list[tuple[RegionRow, Fact]]  # the regions holding one fact, each with its own copy
@@ -66,13 +73,13 @@ def region_paragraphs(result: Summary) -> list[str]:
     for row in rows:
         for fact in facts[row.region.pk]:
             if fact.shared:
-                holders[fact.text].append((row, fact))
-    shared = {text for text, held in holders.items() if len(held) > 1}
-    paragraphs = [_shared_paragraph(result, rows, [holders[text] for text in holders if text in shared])]
+                holders[fact.key].append((row, fact))
+    shared = {key for key, held in holders.items() if len(held) > 1}
+    paragraphs = [_shared_paragraph(result, rows, [holders[key] for key in holders if key in shared])]
     for row in rows:
         said = [fact.text for fact in facts[row.region.pk]]
-        own = [fact.text for fact in facts[row.region.pk] if fact.text not in shared]
-        paragraphs.append(_own_paragraph(result, row, own, said))
+        own = [fact.text for fact in facts[row.region.pk] if fact.key not in shared]
+        paragraphs.append(_own_paragraph(row, own, said))
     paragraphs.append(silent_paragraph(result))
     return [paragraph for paragraph in paragraphs if paragraph]
 
@@ -88,29 +95,41 @@ def _short_names(result: Summary) -> dict[int, str]:
 
 def _shared_paragraph(result: Summary, rows: list[RegionRow], shared: list[Held]) -> str:
     """Facts held by several regions, one sentence per set of regions ("Logistik … di A, B dan C";
-    "Di A dan B, x; y"); a fact with a figure per region gets its own sentence listing them."""
+    "Di seluruh kabupaten/kota yang melapor kecuali C, x; y"); a fact with a figure per region gets
+    its own sentence listing them."""
     short = _short_names(result)
-    everyone = {row.region.pk for row in rows}
+    everyone = [row.region.pk for row in rows]
+
+    def where(regions: tuple[int, ...]) -> str:
+        left_out = [pk for pk in everyone if pk not in regions]
+        if not left_out and len(regions) > 2:
+            return f"seluruh {count(len(regions))} kabupaten/kota yang melapor"
+        if len(regions) > 2 and len(left_out) * 2 <= len(regions):
+            return f"seluruh kabupaten/kota yang melapor kecuali {names(short[pk] for pk in left_out)}"
+        return names(short[pk] for pk in regions)
+
     by_regions: dict[tuple[int, ...], list[str]] = {}
     said = []
     for held in shared:
-        text = held[0][1].text
-        if held[0][1].detail:
+        first = held[0][1]
+        if first.heading:
             figures = names(f"{fact.detail} di {short[row.region.pk]}" for row, fact in held)
-            said.append(sentence(f"{text}: {figures}"))
+            said.append(sentence(f"{first.heading}: {figures}"))
         else:
-            by_regions.setdefault(tuple(row.region.pk for row, _fact in held), []).append(text)
+            by_regions.setdefault(tuple(row.region.pk for row, _fact in held), []).append(first.text)
     for regions, texts in by_regions.items():
-        if set(regions) == everyone and len(regions) > 2:
-            where = f"seluruh {count(len(regions))} kabupaten/kota yang melapor"
-        else:
-            where = names(short[pk] for pk in regions)
-        told = f"{texts[0]} di {where}" if len(texts) == 1 else f"di {where}, {'; '.join(texts)}"
+        told = (
+            f"{texts[0]} di {where(regions)}"
+            if len(texts) == 1
+            else f"di {where(regions)}, {'; '.join(texts)}"
+        )
         said.append(sentence(told))
     return " ".join(said)
 
 
-def _own_paragraph(result: Summary, row: RegionRow, own: list[str], said: list[str]) -> str:
+def _own_paragraph(row: RegionRow, own: list[str], said: list[str]) -> str:
+    """What only this region said, its notes where they add something, and whether the report
+    repeats the previous one."""
     parts = []
     if row.is_unchanged:
         parts.append(
@@ -118,26 +137,29 @@ def _own_paragraph(result: Summary, row: RegionRow, own: list[str], said: list[s
             "tidak ada bagian yang diubah"
         )
     if own:
-        subject = "Daerah ini" if parts else str(row.region)
-        parts.append(f"{subject} melaporkan {'; '.join(own)}")
-    parts += _notes(row, [str(row.region), *said, *own])
-    return " ".join(sentence(part) for part in parts)
+        parts.append(f"{'Daerah ini' if parts else row.region} melaporkan {'; '.join(own)}")
+    notes = _notes(row, [str(row.region), *said])
+    if notes and not parts:
+        first, *notes = notes
+        parts.append(f"{row.region} menyampaikan: {first}")
+    return " ".join(sentence(part) for part in [*parts, *notes])
 
 
 def silent_paragraph(result: Summary) -> str:
-    """The regions that sent nothing, with their last known state and the rakor it comes from."""
+    """The last known state of the regions that sent nothing (the opening names them), with the
+    rakor it comes from."""
     silent = [row for row in result.rows if not row.is_reported]
-    if not silent:
-        return ""
-    parts = [f"{names(row.region for row in silent)} belum menyampaikan laporan untuk rakor ini"]
     by_date: dict = defaultdict(list)
     for row in silent:
         if row.carried is not None:
             by_date[row.carried_from].append(_last_state(row))
-    for date, states in by_date.items():
-        parts.append(f"Menurut data rakor {day(date)}, {'; '.join(states)}")
+    parts = [
+        f"{'Keadaan terakhir daerah yang belum melapor, menurut' if index == 0 else 'Menurut'} data rakor "
+        f"{day(date)}: {'; '.join(states)}"
+        for index, (date, states) in enumerate(by_date.items())
+    ]
     never = [row.region for row in silent if row.carried is None]
-    if never and by_date:
+    if never and parts:
         parts.append(f"{names(never)} belum pernah menyampaikan laporan pada {result.election.name}")
     return " ".join(sentence(part) for part in parts)
 
@@ -195,7 +217,13 @@ def _kecamatan(result, row, report, previous) -> list[Fact]:
     if before is not None and before != ready:
         return [Fact(f"kecamatan yang {purpose} {_moved(before, ready)} dari {number(total)}", shared=False)]
     if ready >= total:
-        return [Fact(f"seluruh kecamatan {purpose}", detail=number(ready))]
+        return [
+            Fact(
+                f"seluruh {number(ready)} kecamatan {purpose}",
+                heading=f"seluruh kecamatan {purpose}",
+                detail=number(ready),
+            )
+        ]
     return [Fact(f"{number(ready)} dari {number(total)} kecamatan {purpose}", shared=False)]
 
 
@@ -206,17 +234,21 @@ def _rally(agenda: list[AgendaEntry]) -> AgendaEntry | None:
 def _security(report, previous, agenda) -> list[Fact]:
     said = []
     personnel, rally = report.security_personnel, _rally(agenda)
-    if personnel is not None:
-        before = previous.security_personnel if previous is not None else None
-        if before is not None and before != personnel:
-            text = f"personel pengamanan {_moved(before, personnel, 'orang')}"
-            text += f", yang akan dikerahkan untuk menjamin {RALLY} pada {day(rally.date)}" if rally else ""
-        else:
-            purpose = (
-                f"akan dikerahkan untuk menjamin {RALLY} pada {day(rally.date)}" if rally else "disiagakan"
+    guarding = f"akan dikerahkan untuk menjamin {RALLY} pada {day(rally.date)}" if rally else ""
+    before = previous.security_personnel if previous is not None else None
+    if personnel is not None and before is not None and before != personnel:
+        text = f"personel pengamanan {_moved(before, personnel, 'orang')}"
+        said.append(Fact(f"{text}, yang {guarding}" if rally else text, shared=False))
+    elif personnel is not None and rally:
+        said.append(Fact(f"personel pengamanan sebanyak {number(personnel)} orang {guarding}", shared=False))
+    elif personnel is not None:
+        said.append(
+            Fact(
+                f"personel pengamanan sebanyak {number(personnel)} orang disiagakan",
+                heading="personel pengamanan yang disiagakan",
+                detail=f"{number(personnel)} orang",
             )
-            text = f"personel pengamanan sebanyak {number(personnel)} orang {purpose}"
-        said.append(Fact(text, shared=False))
+        )
     if report.security_situation:
         situation = report.get_security_situation_display().lower()
         said.append(Fact(f"situasi keamanan {situation}{_was(report, previous, 'security_situation')}"))
@@ -251,7 +283,8 @@ def _logistics(result, row, report, previous) -> list[Fact]:
         else:
             text = f"logistik baru terpenuhi {number(items)} dari {number(total)} item"
         said.append(Fact(f"{text} dan dalam kondisi aman" if safe else text))
-    if status and not (safe and items is not None):
+    told_by_lines = status == LogisticsStatus.SHORTAGE and row.shortages
+    if status and not (safe and items is not None) and not told_by_lines:
         said.append(Fact(f"logistik {LOGISTICS_WORDS[status]}{_was(report, previous, 'logistics_status')}"))
     start, end = report.distribution_start, report.distribution_end or report.distribution_start
     if start:

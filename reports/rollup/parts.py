@@ -106,12 +106,16 @@ class RegionRow:
         return self.previous_session.date if self.carried is not None else None
 
     @property
-    def known(self) -> tuple[ReadinessReport | None, list[ShortageLine]]:
-        """The report the province's picture counts for this region, and its shortage lines: this
-        session's sent report, else the carried one."""
+    def known_report(self) -> ReadinessReport | None:
+        """The report the province's picture counts for this region: this session's sent report,
+        else the carried one."""
+        return self.report if self.is_reported else self.carried
+
+    @property
+    def known_shortages(self) -> list[ShortageLine]:
         if self.is_reported:
-            return self.report, self.shortages
-        return self.carried, self.previous_shortages if self.carried is not None else []
+            return self.shortages
+        return self.previous_shortages if self.carried is not None else []
 
     @cached_property
     def is_unchanged(self) -> bool:

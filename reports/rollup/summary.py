@@ -271,10 +271,10 @@ def _completeness(rows: list[RegionRow]) -> Completeness:
 
 def _known_totals(regions: list[Region], rows: list[RegionRow]) -> Totals:
     """The totals over every region's known report, with the part carried from older reports."""
-    totals = _totals(regions, [row.known for row in rows if row.known[0] is not None])
+    totals = _totals(regions, [(row.known_report, row.known_shortages) for row in rows if row.known_report])
     carried_rows = [row for row in rows if row.carried is not None]
     if carried_rows:
-        totals.carried = _totals(regions, [row.known for row in carried_rows])
+        totals.carried = _totals(regions, [(row.carried, row.known_shortages) for row in carried_rows])
         totals.carried_from = [(row.region, row.carried_from) for row in carried_rows]
         names = {row.region.name for row in carried_rows}
         totals.shortages = [
