@@ -48,9 +48,7 @@ def test_each_region_that_reported_is_told_with_the_articles_facts(demo):
         "Seluruh kecamatan siap melaksanakan Pilkada Serentak 2024: 10 di Paser, 20 di Kutai Kartanegara"
         in shared
     )
-    assert (
-        "Personel pengamanan yang disiagakan: 650 orang di Paser, 1.690 orang di Kutai Kartanegara" in shared
-    )
+    assert "Personel pengamanan yang disiagakan: 650 orang di Paser, 1.690 di Kutai Kartanegara" in shared
     assert (
         "Di seluruh tujuh kabupaten/kota yang melapor, situasi keamanan kondusif; tidak ada pelanggaran "
         "netralitas ASN; logistik yang terpenuhi naik dari 12 menjadi 14 item (lengkap) dan dalam kondisi "

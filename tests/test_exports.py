@@ -69,6 +69,30 @@ def test_the_pdf_is_a_real_pdf_of_the_letter_and_its_attachment(desk, demo):
     assert "DRAF" in text
 
 
+def sent_again(session: RakorSession, name: str) -> None:
+    """The region sends this rakor what it sent to the previous one, shortages included."""
+    report = ReadinessReport.objects.get(session__date=dt.date(2024, 11, 11), region__name=name)
+    shortages = list(report.shortages.all())
+    report.pk, report.session = None, session
+    report.save()
+    for line in shortages:
+        line.pk, line.report = None, report
+        line.save()
+
+
+@pytest.mark.parametrize("silent", [["Kutai Barat", "Kutai Timur", "Samarinda"], []])
+def test_the_letter_of_a_kaltim_week_fits_on_two_a4_pages(desk, demo, silent):
+    for name in {"Kutai Barat", "Kutai Timur", "Samarinda"} - set(silent):
+        sent_again(demo, name)
+    reader = PdfReader(io.BytesIO(download(desk, "brief_pdf", demo)))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    signed = next(
+        number for number, text in enumerate(pages, start=1) if settings.DESK["SIGNER_NAME"] in text
+    )
+    assert signed <= 2
+    assert pages[signed].startswith("Lampiran Laporan Hasil Rakor")
+
+
 def test_the_pdf_shows_user_text_as_text(desk, demo):
     report = ReadinessReport.objects.get(session=demo, region__name="Paser")
     report.notes = "<b>tebal</b> & <script>x()</script>"

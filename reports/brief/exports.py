@@ -196,9 +196,7 @@ COLUMNS = (
     ),
     _field("readiness", 18),
     Column("Lampu kesiapan", 16, lambda result, row: str(row.light.label)),
-    Column(
-        "Keterangan", 40, lambda result, row: row.explanation if row.is_reported or row.carried else None
-    ),
+    Column("Keterangan", 40, lambda result, row: row.explanation if row.is_reported or row.carried else None),
     _field("logistics_status", 15),
     _field("logistics_items_fulfilled", 12),
     _field("distribution_start", 13),

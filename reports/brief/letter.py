@@ -125,8 +125,14 @@ def _verification(result: Summary) -> list[str]:
     returned = [row.region for row in reported if row.report.status == Report.Status.RETURNED]
     unverified = [row.region for row in reported if row.report.status == Report.Status.SUBMITTED]
     said = []
+    verified = [row.region for row in reported if row.region not in unverified]
     if unverified and len(unverified) == len(reported) > 1:
         said.append("Seluruh laporan tersebut belum diverifikasi sekretariat Desk Pilkada.")
+    elif unverified and len(unverified) > 2 * len(verified):
+        except_ = f"kecuali dari {names(verified)}"
+        said.append(
+            sentence(f"Seluruh laporan tersebut {except_} belum diverifikasi sekretariat Desk Pilkada")
+        )
     elif unverified:
         said.append(sentence(f"Laporan {names(unverified)} belum diverifikasi sekretariat Desk Pilkada"))
     if returned:

@@ -113,7 +113,14 @@ def _shared_paragraph(result: Summary, rows: list[RegionRow], shared: list[Held]
     for held in shared:
         first = held[0][1]
         if first.heading:
-            figures = names(f"{fact.detail} di {short[row.region.pk]}" for row, fact in held)
+            details = [fact.detail for _row, fact in held]
+            unit = details[0].partition(" ")[2]
+            if unit and all(detail.endswith(f" {unit}") for detail in details):  # "650 orang, 1.690, …"
+                details = [details[0], *(detail.removesuffix(f" {unit}") for detail in details[1:])]
+            figures = names(
+                f"{detail} di {short[row.region.pk]}"
+                for detail, (row, _fact) in zip(details, held, strict=True)
+            )
             said.append(sentence(f"{first.heading}: {figures}"))
         else:
             by_regions.setdefault(tuple(row.region.pk for row, _fact in held), []).append(first.text)
