@@ -124,3 +124,13 @@ def test_a_report_with_a_changed_value_or_section_is_not_a_copy(election, region
     assert not row_of(summary(second), "Bontang").is_unchanged
     ReadinessReport.objects.filter(pk=report.pk).update(security_personnel=500, changed_sections=["agenda"])
     assert not row_of(summary(second), "Bontang").is_unchanged
+
+
+def test_a_zero_is_not_the_same_as_a_blank(election, region):
+    first, second = (
+        RakorSession.objects.create(election=election, date=day)
+        for day in (dt.date(2024, 11, 11), dt.date(2024, 11, 18))
+    )
+    unchanged(first, region, asn_violations=None, notes="")
+    unchanged(second, region, asn_violations=0, notes="")
+    assert not row_of(summary(second), "Bontang").is_unchanged

@@ -14,7 +14,7 @@ from functools import cached_property
 from regions.models import Region
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
 from reports.registry import SECTIONS
-from reports.rollup.changes import Change, StaleSection, changes_between
+from reports.rollup.changes import Change, StaleSection, changes_between, same_values
 from reports.rollup.lights import AlertKind, Light, ReportState, explain
 
 # The numbers shown for every region, compared week over week (field name of ReadinessReport).
@@ -125,7 +125,7 @@ class RegionRow:
             self.is_reported
             and self.previous is not None
             and not self.report.changed_sections
-            and not self.changes
+            and same_values(self.report, self.previous, self.shortages, self.previous_shortages)
         )
 
     @cached_property
@@ -136,7 +136,7 @@ class RegionRow:
             self.is_unchanged
             and self.before_previous is not None
             and not self.previous.changed_sections
-            and not changes_between(
+            and same_values(
                 self.previous, self.before_previous, self.previous_shortages, self.before_previous_shortages
             )
         )
