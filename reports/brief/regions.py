@@ -215,7 +215,7 @@ def _was(report: ReadinessReport, previous: ReadinessReport | None, name: str) -
     return f" (sebelumnya {str(label).lower()})"
 
 
-def _kecamatan(result, row, report, previous) -> list[Fact]:
+def _kecamatan(result: Summary, row: RegionRow, report: Report, previous: Report | None) -> list[Fact]:
     ready, total = report.kecamatan_ready, row.region.kecamatan_count
     if ready is None:
         return []
@@ -238,7 +238,7 @@ def _rally(agenda: list[AgendaEntry]) -> AgendaEntry | None:
     return next((entry for entry in agenda if entry.kind == AgendaLine.Kind.RALLY), None)
 
 
-def _security(report, previous, agenda) -> list[Fact]:
+def _security(report: Report, previous: Report | None, agenda: list[AgendaEntry]) -> list[Fact]:
     said = []
     personnel, rally = report.security_personnel, _rally(agenda)
     guarding = f"akan dikerahkan untuk menjamin {RALLY} pada {day(rally.date)}" if rally else ""
@@ -262,7 +262,7 @@ def _security(report, previous, agenda) -> list[Fact]:
     return said
 
 
-def _asn(report, previous) -> list[Fact]:
+def _asn(report: Report, previous: Report | None) -> list[Fact]:
     violations = report.asn_violations
     before = previous.asn_violations if previous is not None else None
     if violations is None:
@@ -275,7 +275,7 @@ def _asn(report, previous) -> list[Fact]:
     return [Fact(f"terdapat {number(violations)} pelanggaran netralitas ASN", shared=False)]
 
 
-def _logistics(result, row, report, previous) -> list[Fact]:
+def _logistics(result: Summary, row: RegionRow, report: Report, previous: Report | None) -> list[Fact]:
     said = []
     items, total = report.logistics_items_fulfilled, result.logistics_item_count
     before = previous.logistics_items_fulfilled if previous is not None else None
@@ -343,7 +343,7 @@ LOGISTICS_WORDS = {
 }
 
 
-def _agenda(row, report, agenda) -> list[Fact]:
+def _agenda(row: RegionRow, report: Report, agenda: list[AgendaEntry]) -> list[Fact]:
     """Rallies, debates and other events of the coming days; a distribution inside the reported
     window is told by the logistics fact, the first rally by the personnel one."""
     said = []
@@ -368,7 +368,7 @@ def _agenda(row, report, agenda) -> list[Fact]:
     return said
 
 
-def _conflict(report, previous) -> list[Fact]:
+def _conflict(report: Report, previous: Report | None) -> list[Fact]:
     if not report.conflict_risk:
         return []
     risk = report.get_conflict_risk_display().lower()

@@ -213,7 +213,15 @@ class _Words:
         self.attendance = {status.value: str(status.label) for status in Attendance.Status}
 
 
-def _row(session, region, report, before, attendance, shortages_by_report, words: _Words) -> RegionRow:
+def _row(
+    session: RakorSession,
+    region: Region,
+    report: ReadinessReport | None,
+    before: list[ReadinessReport],
+    attendance: dict[int, str],
+    shortages_by_report: dict[int, list[ShortageLine]],
+    words: _Words,
+) -> RegionRow:
     """The region's row; ``before``: its last sent reports of earlier sessions, newest first."""
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
