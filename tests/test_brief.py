@@ -51,7 +51,7 @@ def test_each_region_that_reported_is_told_with_the_articles_facts(demo):
     assert "Personel pengamanan yang disiagakan: 650 orang di Paser, 1.690 di Kutai Kartanegara" in shared
     assert (
         "Di seluruh tujuh kabupaten/kota yang melapor, situasi keamanan kondusif; tidak ada pelanggaran "
-        "netralitas ASN; logistik yang terpenuhi naik dari 12 menjadi 14 item (lengkap) dan dalam kondisi "
+        "netralitas ASN; item logistik terpenuhi naik dari 12 menjadi 14 item (lengkap) dan dalam kondisi "
         "aman"
     ) in shared
     assert paragraph(text, "Kabupaten Mahakam Ulu") == (

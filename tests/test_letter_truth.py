@@ -183,8 +183,15 @@ def test_a_silent_region_keeps_its_high_risk_with_the_date_it_comes_from(second_
 
 def test_the_totals_keep_the_silent_region_and_say_how_much_is_carried(second_week):
     totals = summary(second_week).totals
-    assert totals.security_personnel == 1_250 + 610 + 880
-    assert (totals.current_reports, totals.carried.reports, totals.carried.security_personnel) == (2, 1, 880)
+    assert totals.figures["security_personnel"].value == 1_250 + 610 + 880
+    carried = totals.carried
+    assert (totals.current_reports, carried.reports) == (2, 1)
+    assert carried.figures["security_personnel"].value == 880
     assert [(region.name, date) for region, date in totals.carried_from] == [
         ("Kutai Timur", dt.date(2024, 11, 11))
     ]
+
+
+def test_a_count_without_words_of_its_own_is_told_when_it_changed(first_week, rakor, phones):
+    send(phones["64.74"], rakor[1], **confirm_all({}), first_time_voters="9.100")
+    assert "pemilih pemula naik dari 8.900 menjadi 9.100 orang" in paragraph(letter(rakor[1]), "Kota Bontang")

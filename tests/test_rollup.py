@@ -61,10 +61,10 @@ def test_demo_personnel_total_includes_bontangs_1214_and_says_what_is_carried(de
     reported = [row.report.security_personnel for row in result.rows if row.is_reported]
     assert 1214 in reported and sum(reported) == 6394
     carried = result.totals.carried
-    assert (carried.reports, carried.security_personnel) == (3, 460 + 920 + 1760)
-    assert result.totals.security_personnel == 6394 + 3140
+    assert (carried.reports, carried.figures["security_personnel"].value) == (3, 460 + 920 + 1760)
+    assert result.totals.figures["security_personnel"].value == 6394 + 3140
     assert (result.totals.reports, result.totals.current_reports) == (10, 7)
-    assert result.totals.kecamatan_total == 105
+    assert result.totals.figures["kecamatan_ready"].out_of == 105
     assert result.totals.registered_voters == 2_821_202
 
 
@@ -155,7 +155,7 @@ def test_a_draft_counts_as_missing_and_its_values_stay_out_of_the_totals(session
     row = row_of(result, "Bontang")
     assert row.state == ReportState.DRAFT and not row.is_reported
     assert row.light == Light.GREY
-    assert result.totals.security_personnel == 0
+    assert result.totals.figures["security_personnel"].value == 0
     assert "Bontang" in names(result.completeness.missing)
 
 

@@ -266,11 +266,13 @@ def _concerns(result: Summary) -> str:
     voters = ""
     if totals.reports:
         voters = (
-            f" Tercatat {number(totals.first_time_voters)} pemilih pemula di {count(totals.reports)} "
+            f" Tercatat {number(totals.figures['first_time_voters'].value)} pemilih pemula di "
+            f"{count(totals.reports)} "
             "kabupaten/kota"
         )
         if totals.carried:
-            voters += f", {number(totals.carried.first_time_voters)} di antaranya dari data rakor sebelumnya"
+            carried = totals.carried.figures["first_time_voters"].value
+            voters += f", {number(carried)} di antaranya dari data rakor sebelumnya"
         voters += "."
     items = [
         f"Menjaga bersama agar tidak terjadi konflik horizontal selama penyelenggaraan {election.name} "

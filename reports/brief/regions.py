@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reports.brief.words import count, day, names, period, sentence
 from reports.models import AgendaLine, ReadinessReport
+from reports.registry import FIELDS_BY_NAME, Kind, Place, shown_in
 from reports.rollup.lights import lower_first, number, readiness_words, traffic_light
 from reports.rollup.parts import AgendaEntry, RegionRow, Summary
 
@@ -197,13 +198,37 @@ def region_facts(result: Summary, row: RegionRow) -> list[Fact]:
         *_logistics(result, row, report, previous),
         *_agenda(row, report, agenda),
         *_conflict(report, previous),
+        *_other_changes(report, previous),
     ]
 
 
-def _moved(before: int, after: int, unit: str = "") -> str:
+# The counts the facts above tell in their own words; any other count the registry shows in the
+# letter (``Place.LETTER``) is told when it changed.
+TOLD = {"kecamatan_ready", "security_personnel", "asn_violations", "logistics_items_fulfilled"}
+
+
+def _other_changes(report: Report, previous: Report | None) -> list[Fact]:
+    said = []
+    for field in shown_in(Place.LETTER):
+        if field.kind != Kind.COUNT or field.name in TOLD or previous is None:
+            continue
+        before, now = getattr(previous, field.name), getattr(report, field.name)
+        if before is not None and now is not None and before != now:
+            said.append(Fact(_change(field.name, before, now)))
+    return said
+
+
+def _change(name: str, before: int, after: int) -> str:
+    """A count's change, in the registry's words and unit: "personel pengamanan naik dari 1.190
+    menjadi 1.214 orang"."""
+    field = FIELDS_BY_NAME[name]
+    return f"{field.words} {_moved(before, after, str(field.unit))}"
+
+
+def _moved(before: int, after: int, unit: str) -> str:
     """ "naik dari 1.190 menjadi 1.214 orang"."""
     direction = "naik" if after > before else "turun"
-    return f"{direction} dari {number(before)} menjadi {number(after)}" + (f" {unit}" if unit else "")
+    return f"{direction} dari {number(before)} menjadi {number(after)} {unit}".rstrip()
 
 
 def _was(report: ReadinessReport, previous: ReadinessReport | None, name: str) -> str:
@@ -222,7 +247,7 @@ def _kecamatan(result: Summary, row: RegionRow, report: Report, previous: Report
     purpose = f"siap melaksanakan {result.election.name}"
     before = previous.kecamatan_ready if previous is not None else None
     if before is not None and before != ready:
-        return [Fact(f"kecamatan yang {purpose} {_moved(before, ready)} dari {number(total)}", shared=False)]
+        return [Fact(f"{_change('kecamatan_ready', before, ready)} dari {number(total)}", shared=False)]
     if ready >= total:
         return [
             Fact(
@@ -244,7 +269,7 @@ def _security(report: Report, previous: Report | None, agenda: list[AgendaEntry]
     guarding = f"akan dikerahkan untuk menjamin {RALLY} pada {day(rally.date)}" if rally else ""
     before = previous.security_personnel if previous is not None else None
     if personnel is not None and before is not None and before != personnel:
-        text = f"personel pengamanan {_moved(before, personnel, 'orang')}"
+        text = _change("security_personnel", before, personnel)
         said.append(Fact(f"{text}, yang {guarding}" if rally else text, shared=False))
     elif personnel is not None and rally:
         said.append(Fact(f"personel pengamanan sebanyak {number(personnel)} orang {guarding}", shared=False))
@@ -271,7 +296,7 @@ def _asn(report: Report, previous: Report | None) -> list[Fact]:
         again = " lagi" if before else ""
         return [Fact(f"tidak ada{again} pelanggaran netralitas ASN")]
     if before is not None and before != violations:
-        return [Fact(f"pelanggaran netralitas ASN {_moved(before, violations, 'kasus')}", shared=False)]
+        return [Fact(_change("asn_violations", before, violations), shared=False)]
     return [Fact(f"terdapat {number(violations)} pelanggaran netralitas ASN", shared=False)]
 
 
@@ -283,8 +308,8 @@ def _logistics(result: Summary, row: RegionRow, report: Report, previous: Report
     safe = status == Report.LogisticsStatus.SAFE and not _was(report, previous, "logistics_status")
     if items is not None:
         if before is not None and before != items:
-            whole = "item (lengkap)" if total and items >= total else f"dari {number(total)} item"
-            text = f"logistik yang terpenuhi {_moved(before, items)} {whole}"
+            whole = " (lengkap)" if total and items >= total else f" dari {number(total)}"
+            text = _change("logistics_items_fulfilled", before, items) + whole
         elif total and items >= total:
             text = f"logistik {number(items)} item telah terpenuhi"
         else:
