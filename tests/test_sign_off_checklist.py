@@ -166,3 +166,13 @@ def test_with_every_report_accepted_the_checklist_asks_only_for_the_rest(desk, d
     page = desk.get(url("brief", demo)).context
     assert [item.kind for item in page["checklist"]] == [Check.LATE, Check.SILENT]
     assert "belum diverifikasi" not in page["text"]
+
+
+def test_with_most_reports_verified_or_not_the_letter_names_the_fewer(desk, demo):
+    review(desk, report_of(demo, "Paser"), "accept")
+    text = desk.get(url("brief", demo)).context["text"]
+    assert "Seluruh laporan tersebut, kecuali laporan Kabupaten Paser, belum diverifikasi sekretariat" in text
+    review(desk, report_of(demo, "Berau"), "return", "Lengkapi catatan logistik.")
+    text = desk.get(url("brief", demo)).context["text"]
+    assert "kecuali" not in text
+    assert "Laporan Kabupaten Berau dikembalikan kepada operator untuk diperbaiki." in text

@@ -141,14 +141,16 @@ def _verification(result: Summary) -> list[str]:
     reported = [row for row in result.rows if row.is_reported]
     returned = [row.region for row in reported if row.report.status == Report.Status.RETURNED]
     unverified = [row.region for row in reported if row.report.status == Report.Status.SUBMITTED]
+    verified = [row.region for row in reported if row.report.status == Report.Status.ACCEPTED]
     said = []
-    verified = [row.region for row in reported if row.region not in unverified]
     if unverified and len(unverified) == len(reported) > 1:
         said.append("Seluruh laporan tersebut belum diverifikasi sekretariat Desk Pilkada.")
-    elif unverified and len(unverified) > 2 * len(verified):
-        except_ = f"kecuali dari {names(verified)}"
+    elif unverified and not returned and len(unverified) > 2 * len(verified):
         said.append(
-            sentence(f"Seluruh laporan tersebut {except_} belum diverifikasi sekretariat Desk Pilkada")
+            sentence(
+                f"Seluruh laporan tersebut, kecuali laporan {names(verified)}, belum diverifikasi "
+                "sekretariat Desk Pilkada"
+            )
         )
     elif unverified:
         said.append(sentence(f"Laporan {names(unverified)} belum diverifikasi sekretariat Desk Pilkada"))
