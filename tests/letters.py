@@ -1,11 +1,13 @@
 """Running a letter through its paraf chain in a test: the demo's secretariat submits, the head of
-Kesbangpol initials, the Sekda signs (as if verified with a two-factor code)."""
+Kesbangpol initials, the Sekda signs (as if verified with a two-factor code, every item of the
+checklist ticked)."""
 
 from django.contrib.auth.models import User
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from reports.brief.checklist import Check
 from reports.brief.letter import indonesian, text_of
 from reports.models import LetterNumber, RakorSession
 from reports.rollup.summary import summary
@@ -42,7 +44,7 @@ def submit_and_paraf(session: RakorSession) -> None:
 def sign(session: RakorSession) -> LetterNumber:
     """The demo session through the whole chain to its signature; returns the number issued."""
     submit_and_paraf(session)
-    return chain.sign(session, demo_people()[2], seen=seen(session), verified=True)
+    return chain.sign(session, demo_people()[2], seen=seen(session), verified=True, acknowledged=Check.values)
 
 
 def verified_client(user: User) -> Client:

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.access import Role
 from regions.models import Region
+from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
 from reports.models import (
     Attendance,
@@ -57,7 +58,10 @@ def desk(client, secretariat):
 def test_the_page_shows_the_draft_until_the_secretariat_saves_its_own_text(desk, demo):
     response = desk.get(url("brief", demo))
     assert "Naskah disusun dari data" in response.content.decode()
-    assert "Kota Bontang menyatakan personel pengamanan sebanyak 1.214 orang" in response.content.decode()
+    assert (
+        "Kota Bontang melaporkan personel pengamanan naik dari 1.190 menjadi 1.214 orang"
+        in response.content.decode()
+    )
 
     stored = RakorSession.objects.get(pk=demo.pk).brief_text
     edited = "Dengan hormat,\r\n\r\nNaskah yang diubah sekretariat.\r\n"
@@ -95,7 +99,9 @@ def test_signing_records_who_and_when_and_pins_the_text_that_was_read(demo):
     read = letters.current_text(demo)
     letters.submit_and_paraf(demo)
     sekda = User.objects.get(username="sekda")
-    response = letters.verified_client(sekda).post(url("brief_sign_off", demo), {"seen": letters.seen(demo)})
+    response = letters.verified_client(sekda).post(
+        url("brief_sign_off", demo), {"seen": letters.seen(demo), "acknowledged": Check.values}
+    )
     assert response.status_code == 302
     session = RakorSession.objects.get(pk=demo.pk)
     assert session.signed_off_by == sekda

@@ -24,6 +24,7 @@ from accounts.access import Role
 from regions.models import Region
 from reports import tasks
 from reports.brief import forwarding
+from reports.brief.checklist import Check
 from reports.models import Attendance, FollowUp, ForwardedBrief, LetterSettings, RakorSession, ReadinessReport
 from reports.workflow import desk, writes
 from reports.workflow import letter as chain
@@ -95,7 +96,7 @@ def rakor(session, region, other_region):
     letter.initialers.set([head])
     chain.submit(session, secretariat, seen=letters.seen(session))
     chain.paraf(session, head, seen=letters.seen(session))
-    chain.sign(session, sekda, seen=letters.seen(session), verified=True)
+    chain.sign(session, sekda, seen=letters.seen(session), verified=True, acknowledged=Check.values)
     return {
         "session": RakorSession.objects.get(pk=session.pk),
         "paser": other_region,

@@ -9,6 +9,7 @@ from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 
+from reports.brief.checklist import Check
 from reports.models import LetterNumber, LetterSettings, LetterStep, RakorSession
 from tests import letters
 from tests.security_data import client_for
@@ -27,7 +28,8 @@ def told(response) -> list[str]:
 
 
 def step(client: Client, name: str, session: RakorSession):
-    return client.post(url(name, session), {"seen": letters.seen(session)})
+    """Post a step of the chain for the text as it stands, every item of the checklist ticked."""
+    return client.post(url(name, session), {"seen": letters.seen(session), "acknowledged": Check.values})
 
 
 def standing(session: RakorSession) -> list[tuple[str, str]]:
@@ -172,3 +174,19 @@ def test_forwarding_is_the_sekdas_when_the_admin_says_so(demo):
     assert "Teruskan ke Mendagri" in sekda.get(url("brief", demo)).content.decode()
     sekda.post(url("brief_forward", demo), {"confirm": "on"})
     assert RakorSession.objects.get(pk=demo.pk).forwarded_by.username == "sekda"
+
+
+def test_the_sekda_ticks_the_checklist_before_signing_and_what_was_ticked_is_kept(demo):
+    letters.submit_and_paraf(demo)
+    sekda = letters.verified_client(User.objects.get(username="sekda"))
+    page = sekda.get(url("brief", demo)).content.decode()
+    assert "Daftar periksa" in page and "Laporan terlambat" in page
+    response = sekda.post(url("brief_sign_off", demo), {"seen": letters.seen(demo)})
+    assert "Centang setiap hal dalam daftar periksa sebelum menandatangani" in told(response)[-1]
+    assert not LetterNumber.objects.exists()
+
+    step(sekda, "brief_sign_off", demo)
+    kept = RakorSession.objects.get(pk=demo.pk).sign_off_acknowledged
+    assert {item["kind"] for item in kept} == {"belum_diperiksa", "terlambat", "belum_melapor"}
+    page = client_for("secretariat").get(url("brief", demo)).content.decode()
+    assert "saat menandatangani" in page and "Kabupaten Mahakam Ulu" in page

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from accounts.access import Role
 from reports.brief import forwarding
+from reports.brief.checklist import Check
 from reports.models import LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
 from reports.models.letter import validate_number_pattern
 from reports.workflow import letter as chain
@@ -137,7 +138,10 @@ def test_concurrent_signings_take_distinct_consecutive_numbers(election):
     texts = {session.pk: letters.seen(session) for session in sessions}
 
     outcomes = run_together(
-        [lambda s=session: chain.sign(s, sekda, seen=texts[s.pk], verified=True) for session in sessions]
+        [
+            lambda s=session: chain.sign(s, sekda, seen=texts[s.pk], verified=True, acknowledged=Check.values)
+            for session in sessions
+        ]
     )
 
     assert all(isinstance(outcome, LetterNumber) for outcome in outcomes), outcomes

@@ -36,7 +36,7 @@ def _clear_chain(session: RakorSession, user: User) -> tuple[list[str], list]:
     """An edit clears the paraf chain (see ``workflow.letter.clear``): the fields to save and the
     cleared steps."""
     cleared = chain.clear(session, user)
-    return (["signed_off_at", "signed_off_by"] if cleared else []), cleared
+    return (["signed_off_at", "signed_off_by", "sign_off_acknowledged"] if cleared else []), cleared
 
 
 @transaction.atomic
@@ -111,8 +111,15 @@ def reopen(session: RakorSession, user: User, *, reason: str) -> ForwardedBrief:
     sent.save(update_fields=["superseded_at", "superseded_by", "reopen_reason"])
     chain.clear(current, user)
     current.forwarded_at = current.forwarded_by = current.signed_off_at = current.signed_off_by = None
-    current.brief_text = ""
+    current.brief_text, current.sign_off_acknowledged = "", []
     current.save(
-        update_fields=["forwarded_at", "forwarded_by", "signed_off_at", "signed_off_by", "brief_text"]
+        update_fields=[
+            "forwarded_at",
+            "forwarded_by",
+            "signed_off_at",
+            "signed_off_by",
+            "brief_text",
+            "sign_off_acknowledged",
+        ]
     )
     return sent

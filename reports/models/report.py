@@ -335,8 +335,7 @@ class ShortageLine(models.Model):
 
 
 class AgendaLine(models.Model):
-    """A coming event a region reports: kampanye rapat umum (the KPU's term for a rally), debate,
-    logistics distribution, other."""
+    """A coming event a region reports: kampanye rapat umum (rally), debate, logistics distribution, other."""
 
     class Kind(models.TextChoices):
         RALLY = "kampanye_akbar", _("Kampanye rapat umum")

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from reports import tasks
-from reports.brief import exports, forwarding
+from reports.brief import checklist, exports, forwarding
 from reports.brief.document import letter_context
 from reports.brief.letter import draft, indonesian, text_of
 from reports.forms.brief import BriefForm, ForwardForm, ReopenForm
@@ -94,6 +94,9 @@ def _page(
         "session": session,
         "summary": result,
         "text": text,
+        "returned": checklist.returned(result),
+        "checklist": checklist.checklist(result),
+        "acknowledged": checklist.acknowledged(session.sign_off_acknowledged),
         # Differs from the draft: edited, or (once signed off and pinned) the data moved since.
         "is_edited": text != drafted,
         "follows_data": not session.brief_text,

@@ -162,7 +162,7 @@ def _step(request: HttpRequest, pk: int, act, done: str) -> HttpResponse:
     try:
         if not form.is_valid():
             raise Refused(_("Muat ulang halaman, baca naskahnya, lalu ulangi."))
-        act(session, form.cleaned_data["seen"])
+        act(session, form.cleaned_data)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -176,7 +176,7 @@ def brief_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
-        lambda session, seen: chain.submit(session, request.user, seen=seen),
+        lambda session, data: chain.submit(session, request.user, seen=data["seen"]),
         _("Naskah diajukan untuk paraf."),
     )
 
@@ -203,7 +203,7 @@ def brief_paraf(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
-        lambda session, seen: chain.paraf(session, request.user, seen=seen),
+        lambda session, data: chain.paraf(session, request.user, seen=data["seen"]),
         _("Naskah telah Anda paraf dan menunggu tanda tangan."),
     )
 
@@ -215,8 +215,12 @@ def brief_sign(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
-        lambda session, seen: chain.sign(
-            session, request.user, seen=seen, verified=request.user.is_verified()
+        lambda session, data: chain.sign(
+            session,
+            request.user,
+            seen=data["seen"],
+            verified=request.user.is_verified(),
+            acknowledged=data["acknowledged"],
         ),
         _("Naskah ditandatangani dan mendapat nomor. Naskah siap diteruskan ke Mendagri."),
     )

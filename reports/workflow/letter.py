@@ -13,12 +13,16 @@ refusals are ``Refused`` with a sentence for the user.
 """
 
 import hashlib
+from collections.abc import Collection
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import is_secretariat
+from reports.brief.checklist import checklist, returned
+from reports.brief.letter import indonesian
+from reports.brief.words import names
 from reports.models import Delivery, LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
 from reports.workflow.writes import Refused, lock_session, locked_row
 
@@ -54,7 +58,7 @@ def clear(session: RakorSession, user) -> list[LetterStep]:
     ):
         number.withdrawn_at = now
         number.save(update_fields=["withdrawn_at"])
-    session.signed_off_at, session.signed_off_by = None, None
+    session.signed_off_at, session.signed_off_by, session.sign_off_acknowledged = None, None, []
     return cleared
 
 
@@ -126,9 +130,13 @@ def missing_paraf(letter: LetterSettings, steps: list[LetterStep]) -> list:
 
 
 @transaction.atomic
-def sign(session: RakorSession, user, *, seen: str, verified: bool) -> LetterNumber:
+def sign(
+    session: RakorSession, user, *, seen: str, verified: bool, acknowledged: Collection[str] = ()
+) -> LetterNumber:
     """The signer signs the initialled text: the register issues its number. ``verified``: the
-    signer's login was confirmed with a two-factor code."""
+    signer's login was confirmed with a two-factor code. Refused while a report is returned for
+    correction and not sent again; each item of the checklist (``reports.brief.checklist``) present
+    must be in ``acknowledged``, and what was acknowledged is kept with the signature."""
     current = lock_session(session)
     letter = LetterSettings.load()
     if letter.signer_id is None or letter.signer_id != user.pk:
@@ -154,11 +162,38 @@ def sign(session: RakorSession, user, *, seen: str, verified: bool) -> LetterNum
             % {"names": ", ".join(name_of(official) for official in waiting)}
         )
     text = _check_seen(current, seen)
+    current.sign_off_acknowledged = _acknowledged(current, acknowledged)
     now = timezone.now()
     LetterStep.objects.create(session=current, kind=Kind.SIGNED, user=user, text=text, at=now)
     current.signed_off_at, current.signed_off_by = now, user
-    current.save(update_fields=["signed_off_at", "signed_off_by"])
+    current.save(update_fields=["signed_off_at", "signed_off_by", "sign_off_acknowledged"])
     return issue_number(current, user, letter, now)
+
+
+def _acknowledged(session: RakorSession, acknowledged: Collection[str]) -> list[dict]:
+    """What the signer saw of the reports not yet verified, to keep with the signature; refused
+    while a report is returned, or while an item of the checklist is not ticked."""
+    from reports.rollup.summary import summary
+
+    with indonesian():
+        result = summary(session)
+        sent_back, items = returned(result), checklist(result)
+        kept = [{"kind": item.kind.value, "regions": [str(r) for r in item.regions]} for item in items]
+    if sent_back:
+        raise Refused(
+            _(
+                "Laporan %(regions)s dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat "
+                "ditandatangani setelah operator mengirim ulang laporannya."
+            )
+            % {"regions": names(sent_back)}
+        )
+    unticked = [item for item in items if item.kind.value not in acknowledged]
+    if unticked:
+        raise Refused(
+            _("Centang setiap hal dalam daftar periksa sebelum menandatangani: %(items)s.")
+            % {"items": "; ".join(item.label for item in unticked)}
+        )
+    return kept
 
 
 def issue_number(session: RakorSession, user, letter: LetterSettings, now) -> LetterNumber:

@@ -5,6 +5,7 @@ error, and the letter goes through its paraf chain and is forwarded with the but
 import pytest
 from django.urls import reverse
 
+from reports.brief.checklist import Check
 from reports.models import ForwardedBrief, LetterNumber, RakorSession
 from reports.workflow import letter as chain
 from tests import letters
@@ -49,7 +50,13 @@ def submit_and_paraf_with_the_buttons(open_page) -> None:
     head.get_by_role("button", name="Paraf naskah").click()
     head.get_by_text("Naskah telah Anda paraf").wait_for()
     session = RakorSession.objects.get(date="2024-11-18")
-    chain.sign(session, letters.demo_people()[2], seen=letters.seen(session), verified=True)
+    chain.sign(
+        session,
+        letters.demo_people()[2],
+        seen=letters.seen(session),
+        verified=True,
+        acknowledged=Check.values,
+    )
 
 
 def test_the_letter_is_submitted_initialled_and_forwarded_with_the_buttons(open_page):

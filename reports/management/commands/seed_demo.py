@@ -75,7 +75,7 @@ ARTICLE = {
             "logistics_items_fulfilled": 14,
             "distribution_start": D(2024, 11, 23),
             "distribution_end": D(2024, 11, 25),
-            "logistics_notes": "Logistik 14 item dipastikan terpenuhi; didistribusi ke kecamatan dan desa.",
+            "logistics_notes": "Logistik 14 item telah terpenuhi; didistribusikan ke kecamatan dan desa.",
         },
         "agenda": [
             ("distribusi", D(2024, 11, 23), "Kecamatan dan desa", "Distribusi logistik 23–25 November")
