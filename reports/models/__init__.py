@@ -8,7 +8,7 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief
 from reports.models.report import (
     MAX_PERSONNEL,
     MAX_QUANTITY,
@@ -32,7 +32,6 @@ __all__ = [
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",
-    "Reminder",
     "ReportQuerySet",
     "SessionQuerySet",
     "ShortageLine",

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from notifications import events
 from regions.models import Region
-from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm
+from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm, open_duplicate
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
 from reports.workflow.writes import Refused, ensure_open, review, session_lock
 
@@ -102,12 +103,21 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(lock))
         return redirect(session)
     initial = {key: request.GET[key] for key in ("region", "source", "agency", "title") if key in request.GET}
+    region_pk = initial.get("region", "")
+    region = (
+        Region.objects.filter(pk=region_pk).first() if region_pk.isdigit() and len(region_pk) < 10 else None
+    )
+    existing = open_duplicate(session, region, initial.get("title", "")) if request.method != "POST" else None
+    if existing is not None:
+        messages.info(request, _("Tindak lanjut ini sudah ada dan masih terbuka."))
+        return redirect("notifications:follow_up", pk=existing.pk)
     form = FollowUpForm(request.POST or None, initial=initial, session=session)
     if request.method == "POST" and form.is_valid():
         follow_up = form.save(commit=False)
         follow_up.session = session
         follow_up.created_by = request.user
         follow_up.save()
+        transaction.on_commit(lambda: events.follow_up_assigned(follow_up), robust=True)
         messages.success(request, _("Tindak lanjut “%(title)s” dicatat.") % {"title": follow_up.title})
         return redirect(session)
     return render(request, "reports/dashboard/follow_up_form.html", {"session": session, "form": form})
