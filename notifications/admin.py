@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from notifications.forms import ContactForm
 from notifications.models import Contact, FollowUpUpdate, Notification, ReminderSlot
 
 
@@ -13,6 +14,7 @@ class ReminderSlotAdmin(admin.ModelAdmin):
 
 @admin.register(Contact)
 class ContactAdmin(admin.ModelAdmin):
+    form = ContactForm
     list_display = ["user", "phone_display"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "phone"]
     autocomplete_fields = ["user"]

@@ -1,9 +1,25 @@
-"""What a region writes about a follow-up."""
+"""An operator's number as people type it, and what a region writes about a follow-up."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from notifications.models import FollowUpUpdate
+from notifications.models import Contact, FollowUpUpdate
+from notifications.phones import to_e164
+
+
+class ContactForm(forms.ModelForm):
+    """Takes "0812-3456-7890", "+62 812 3456 7890" or "62812…" and stores the E.164 form."""
+
+    phone = forms.CharField(
+        label=_("nomor ponsel"), max_length=30, help_text=_("Nomor WhatsApp, misalnya 0812-3456-7890.")
+    )
+
+    class Meta:
+        model = Contact
+        fields = ["user", "phone"]
+
+    def clean_phone(self) -> str:
+        return to_e164(self.cleaned_data["phone"])
 
 
 class FollowUpUpdateForm(forms.ModelForm):
