@@ -28,9 +28,4 @@ class FollowUpUpdateForm(forms.ModelForm):
         fields = ["status", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
         help_texts = {"text": _("Apa yang sudah dikerjakan, apa kendalanya, apa langkah berikutnya.")}
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Tuliskan perkembangannya."))
-        return text
+        error_messages = {"text": {"required": _("Tuliskan perkembangannya.")}}
