@@ -6,6 +6,14 @@ from notifications.forms import ContactForm
 from notifications.models import Contact, FollowUpUpdate, Notification, ReminderSlot
 
 
+class ContactInline(admin.StackedInline):
+    """The mobile number on the user's own admin page."""
+
+    model = Contact
+    form = ContactForm
+    fields = ["phone"]
+
+
 @admin.register(ReminderSlot)
 class ReminderSlotAdmin(admin.ModelAdmin):
     list_display = ["__str__", "days_before", "time", "active"]
