@@ -62,7 +62,8 @@ def notify(
                 continue
             written.append(row)
     pending = [row.pk for row in written if row.result == Notification.Result.PENDING]
-    transaction.on_commit(lambda: [dispatch(pk) for pk in pending])
+    # A broker that cannot be reached leaves the rows pending (the log shows it), never a failed page.
+    transaction.on_commit(lambda: [dispatch(pk) for pk in pending], robust=True)
     return written
 
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, deny, region_of, role_of, role_required
 from notifications import events
@@ -43,7 +43,7 @@ def region_log(region: Region) -> QuerySet[Notification]:
 
 
 @role_required(*DESK_ROLES)
-@require_http_methods(["GET", "HEAD"])
+@require_safe
 def log(request: HttpRequest, region_pk: int) -> HttpResponse:
     region = get_object_or_404(Region, pk=region_pk)
     context = {"region": region, "log": region_log(region)[:LOG_SHOWN]}
