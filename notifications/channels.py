@@ -111,7 +111,7 @@ class GatewayChannel:
         )
 
 
-def _fill(value, fields: dict[str, str]):
+def _fill(value: object, fields: dict[str, str]) -> object:
     """The template with its placeholders replaced in every string, JSON-safe by construction."""
     if isinstance(value, str):
         return string.Template(value).safe_substitute(fields)

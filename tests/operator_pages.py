@@ -8,18 +8,19 @@ from reports.registry import SECTIONS
 
 
 class FormReader(HTMLParser):
-    """The values a browser would post from ``form#report-form`` (rows inside <template> are not
-    part of the form until JavaScript adds them)."""
+    """The values a browser would post from the form with id ``form_id`` (rows inside <template>
+    are not part of the form until JavaScript adds them)."""
 
-    def __init__(self):
+    def __init__(self, form_id: str = "report-form"):
         super().__init__()
+        self.form_id = form_id
         self.data: dict[str, str] = {}
         self.in_form = self.in_template = False
         self.select = self.textarea = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == "report-form":
+        if tag == "form" and attrs.get("id") == self.form_id:
             self.in_form = True
         if tag == "template":
             self.in_template = True
@@ -56,8 +57,8 @@ class FormReader(HTMLParser):
             self.data[self.textarea] += data.removeprefix("\n") if not self.data[self.textarea] else data
 
 
-def form_data(response) -> dict[str, str]:
-    reader = FormReader()
+def form_data(response, form_id: str = "report-form") -> dict[str, str]:
+    reader = FormReader(form_id)
     reader.feed(response.content.decode())
     return reader.data
 

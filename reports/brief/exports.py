@@ -39,7 +39,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from reports.models import RakorSession, ReadinessReport
+from reports.models import ForwardedBrief, RakorSession, ReadinessReport
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
@@ -68,6 +68,12 @@ def safe_cell(value: Any) -> Any:
 
 def filename(session: RakorSession, extension: str) -> str:
     return f"laporan-desk-pilkada-{session.date.isoformat()}.{extension}"
+
+
+def sent_filename(sent: ForwardedBrief, extension: str) -> str:
+    """A version as sent, named by when it was sent, so that the versions of one rakor differ."""
+    at = timezone.localtime(sent.created_at)
+    return f"laporan-desk-pilkada-{sent.session.date.isoformat()}-dikirim-{at:%Y%m%d-%H%M}.{extension}"
 
 
 # The A4 document: print view and PDF.

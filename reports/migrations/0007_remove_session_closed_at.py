@@ -4,18 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0006_remove_revision'),
+        ("reports", "0006_remove_revision"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='historicalrakorsession',
-            name='closed_at',
+            model_name="historicalrakorsession",
+            name="closed_at",
         ),
         migrations.RemoveField(
-            model_name='rakorsession',
-            name='closed_at',
+            model_name="rakorsession",
+            name="closed_at",
         ),
     ]

@@ -8,7 +8,7 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet
 from reports.models.report import (
     MAX_PERSONNEL,
     MAX_QUANTITY,
@@ -29,6 +29,7 @@ __all__ = [
     "Election",
     "FollowUp",
     "ForwardedBrief",
+    "ForwardedBriefQuerySet",
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0007_remove_session_closed_at"),
+        ("reports", "0008_forwarded_brief_versions"),
     ]
 
     operations = [
