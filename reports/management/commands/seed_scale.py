@@ -229,7 +229,6 @@ class Command(BaseCommand):
                     date=date,
                     deadline=deadline,
                     minutes=f"Rakor mingguan Desk Pilkada {date:%d-%m-%Y}." if forwarded else "",
-                    closed_at=forwarded,
                     signed_off_at=forwarded,
                     signed_off_by=secretariat if forwarded else None,
                     forwarded_at=forwarded,
