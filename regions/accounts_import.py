@@ -1,10 +1,10 @@
-"""Accounts in bulk from a CSV file: read and check every row first (the dry run lists what would be
-created and every error by row), and create them only when no row has an error, all in one
+"""Accounts in bulk from a CSV or XLSX file: read and check every row first (the dry run lists what
+would be created and every error by row), and create them only when no row has an error, all in one
 transaction.
 
 Columns: ``username``, ``nama``, ``email``, ``peran`` (operator, sekretariat, pimpinan), ``wilayah``
-(the Kemendagri code, for operators), ``ponsel`` (optional). Comma or semicolon separated, as
-spreadsheets save it.
+(the Kemendagri code, for operators), ``ponsel`` (optional). A CSV may be comma or semicolon
+separated, as spreadsheets save it; an XLSX is read from its first sheet.
 """
 
 import csv
@@ -12,6 +12,7 @@ import io
 import secrets
 from dataclasses import dataclass, field
 
+import openpyxl
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
@@ -47,21 +48,47 @@ class Plan:
     errors: list[str] = field(default_factory=list)
 
 
-def read(text: str) -> Plan:
-    """Every row checked; ``errors`` says which line and what is wrong, in Bahasa Indonesia."""
+def csv_table(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8-sig")
+    try:
+        dialect = csv.Sniffer().sniff(text.partition("\n")[0], delimiters=",;")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect=dialect))
+
+
+def xlsx_table(data: bytes) -> list[list[str]]:
+    """The first sheet's cells as text (a number typed without its leading 0 stays readable)."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        return [
+            ["" if cell is None else str(cell) for cell in row]
+            for row in book.worksheets[0].iter_rows(max_row=MAX_ROWS + 2, values_only=True)
+        ]
+    finally:
+        book.close()
+
+
+def read(name: str, data: bytes) -> Plan:
+    """Every row of a .csv or .xlsx file checked; ``errors`` says which line and what is wrong."""
+    return check(xlsx_table(data) if name.lower().endswith(".xlsx") else csv_table(data))
+
+
+def check(table: list[list[str]]) -> Plan:
+    """Every row checked (the first holds the column names); errors in Bahasa Indonesia."""
     plan = Plan()
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text.strip() else ",", delimiters=",;")
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    missing = [c for c in ("username", "peran") if c not in (reader.fieldnames or [])]
+    header = [cell.strip().lower() for cell in table[0]] if table else []
+    missing = [c for c in ("username", "peran") if c not in header]
     if missing:
         plan.errors.append(_("Kolom wajib tidak ada: %(columns)s.") % {"columns": ", ".join(missing)})
         return plan
     regions = {region.kemendagri_code: region for region in Region.objects.all()}
     taken = set(User.objects.values_list("username", flat=True))
-    for line, raw in enumerate(reader, start=2):
+    for line, cells in enumerate(table[1:], start=2):
         if line - 1 > MAX_ROWS:
             plan.errors.append(_("Paling banyak %(max)s baris sekali impor.") % {"max": MAX_ROWS})
             break
+        raw = dict(zip(header, cells, strict=False))
         values = {key: (raw.get(key) or "").strip() for key in COLUMNS}
         if not any(values.values()):
             continue

@@ -3,6 +3,7 @@ and accounts imported from a CSV file after a dry run that lists every error by 
 
 import io
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
@@ -79,6 +80,28 @@ def test_the_real_import_creates_each_account_with_role_region_and_number(tmp_pa
     assert operator.check_password(password)
     staff = User.objects.get(username="staf.sekretariat")
     assert role_of(staff) == Role.SECRETARIAT and region_of(staff) is None
+
+
+def test_an_xlsx_file_with_a_number_typed_without_its_leading_zero_is_imported(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["username", "nama", "email", "peran", "wilayah", "ponsel"])
+    sheet.append(["operator.xlsx", "Sari", "sari@kaltimprov.go.id", "operator", "64.01", 81299998888])
+    path = tmp_path / "akun.xlsx"
+    book.save(path)
+    out = io.StringIO()
+    call_command("import_accounts", str(path), "--simpan", stdout=out)
+    assert "1 akun dibuat." in out.getvalue()
+    user = User.objects.get(username="operator.xlsx")
+    assert region_of(user).kemendagri_code == "64.01"
+    assert user.contact.phone == "+6281299998888"
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused_with_a_reason(tmp_path):
+    path = tmp_path / "akun.xlsx"
+    path.write_bytes(b"bukan berkas excel")
+    with pytest.raises(CommandError, match="Berkas tidak dapat dibaca"):
+        call_command("import_accounts", str(path), stdout=io.StringIO())
 
 
 def test_an_operator_is_made_on_one_admin_screen_with_role_region_and_number(client, db):

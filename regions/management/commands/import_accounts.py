@@ -1,4 +1,4 @@
-"""Import accounts from a CSV file: a dry run by default, ``--simpan`` to create them (only when the
+"""Import accounts from a CSV or XLSX file: a dry run by default, ``--simpan`` to create them (only when the
 file has no error). See ``regions.accounts_import`` for the columns."""
 
 from pathlib import Path
@@ -13,7 +13,7 @@ from regions import accounts_import
 
 class Command(BaseCommand):
     help = (
-        "Impor akun dari berkas CSV (username, nama, email, peran, wilayah, ponsel); "
+        "Impor akun dari berkas CSV/XLSX (username, nama, email, peran, wilayah, ponsel); "
         "uji coba kecuali --simpan."
     )
 
@@ -24,10 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, simpan: bool, **options) -> None:
         with translation.override(settings.LANGUAGE_CODE):
             try:
-                text = file.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
+                plan = accounts_import.read(file.name, file.read_bytes())
+            except Exception as exc:  # noqa: BLE001 - whatever the file is, the admin reads why
                 raise CommandError(_("Berkas tidak dapat dibaca: %(error)s") % {"error": exc}) from exc
-            plan = accounts_import.read(text)
             for row in plan.rows:
                 region = f" — {row.region}" if row.region else ""
                 self.stdout.write(f"{row.username} ({row.role.label}{region})")
