@@ -258,6 +258,8 @@ DESK = {
     "SIGNER_TITLE": os.environ.get("DESK_SIGNER_TITLE", "Sekretaris Daerah Provinsi Kalimantan Timur"),
     "SIGNER_NAME": os.environ.get("DESK_SIGNER_NAME", "Sri Wahyuni"),
     "RECIPIENT": os.environ.get("DESK_RECIPIENT", "Menteri Dalam Negeri Republik Indonesia"),
+    # Whom a locked-out user calls (the lock page names them).
+    "HELPDESK": os.environ.get("DESK_HELPDESK", "admin TI Kesbangpol"),
 }
 
 # Content-Security-Policy: everything from this server, no inline script or style.
