@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, deny, region_of, role_of, role_required
@@ -86,9 +87,12 @@ def remind_all(request: HttpRequest, pk: int) -> HttpResponse:
     if session is None:
         return redirect("reports:dashboard_session", pk=pk)
     count = events.remind_missing(session, sent_by=request.user)
-    messages.success(
-        request, _("Pengingat dikirim ke %(count)s kabupaten/kota yang belum melapor.") % {"count": count}
+    done = ngettext(
+        "Pengingat dikirim ke %(count)s kabupaten/kota yang belum melapor.",
+        "Pengingat dikirim ke %(count)s kabupaten/kota yang belum melapor.",
+        count,
     )
+    messages.success(request, done % {"count": count})
     return redirect(session)
 
 

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.utils import translation
 
 from accounts.access import Role
 from regions.models import Membership, Region
@@ -17,6 +18,14 @@ PASSWORD = "Rahasia-Desk-2024"
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Bahasa Indonesia: a request in English leaves its thread in English (the
+    language middleware activates the chosen language per request), which later tests would inherit."""
+    yield
+    translation.deactivate()
 
 
 def make_user(username: str, role: Role | None = None, region: Region | None = None, **extra) -> User:

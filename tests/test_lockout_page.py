@@ -20,6 +20,9 @@ def test_the_lock_page_says_at_what_time_to_try_again_and_whom_to_call(client, o
     page = response.content.decode()
     assert response.status_code == 429
     cool_off = dt.timedelta(minutes=15)
-    assert any(f"Coba lagi pukul {wita(moment + cool_off)} WITA." in page for moment in (before, after)), page
+    assert any(
+        f"Coba lagi dalam 15 menit, pukul {wita(moment + cool_off)} WITA." in page
+        for moment in (before, after)
+    ), page
     assert "PT15M" not in page
     assert "Hubungi Pak Andi, TI Kesbangpol (0541-123456)." in page

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from accounts.access import region_of, sees_all_regions
@@ -257,15 +258,19 @@ class ReadinessReport(models.Model):
         errors = {}
         ready = self.kecamatan_ready
         if self.region_id and ready is not None and ready > self.region.kecamatan_count:
-            errors["kecamatan_ready"] = _("%(name)s hanya memiliki %(count)s kecamatan.") % {
-                "name": self.region.name,
-                "count": self.region.kecamatan_count,
-            }
+            count = self.region.kecamatan_count
+            errors["kecamatan_ready"] = ngettext(
+                "%(name)s hanya memiliki %(count)s kecamatan.",
+                "%(name)s hanya memiliki %(count)s kecamatan.",
+                count,
+            ) % {"name": self.region.name, "count": count}
         if self.session_id and self.logistics_items_fulfilled is not None:
             total = self.session.election.logistics_items.count()
             if self.logistics_items_fulfilled > total:
-                errors["logistics_items_fulfilled"] = _(
-                    "Pemilihan ini hanya memiliki %(count)s item logistik."
+                errors["logistics_items_fulfilled"] = ngettext(
+                    "Pemilihan ini hanya memiliki %(count)s item logistik.",
+                    "Pemilihan ini hanya memiliki %(count)s item logistik.",
+                    total,
                 ) % {"count": total}
         if errors:
             raise ValidationError(errors)

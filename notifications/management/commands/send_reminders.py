@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from notifications import events
 from reports.models import RakorSession
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                 if rakor is None:
                     raise CommandError(_("Tidak ada rakor terbuka dengan ID %(id)s.") % {"id": session})
                 count = events.remind_missing(rakor)
-            self.stdout.write(
-                self.style.SUCCESS(_("%(count)s kabupaten/kota diingatkan.") % {"count": count})
+            done = ngettext(
+                "%(count)s kabupaten/kota diingatkan.", "%(count)s kabupaten/kota diingatkan.", count
             )
+            self.stdout.write(self.style.SUCCESS(done % {"count": count}))

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regions import accounts_import
 
@@ -33,19 +34,24 @@ class Command(BaseCommand):
             for error in plan.errors:
                 self.stdout.write(self.style.ERROR(error))
             if plan.errors:
-                raise CommandError(
-                    _("%(count)s galat; tidak ada akun yang dibuat. Perbaiki berkasnya lalu ulangi.")
-                    % {"count": len(plan.errors)}
+                errors = ngettext(
+                    "%(count)s galat; tidak ada akun yang dibuat. Perbaiki berkasnya lalu ulangi.",
+                    "%(count)s galat; tidak ada akun yang dibuat. Perbaiki berkasnya lalu ulangi.",
+                    len(plan.errors),
                 )
+                raise CommandError(errors % {"count": len(plan.errors)})
             if not simpan:
-                self.stdout.write(
-                    _("Uji coba: %(count)s akun akan dibuat. Jalankan dengan --simpan untuk membuatnya.")
-                    % {"count": len(plan.rows)}
+                would = ngettext(
+                    "Uji coba: %(count)s akun akan dibuat. Jalankan dengan --simpan untuk membuatnya.",
+                    "Uji coba: %(count)s akun akan dibuat. Jalankan dengan --simpan untuk membuatnya.",
+                    len(plan.rows),
                 )
+                self.stdout.write(would % {"count": len(plan.rows)})
                 return
             for username, password in accounts_import.create(plan).items():
                 self.stdout.write(
                     _("%(username)s: kata sandi awal %(password)s")
                     % {"username": username, "password": password}
                 )
-            self.stdout.write(self.style.SUCCESS(_("%(count)s akun dibuat.") % {"count": len(plan.rows)}))
+            made = ngettext("%(count)s akun dibuat.", "%(count)s akun dibuat.", len(plan.rows))
+            self.stdout.write(self.style.SUCCESS(made % {"count": len(plan.rows)}))
