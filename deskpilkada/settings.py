@@ -222,9 +222,11 @@ if "gateway" in NOTIFY_CHANNELS and not NOTIFY_GATEWAY["URL"]:
 NOTIFY_SITE_URL = os.environ.get("NOTIFY_SITE_URL", "http://127.0.0.1:8000")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 NOTIFY_IN_BACKGROUND = bool(CELERY_BROKER_URL)
-# Beat checks every five minutes whether a reminder slot has come (idempotent per slot).
+# Beat checks every five minutes whether a reminder slot has come (idempotent per slot), and hands
+# notifications still pending after ten minutes to a worker again.
 CELERY_BEAT_SCHEDULE = {
     "notifications-due-reminders": {"task": "notifications.send_due_reminders", "schedule": 300.0},
+    "notifications-redispatch": {"task": "notifications.redispatch_stale", "schedule": 300.0},
 }
 
 CACHES = {

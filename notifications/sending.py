@@ -5,6 +5,7 @@ saying why, so the log shows the gap), then, once the caller's transaction commi
 pending row to ``tasks.deliver``. Rows of a reminder slot are unique, so a slot run twice sends once.
 """
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -75,6 +76,19 @@ def dispatch(notification_id: int) -> None:
         deliver.delay(notification_id)
     else:
         deliver(notification_id)
+
+
+def redispatch_stale(older_than: dt.timedelta = dt.timedelta(minutes=10)) -> int:
+    """Hand rows still pending after ``older_than`` to the background again (a broker that was down,
+    a worker that died mid-task); ``deliver_now`` sends each at most once. Returns how many."""
+    stale = list(
+        Notification.objects.filter(
+            result=Notification.Result.PENDING, created_at__lt=timezone.now() - older_than
+        ).values_list("pk", flat=True)[:500]
+    )
+    for pk in stale:
+        dispatch(pk)
+    return len(stale)
 
 
 def deliver_now(notification_id: int) -> Notification.Result | None:

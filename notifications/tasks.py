@@ -7,12 +7,18 @@ calls ``deliver`` directly.
 from celery import shared_task
 
 from notifications import events
-from notifications.sending import deliver_now
+from notifications.sending import deliver_now, redispatch_stale
 
 
 @shared_task(name="notifications.deliver")
 def deliver(notification_id: int) -> str | None:
     return deliver_now(notification_id)
+
+
+@shared_task(name="notifications.redispatch_stale")
+def redispatch() -> int:
+    """Send again what stayed pending (run by beat)."""
+    return redispatch_stale()
 
 
 @shared_task(name="notifications.send_due_reminders")

@@ -2,6 +2,7 @@
 started on loopback, the HTTP gateway against a local server (with a timeout and retries), the
 WhatsApp click-to-chat link with the right number and text, and the bell."""
 
+import datetime as dt
 import http.server
 import json
 import socket
@@ -13,11 +14,13 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from notifications import events
 from notifications.forms import ContactForm
 from notifications.models import Contact, Notification
 from notifications.phones import indonesian, to_e164
+from notifications.sending import redispatch_stale
 from regions.models import Region
 from tests.security_data import browser
 
@@ -242,4 +245,16 @@ def test_only_the_desk_reads_a_regions_notification_log(demo, settings, django_c
     page = browser("sekretariat").get(url).content.decode()
     assert "operator.samarinda@desk.kaltimprov.go.id" in page
     assert "Terkirim" in page
+    assert len(mail.outbox) == 1
+
+
+def test_a_notification_left_pending_is_sent_by_the_next_sweep_and_only_once(demo, settings):
+    settings.NOTIFY_CHANNELS = ["email"]
+    [row] = events.remind(demo, samarinda())  # the commit never came: the row stays pending
+    assert redispatch_stale() == 0  # too recent to be called stale
+    Notification.objects.filter(pk=row.pk).update(created_at=timezone.now() - dt.timedelta(minutes=11))
+    assert redispatch_stale() == 1
+    assert redispatch_stale() == 0
+    row.refresh_from_db()
+    assert row.result == "terkirim"
     assert len(mail.outbox) == 1
