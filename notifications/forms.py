@@ -22,6 +22,22 @@ class ContactForm(forms.ModelForm):
         return to_e164(self.cleaned_data["phone"])
 
 
+class MyContactForm(forms.Form):
+    """A user keeps their own e-mail address and mobile number current."""
+
+    email = forms.EmailField(label=_("alamat e-mail"), max_length=254)
+    phone = forms.CharField(
+        label=_("nomor ponsel"),
+        required=False,
+        max_length=30,
+        help_text=_("Nomor WhatsApp, misalnya 0812-3456-7890. Kosongkan untuk menghapus."),
+    )
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        return to_e164(phone) if phone else ""
+
+
 class FollowUpUpdateForm(forms.ModelForm):
     class Meta:
         model = FollowUpUpdate

@@ -2,6 +2,8 @@
 secretariat's reminder buttons, and a follow-up shared with the regions."""
 
 from django.contrib import messages
+from django.contrib.auth.models import User
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.access import DESK_ROLES, Role, deny, region_of, role_of, role_required
 from notifications import events
 from notifications.followups import follow_ups_visible_to, updates_visible_to
-from notifications.forms import FollowUpUpdateForm
-from notifications.models import Notification
+from notifications.forms import FollowUpUpdateForm, MyContactForm
+from notifications.models import Contact, Notification
 from regions.models import Region
 from reports.models import RakorSession
 from reports.workflow.writes import session_lock
@@ -32,6 +34,30 @@ def notices(request: HttpRequest) -> HttpResponse:
         return redirect("notifications:notices")
     context = {"notices": mine[:NOTICES_SHOWN]}
     return render(request, "notifications/notices.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def my_contact(request: HttpRequest) -> HttpResponse:
+    """The user's own e-mail address and mobile number, where the desk reaches them."""
+    user = request.user
+    contact = Contact.objects.filter(user=user).first()
+    initial = {"email": user.email, "phone": contact.phone_display if contact else ""}
+    form = MyContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        save_contact(user, form.cleaned_data["email"], form.cleaned_data["phone"])
+        messages.success(request, _("Kontak Anda disimpan."))
+        return redirect("notifications:my_contact")
+    return render(request, "notifications/my_contact.html", {"form": form})
+
+
+@transaction.atomic
+def save_contact(user: User, email: str, phone: str) -> None:
+    user.email = email
+    user.save(update_fields=["email"])
+    if phone:
+        Contact.objects.update_or_create(user=user, defaults={"phone": phone})
+    else:
+        Contact.objects.filter(user=user).delete()
 
 
 def region_log(region: Region) -> QuerySet[Notification]:

@@ -17,7 +17,12 @@ def pages_of(username: str) -> list[str]:
     """Every page a user of that demo account reaches from the navigation."""
     if username == ANONYMOUS:
         return [reverse("login")]
-    common = [reverse("reports:guide"), reverse("password_change"), reverse("notifications:notices")]
+    common = [
+        reverse("reports:guide"),
+        reverse("password_change"),
+        reverse("notifications:notices"),
+        reverse("notifications:my_contact"),
+    ]
     current = RakorSession.objects.current()
     province_wide = FollowUp.objects.get(session=current, region=None)
     earlier = RakorSession.objects.get(election=current.election, date=dt.date(2024, 11, 11))

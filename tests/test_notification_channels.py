@@ -258,3 +258,20 @@ def test_a_notification_left_pending_is_sent_by_the_next_sweep_and_only_once(dem
     row.refresh_from_db()
     assert row.result == "terkirim"
     assert len(mail.outbox) == 1
+
+
+def test_a_user_keeps_their_own_number_and_address_current_and_a_bad_number_is_kept_beside_its_message(
+    demo,
+):
+    client = browser("operator.samarinda")
+    url = reverse("notifications:my_contact")
+    assert 'value="0812-5647-200"' in client.get(url).content.decode()
+    response = client.post(url, {"email": "samarinda@kaltimprov.go.id", "phone": "0541 12345"})
+    page = response.content.decode()
+    assert "Tulis nomor ponsel Indonesia" in page and 'value="0541 12345"' in page
+    assert Contact.objects.get(user__username="operator.samarinda").phone == "+628125647200"
+    client.post(url, {"email": "samarinda@kaltimprov.go.id", "phone": "+62 811 2222 3333"})
+    contact = Contact.objects.get(user__username="operator.samarinda")
+    assert (contact.phone, contact.user.email) == ("+6281122223333", "samarinda@kaltimprov.go.id")
+    client.post(url, {"email": "samarinda@kaltimprov.go.id", "phone": ""})
+    assert not Contact.objects.filter(user__username="operator.samarinda").exists()

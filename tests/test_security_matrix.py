@@ -62,6 +62,7 @@ EXPECTED = {
     "reports:brief_sent_xlsx": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_csv": (("sent",), READERS(200), READERS(405)),
     "notifications:notices": ((), EVERYONE(200), EVERYONE(302)),
+    "notifications:my_contact": ((), EVERYONE(200), EVERYONE(200)),
     "notifications:region_log": (("region",), READERS(200), READERS(405)),
     "notifications:remind_all": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
     "notifications:remind_region": (("session", "region"), SECRETARIAT(405), SECRETARIAT(302)),
