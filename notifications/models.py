@@ -89,6 +89,14 @@ class NotificationQuerySet(models.QuerySet):
     def unread_count(self, user) -> int:
         return self.notices_for(user).filter(read_at=None).count()
 
+    def log_of(self, region: Region) -> "NotificationQuerySet":
+        """What the desk sent to a region's people, newest first (in-app rows repeat the message)."""
+        return (
+            self.filter(region=region)
+            .exclude(channel=Notification.Channel.IN_APP)
+            .select_related("recipient", "sent_by", "session")
+        )
+
 
 class Notification(models.Model):
     """One message to one person through one channel, and what became of it."""

@@ -4,7 +4,6 @@ secretariat's reminder buttons, and a follow-up shared with the regions."""
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -60,20 +59,11 @@ def save_contact(user: User, email: str, phone: str) -> None:
         Contact.objects.filter(user=user).delete()
 
 
-def region_log(region: Region) -> QuerySet[Notification]:
-    """What the desk sent to a region's people, newest first; in-app rows are the same message again."""
-    return (
-        Notification.objects.filter(region=region)
-        .exclude(channel=Notification.Channel.IN_APP)
-        .select_related("recipient", "sent_by", "session")
-    )
-
-
 @role_required(*DESK_ROLES)
 @require_safe
 def log(request: HttpRequest, region_pk: int) -> HttpResponse:
     region = get_object_or_404(Region, pk=region_pk)
-    context = {"region": region, "log": region_log(region)[:LOG_SHOWN]}
+    context = {"region": region, "log": Notification.objects.log_of(region)[:LOG_SHOWN]}
     return render(request, "notifications/region_log.html", context)
 
 

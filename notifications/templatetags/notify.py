@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 
 from notifications import events
 from notifications.followups import open_follow_ups_for
+from notifications.models import Notification
 from notifications.phones import indonesian, tel_link, whatsapp_link
-from notifications.views import region_log
 from regions.models import Region
 from reports.models import RakorSession
 
@@ -60,4 +60,4 @@ def operator_follow_ups(user: User) -> dict:
 
 @register.inclusion_tag("notifications/partials/log.html")
 def notification_log(region: Region) -> dict:
-    return {"region": region, "log": list(region_log(region)[:LOG_ON_PAGE])}
+    return {"region": region, "log": list(Notification.objects.log_of(region)[:LOG_ON_PAGE])}
