@@ -90,12 +90,8 @@ class NotificationQuerySet(models.QuerySet):
         return self.notices_for(user).filter(read_at=None).count()
 
     def log_of(self, region: Region) -> "NotificationQuerySet":
-        """What the desk sent to a region's people, newest first (in-app rows repeat the message)."""
-        return (
-            self.filter(region=region)
-            .exclude(channel=Notification.Channel.IN_APP)
-            .select_related("recipient", "sent_by", "session")
-        )
+        """What the desk sent to a region's people, every channel, newest first."""
+        return self.filter(region=region).select_related("recipient", "sent_by", "session")
 
 
 class Notification(models.Model):

@@ -179,3 +179,17 @@ def test_a_forwarded_session_sends_no_reminder(open_demo, run):
     assert "sudah diteruskan" in response.content.decode()
     assert run(events.send_due_reminders, at(18, 7, 0)) == 0
     assert mail.outbox == []
+
+
+def test_a_missing_regions_page_has_the_reminder_button_for_the_secretariat_only(open_demo):
+    samarinda = Region.objects.get(kemendagri_code="64.72")
+    bontang = Region.objects.get(kemendagri_code="64.74")
+    remind = reverse("notifications:remind_region", args=[open_demo.pk, samarinda.pk])
+    page = reverse("reports:region_detail", args=[open_demo.pk, samarinda.pk])
+    assert f'action="{remind}"' in browser("sekretariat").get(page).content.decode()
+    assert f'action="{remind}"' not in browser("sekda").get(page).content.decode()
+    reported = browser("sekretariat").get(reverse("reports:region_detail", args=[open_demo.pk, bontang.pk]))
+    assert (
+        reverse("notifications:remind_region", args=[open_demo.pk, bontang.pk])
+        not in reported.content.decode()
+    )

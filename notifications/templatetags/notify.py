@@ -38,8 +38,14 @@ def _contacts(regions: list[Region], session: RakorSession) -> dict[int, list[di
 
 
 @register.inclusion_tag("notifications/partials/contacts.html")
-def region_contacts(region: Region, session: RakorSession) -> dict:
-    return {"region": region, "operators": _contacts([region], session)[region.pk]}
+def region_contacts(region: Region, session: RakorSession, can_edit: bool, reported: bool) -> dict:
+    """A region's operators with their links, and the reminder button while it has not reported."""
+    return {
+        "region": region,
+        "session": session,
+        "can_remind": can_edit and not reported,
+        "operators": _contacts([region], session)[region.pk],
+    }
 
 
 @register.inclusion_tag("notifications/partials/missing.html")
