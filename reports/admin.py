@@ -29,6 +29,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
+from reports.registry import Kind, of_kind
 from reports.workflow.writes import Locked, lock_session
 
 
@@ -188,8 +189,14 @@ class AgendaLineInline(ReportLineInline):
 class ReadinessReportAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
     form = RakorRowForm
     list_display = ["region", "session", "status", "readiness", "is_late", "submitted_at", "version"]
-    list_filter = ["session__election", "session", "status", "readiness", "is_late", "conflict_risk"]
-    search_fields = ["region__name", "notes", "reviewer_comment"]
+    list_filter = [
+        "session__election",
+        "session",
+        "status",
+        "is_late",
+        *(f.name for f in of_kind(Kind.CHOICE)),
+    ]
+    search_fields = ["region__name", *(f.name for f in of_kind(Kind.TEXT)), "reviewer_comment"]
     list_select_related = ["region", "session"]
     inlines = [ShortageLineInline, AgendaLineInline]
     raw_id_fields = ["submitted_by", "reviewed_by"]

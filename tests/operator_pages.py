@@ -1,5 +1,7 @@
 """Helpers for the operator tests: read the report form as a browser would submit it."""
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 from django.urls import reverse
@@ -80,3 +82,9 @@ def post_form(client, session, data: dict, action: str = "draft", **changes):
 def confirm_all(data: dict) -> dict:
     """Tick every "Bagian ini masih akurat" box shown."""
     return {**data, **{f"confirm_{key}": "on" for key in (s.key for s in SECTIONS)}}
+
+
+def errors_beside(response, name: str) -> list[str]:
+    """The messages the page shows beside the field posted as ``name`` (crispy's error spans)."""
+    pattern = rf'id="error_\d+_id_{re.escape(name)}"[^>]*>\s*(?:<small>)?<strong>(.*?)</strong>'
+    return [unescape(message) for message in re.findall(pattern, response.content.decode(), re.S)]

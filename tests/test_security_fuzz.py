@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from regions.models import Region
 from reports.brief.forwarding import digest
+from reports.registry import Kind, of_kind
 from tests.operator_pages import confirm_all, open_form
 from tests.security_data import client_for, demo_user, forward, region_report, rows
 
@@ -146,9 +147,7 @@ def test_hostile_input_to_every_form_gives_errors_never_a_500_and_stores_nothing
 
 NUL_FIELDS = {
     "report": [
-        "notes",
-        "security_notes",
-        "logistics_notes",
+        *(field.name for field in of_kind(Kind.TEXT)),
         "kekurangan-0-note",
         "agenda-0-place",
         "agenda-0-description",

@@ -19,8 +19,9 @@ from django.utils import formats, timezone, translation
 from reports.brief.regions import region_paragraph
 from reports.brief.words import count, day, names, percent, sentence, weekday
 from reports.models import ForwardedBrief, RakorSession, ReadinessReport
+from reports.registry import Place, shown_in
 from reports.rollup.lights import AlertKind, lower_first, number
-from reports.rollup.parts import FIGURES, Summary
+from reports.rollup.parts import Summary
 
 Report = ReadinessReport
 
@@ -189,17 +190,16 @@ def _changes(result: Summary) -> str:
 
 def _figure_changes(result: Summary) -> list[str]:
     said, reported = [], result.completeness.reported_count
-    for key in FIGURES:
+    for field in shown_in(Place.LETTER):
         groups: dict[tuple[int, int], list] = {}
         for row in result.rows:
-            figure = row.figures[key]
+            figure = row.figures[field.name]
             if figure.value is not None and figure.changed:
                 groups.setdefault((figure.previous, figure.value), []).append(row.region)
         for (before, after), regions in groups.items():
-            label = str(Report._meta.get_field(key).verbose_name)
             direction = "naik" if after > before else "turun"
             where = "seluruh kabupaten/kota yang melapor" if len(regions) == reported > 2 else names(regions)
-            said.append(f"{label} di {where} {direction} dari {number(before)} menjadi {number(after)}")
+            said.append(f"{field.words} di {where} {direction} dari {number(before)} menjadi {number(after)}")
     return said
 
 
@@ -323,8 +323,8 @@ def _concerns(result: Summary) -> str:
     else:
         shortage = ""
     voters = (
-        f" Tercatat {number(totals.first_time_voters)} pemilih pemula di {count(totals.reports)} "
-        "kabupaten/kota yang melapor."
+        f" Tercatat {number(totals.figures['first_time_voters'].value)} pemilih pemula di "
+        f"{count(totals.reports)} kabupaten/kota yang melapor."
         if totals.reports
         else ""
     )

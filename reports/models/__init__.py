@@ -10,9 +10,6 @@ from reports.models.calendar import (
 )
 from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet
 from reports.models.report import (
-    MAX_PERSONNEL,
-    MAX_QUANTITY,
-    MAX_VOTERS,
     AgendaLine,
     ReadinessReport,
     ReportQuerySet,
@@ -20,9 +17,6 @@ from reports.models.report import (
 )
 
 __all__ = [
-    "MAX_PERSONNEL",
-    "MAX_QUANTITY",
-    "MAX_VOTERS",
     "WITA",
     "AgendaLine",
     "Attendance",

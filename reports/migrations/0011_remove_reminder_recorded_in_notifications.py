@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0008_forwarded_brief_versions"),
+        ("reports", "0010_report_bounds_from_registry"),
     ]
 
     operations = [
