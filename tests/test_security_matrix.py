@@ -68,7 +68,7 @@ EXPECTED = {
     "notifications:remind_region": (("session", "region"), SECRETARIAT(405), SECRETARIAT(302)),
     # The demo's open follow-up of this rakor is for every region: both operators read it and post
     # their region's update (an empty POST answers with the form's errors); the desk only reads.
-    "notifications:follow_up": (("follow_up",), EVERYONE(200), (LOGIN, 200, 200, 403, 403, 403)),
+    "notifications:follow_up": (("follow_up",), EVERYONE(200), OPERATORS(200)),
 }
 # Django's admin keeps its own rules: everyone but a staff account is sent to the admin's login.
 ADMIN_PREFIX = "/admin/"
