@@ -5,6 +5,7 @@ just works. ``DJANGO_ENV=production`` turns on the hardened mode; it refuses to 
 real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -219,9 +220,12 @@ if unknown := set(NOTIFY_CHANNELS) - {"aplikasi", "email", "gateway"}:
     raise ImproperlyConfigured(f"NOTIFY_CHANNELS: unknown channel(s) {sorted(unknown)}")
 if "gateway" in NOTIFY_CHANNELS and not NOTIFY_GATEWAY["URL"]:
     raise ImproperlyConfigured("NOTIFY_CHANNELS includes gateway but NOTIFY_GATEWAY_URL is not set")
+try:
+    json.loads(NOTIFY_GATEWAY["TEMPLATE"])
+except ValueError as exc:
+    raise ImproperlyConfigured(f"NOTIFY_GATEWAY_TEMPLATE must be JSON: {exc}") from exc
 NOTIFY_SITE_URL = os.environ.get("NOTIFY_SITE_URL", "http://127.0.0.1:8000")
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-NOTIFY_IN_BACKGROUND = bool(CELERY_BROKER_URL)
+NOTIFY_IN_BACKGROUND = bool(os.environ.get("CELERY_BROKER_URL"))
 # Beat checks every five minutes whether a reminder slot has come (idempotent per slot), and hands
 # notifications still pending after ten minutes to a worker again.
 CELERY_BEAT_SCHEDULE = {
