@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0010_report_bounds_from_registry"),
+        ("reports", "0011_letter_truth_sign_off_checklist_and_official_terms"),
     ]
 
     operations = [
