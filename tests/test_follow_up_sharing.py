@@ -17,7 +17,7 @@ from tests.security_data import browser
 pytestmark = pytest.mark.django_db
 
 PROVINCE_WIDE = "Pendataan potensi pemilih pemula di seluruh kabupaten/kota"
-KUTIM_ONLY = "Patroli bersama di Sangatta Utara untuk mencegah konflik horisontal"
+KUTIM_ONLY = "Patroli bersama di Sangatta Utara untuk mencegah konflik horizontal"
 
 
 @pytest.fixture
