@@ -1,12 +1,16 @@
-"""The user admin with the civil-servant profile (jabatan, pangkat/golongan, NIP) inline."""
+"""The user admin: the role (group), the region, the mobile number and the civil-servant profile
+(jabatan, pangkat/golongan, NIP) on the user's own page, so a user is made on one screen."""
 
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile
 from accounts.nip import clean_nip
+from notifications.admin import ContactInline
+from regions.admin import MembershipInline
 
 
 class ProfileForm(forms.ModelForm):
@@ -39,7 +43,12 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class DeskUserAdmin(UserAdmin):
-    inlines = [ProfileInline]
-    list_display = [*UserAdmin.list_display, "profile__position"]
-    list_select_related = ["profile"]
+    inlines = [MembershipInline, ContactInline, ProfileInline]
+    list_display = [*UserAdmin.list_display, "membership__region", "profile__position"]
+    list_select_related = ["membership__region", "profile"]
+    list_filter = [*UserAdmin.list_filter, "membership__region"]
     search_fields = [*UserAdmin.search_fields, "profile__nip", "profile__name"]
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        (_("Nama, e-mail dan peran"), {"fields": ["first_name", "last_name", "email", "groups"]}),
+    )

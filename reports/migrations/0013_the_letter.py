@@ -10,7 +10,7 @@ import reports.models.letter
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0011_letter_truth_sign_off_checklist_and_official_terms"),
+        ("reports", "0012_remove_reminder_recorded_in_notifications"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

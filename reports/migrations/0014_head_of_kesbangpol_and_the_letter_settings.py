@@ -16,6 +16,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0012_the_letter"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [("reports", "0013_the_letter"), ("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [migrations.RunPython(add, remove)]
