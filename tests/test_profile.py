@@ -74,7 +74,9 @@ def profile_form(user, **profile) -> dict:
     }
     data.update({f"profile-0-{key}": value for key, value in profile.items()})
     for other in ("membership", "contact"):  # the page's other inlines, left empty
-        data.update({f"{other}-TOTAL_FORMS": "0", f"{other}-INITIAL_FORMS": "0", f"{other}-MAX_NUM_FORMS": "1"})
+        data.update(
+            {f"{other}-TOTAL_FORMS": "0", f"{other}-INITIAL_FORMS": "0", f"{other}-MAX_NUM_FORMS": "1"}
+        )
     return data
 
 
