@@ -2,7 +2,9 @@
 
 Roles are Django groups. An operator belongs to one region through ``regions.Membership`` and sees
 only that region; the secretariat and leaders see every region; only the secretariat changes
-anything beyond a region's own report. Views call these helpers and never re-implement the rule.
+anything beyond a region's own report. A partner agency's account (Mitra: KPU, Bawaslu, Polri/TNI,
+Pemda, Kesbangpol) belongs to one agency through ``notifications.AgencyMembership`` and sees only the
+follow-ups assigned to that agency. Views call these helpers and never re-implement the rule.
 """
 
 import functools
@@ -22,6 +24,7 @@ class Role(models.TextChoices):
     OPERATOR = "Operator kabupaten/kota", _("Operator kabupaten/kota")
     SECRETARIAT = "Sekretariat provinsi", _("Sekretariat provinsi")
     LEADER = "Pimpinan", _("Pimpinan")
+    PARTNER = "Mitra instansi", _("Mitra instansi")
 
 
 def role_of(user: User | AnonymousUser) -> Role | None:
@@ -30,7 +33,13 @@ def role_of(user: User | AnonymousUser) -> Role | None:
         return None
     if not hasattr(user, "_desk_role"):
         names = {group.name for group in user.groups.all()}
-        role = next((r for r in (Role.SECRETARIAT, Role.LEADER, Role.OPERATOR) if r.value in names), None)
+        ranked = (
+            Role.SECRETARIAT,
+            Role.LEADER,
+            Role.OPERATOR,
+            Role.PARTNER,
+        )
+        role = next((r for r in ranked if r.value in names), None)
         if role is None and user.is_superuser:
             role = Role.SECRETARIAT
         user._desk_role = role
@@ -43,6 +52,14 @@ def region_of(user: User | AnonymousUser):
         return None
     membership = getattr(user, "membership", None)
     return membership.region if membership is not None else None
+
+
+def agency_of(user: User | AnonymousUser) -> str | None:
+    """The partner agency (a ``FollowUp.Agency`` value) a Mitra account speaks for, or None."""
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "agency_membership", None)
+    return membership.agency if membership is not None else None
 
 
 # The province desk: every region, every session.

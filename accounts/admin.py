@@ -1,12 +1,12 @@
-"""The user admin: the role (group), the region and the mobile number on the user's own page, so an
-operator is made on one screen."""
+"""The user admin: the role (group), the region (or a partner's agency) and the mobile number on the
+user's own page, so an operator or a Mitra account is made on one screen."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
-from notifications.admin import ContactInline
+from notifications.admin import AgencyMembershipInline, ContactInline
 from regions.admin import MembershipInline
 
 admin.site.unregister(User)
@@ -14,10 +14,10 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class DeskUserAdmin(UserAdmin):
-    inlines = [MembershipInline, ContactInline]
-    list_display = [*UserAdmin.list_display, "membership__region"]
-    list_select_related = ["membership__region"]
-    list_filter = [*UserAdmin.list_filter, "membership__region"]
+    inlines = [MembershipInline, AgencyMembershipInline, ContactInline]
+    list_display = [*UserAdmin.list_display, "membership__region", "agency_membership__agency"]
+    list_select_related = ["membership__region", "agency_membership"]
+    list_filter = [*UserAdmin.list_filter, "membership__region", "agency_membership__agency"]
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
         (_("Nama, e-mail dan peran"), {"fields": ["first_name", "last_name", "email", "groups"]}),

@@ -17,4 +17,5 @@ def desk(request):
         "is_operator": role == Role.OPERATOR,
         "is_secretariat": role == Role.SECRETARIAT,
         "is_leader": role == Role.LEADER,
+        "is_partner": role == Role.PARTNER,
     }

@@ -19,13 +19,22 @@ from reports.models import (
 )
 from reports.rollup.summary import summary
 
-ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "admin")
+ROLES = (
+    "anonymous",
+    "operator",
+    "other_operator",
+    "secretariat",
+    "leader",
+    "admin",
+    "mitra",
+)
 USERNAMES = {
     "operator": "operator.bontang",
     "other_operator": "operator.paser",
     "secretariat": "sekretariat",
     "leader": "sekda",
     "admin": "admin",
+    "mitra": "mitra.kesbangpol",
 }
 MARKERS = {"64.74": "PENANDA-BONTANG-7Q", "64.01": "PENANDA-PASER-3K"}
 

@@ -142,7 +142,7 @@ def test_a_closed_follow_up_can_be_raised_again(open_demo, run):
     assert FollowUp.objects.filter(title=existing.title).count() == 2
 
 
-def test_a_new_follow_up_for_a_region_tells_its_operators_and_no_one_else(open_demo, run):
+def test_a_new_follow_up_for_a_region_tells_its_operators_and_its_agency_and_no_one_else(open_demo, run):
     kutim = Region.objects.get(kemendagri_code="64.08")
     data = {
         "region": kutim.pk,
@@ -152,10 +152,13 @@ def test_a_new_follow_up_for_a_region_tells_its_operators_and_no_one_else(open_d
         "due_date": "2024-11-25",
     }
     run(browser("sekretariat").post, reverse("reports:follow_up_create", args=[open_demo.pk]), data)
-    assert {m.to[0] for m in mail.outbox} == {"operator.kutim@desk.kaltimprov.go.id"}
+    assert {m.to[0] for m in mail.outbox} == {
+        "operator.kutim@desk.kaltimprov.go.id",
+        "mitra.kpu@desk.kaltimprov.go.id",
+    }
     assert "Pastikan bilik suara cukup" in mail.outbox[0].body
-    notice = Notification.objects.get(channel="aplikasi")
-    assert (notice.recipient.username, notice.event) == ("operator.kutim", "tindak_lanjut")
+    notices = Notification.objects.filter(channel="aplikasi", event="tindak_lanjut")
+    assert sorted(notices.values_list("recipient__username", flat=True)) == ["mitra.kpu", "operator.kutim"]
     bell = browser("operator.kutim").get(reverse("notifications:notices")).content.decode()
     assert "Tindak lanjut baru: Pastikan bilik suara cukup" in bell
 

@@ -15,6 +15,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("reports:report_form")
     if role in DESK_ROLES:
         return redirect("reports:dashboard")
+    if role == Role.PARTNER:
+        return redirect("notifications:agency_follow_ups")
     if request.user.is_staff:
         return redirect("admin:index")
     return redirect("reports:no_role")

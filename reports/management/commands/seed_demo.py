@@ -15,7 +15,7 @@ from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
-from notifications.models import Contact
+from notifications.models import AgencyMembership, Contact
 from regions.models import Membership, Region
 from reports.models import (
     WITA,
@@ -200,6 +200,9 @@ class Command(BaseCommand):
         user("sekretariat", "Sekretariat", "Desk Pilkada", Role.SECRETARIAT)
         user("sekda", "Sri", "Wahyuni", Role.LEADER)
         user("admin", "Admin", "TI Kesbangpol", is_staff=True, is_superuser=True)
+        for agency in FollowUp.Agency:
+            account = user(f"mitra.{agency.value}", "Mitra", str(agency.label), Role.PARTNER)
+            AgencyMembership.objects.update_or_create(user=account, defaults={"agency": agency.value})
         return users
 
     def create_sessions(self, election):
@@ -394,6 +397,7 @@ class Command(BaseCommand):
             "  sekretariat          — Sekretariat provinsi (dasbor, pemeriksaan, laporan ke Mendagri)"
         )
         self.stdout.write("  sekda                — Pimpinan (membaca dasbor dan ringkasan)")
+        self.stdout.write("  mitra.kpu, mitra.bawaslu, … — Mitra instansi (tindak lanjut instansinya)")
         self.stdout.write("  admin                — Admin TI (halaman /admin/)")
         for code, username in USERNAMES.items():
             self.stdout.write(f"  {username:<20} — Operator {regions[code].display_name}")
