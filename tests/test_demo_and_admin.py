@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -124,3 +125,20 @@ def test_the_rakor_weekday_and_deadline_time_are_the_elections_not_the_codes(ele
     assert [session.date for session in sessions][:2] == [dt.date(2024, 9, 26), dt.date(2024, 10, 3)]
     assert sessions.filter(date=dt.date(2024, 10, 3)).count() == 1
     assert timezone.localtime(sessions.last().deadline).time() == dt.time(10, 30)
+
+
+def test_the_admin_names_the_login_locks_and_two_factor_devices_in_indonesian(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Penguncian login" in page and "Perangkat verifikasi dua langkah (TOTP)" in page
+    assert "Perangkat TOTP" in page
+    for english in ("Axes", "Otp_Totp", "OTP_TOTP", "TOTP devices"):
+        assert english not in page, english
+
+
+def test_the_admin_names_every_permission_in_indonesian(admin_client):
+    user = User.objects.get(username="admin")
+    page = admin_client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
+    assert "Boleh menambah kontak" in page
+    assert "Boleh melihat perangkat TOTP" in page
+    assert "Can add" not in page and "Can change" not in page
+    assert not Permission.objects.filter(name__startswith="Can ").exists()
