@@ -245,6 +245,13 @@ CACHES = {
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Also locked (accounts/throttle.py): an address that failed for this many other usernames, and an
+# account that failed from this many other addresses, within the cool-off; never a username at an
+# address where it signed in successfully within LOGIN_KNOWN_ADDRESS_DAYS.
+AXES_HANDLER = "accounts.throttle.DeskAxesHandler"
+LOGIN_USERNAMES_PER_ADDRESS = envint("LOGIN_USERNAMES_PER_ADDRESS", 10)
+LOGIN_ADDRESSES_PER_ACCOUNT = envint("LOGIN_ADDRESSES_PER_ACCOUNT", 10)
+LOGIN_KNOWN_ADDRESS_DAYS = envint("LOGIN_KNOWN_ADDRESS_DAYS", 90)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # The client's address (see deskpilkada/clientip.py): REMOTE_ADDR, or behind PROXY_COUNT reverse
