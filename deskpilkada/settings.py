@@ -161,6 +161,8 @@ SESSION_ENGINE = "accounts.sessions"
 # Two-factor login (TOTP) is optional for secretariat and admin accounts; the admin site requires it
 # in production.
 OTP_REQUIRED_FOR_ADMIN = envbool("OTP_REQUIRED_FOR_ADMIN", "true" if PRODUCTION else "false")
+# Secretariat accounts must set up a TOTP device before any other page (accounts/middleware.py).
+OTP_REQUIRED_FOR_DESK = envbool("OTP_REQUIRED_FOR_DESK", "true" if PRODUCTION else "false")
 OTP_TOTP_ISSUER = "Desk Pilkada"
 # Nobody reads another account's TOTP secret in the admin (it would be a copy of their second
 # factor); each user enrols on their own two-factor page.

@@ -240,6 +240,34 @@ def test_a_login_with_two_factor_on_reaches_no_page_before_the_code(client, secr
     assert is_logged_in(client)
 
 
+def test_when_required_a_secretariat_without_a_device_is_sent_to_set_one_up_before_anything(
+    client, secretariat, settings
+):
+    settings.OTP_REQUIRED_FOR_DESK = True
+    assert attempt(client, secretariat.username, PASSWORD).status_code == 302
+    for name in ("reports:dashboard", "home", "password_change", "notifications:notices"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302, name
+        assert response["Location"] == reverse("accounts:two_factor"), name
+    page = client.get(reverse("accounts:two_factor"), follow=True).content.decode()
+    assert "wajib memakai verifikasi dua langkah" in page
+    device = TOTPDevice.objects.get(user=secretariat)
+    client.post(reverse("accounts:two_factor"), {"token": current_code(device)})
+    assert client.get(reverse("reports:dashboard")).status_code == 200
+
+
+def test_the_requirement_leaves_operators_alone(client, operator, settings):
+    settings.OTP_REQUIRED_FOR_DESK = True
+    client.force_login(operator)
+    assert client.get(reverse("reports:report_form")).status_code == 200
+
+
+def test_without_the_requirement_a_secretariat_may_work_without_a_device(client, secretariat, settings):
+    settings.OTP_REQUIRED_FOR_DESK = False
+    client.force_login(secretariat)
+    assert client.get(reverse("reports:dashboard")).status_code == 200
+
+
 def test_in_production_the_admin_opens_only_to_a_verified_session(client, settings, db):
     settings.OTP_REQUIRED_FOR_ADMIN = True
     admin = make_user("admin.it", is_staff=True, is_superuser=True)
