@@ -82,6 +82,27 @@ def test_the_real_import_creates_each_account_with_role_region_and_number(tmp_pa
     assert role_of(staff) == Role.SECRETARIAT and region_of(staff) is None
 
 
+def test_a_partner_agency_account_is_imported_with_its_agency_and_a_missing_agency_is_an_error(tmp_path):
+    text = """username,nama,email,peran,wilayah,instansi,ponsel
+mitra.kpu.kaltim,KPU Kaltim,kpu@kaltim.go.id,mitra,,Polri/TNI,
+mitra.tanpa,Tanpa Instansi,,mitra,,,
+op.berinstansi,Op,,operator,64.74,kpu,
+"""
+    path = tmp_path / "mitra.csv"
+    path.write_text(text, encoding="utf-8")
+    listing = io.StringIO()
+    with pytest.raises(CommandError, match="2 galat"):
+        call_command("import_accounts", str(path), stdout=listing)
+    out = listing.getvalue()
+    assert "mitra.kpu.kaltim (Mitra instansi — Polri/TNI)" in out
+    assert "Baris 3: mitra memerlukan instansi" in out
+    assert "Baris 4: hanya mitra yang memiliki instansi" in out
+    good = text.splitlines()[:2]
+    run(tmp_path, "\n".join(good) + "\n", "--simpan")
+    user = User.objects.get(username="mitra.kpu.kaltim")
+    assert (role_of(user), agency_of(user)) == (Role.PARTNER, "polri_tni")
+
+
 def test_an_xlsx_file_with_a_number_typed_without_its_leading_zero_is_imported(tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
