@@ -1,10 +1,12 @@
 """Who may see and change what: the one place that decides access.
 
 Roles are Django groups. An operator belongs to one region through ``regions.Membership`` and sees
-only that region; the secretariat and leaders see every region; only the secretariat changes
-anything beyond a region's own report. A partner agency's account (Mitra: KPU, Bawaslu, Polri/TNI,
-Pemda, Kesbangpol) belongs to one agency through ``notifications.AgencyMembership`` and sees only the
-follow-ups assigned to that agency. Views call these helpers and never re-implement the rule.
+only that region; the secretariat, leaders and the head of Kesbangpol see every region; only the
+secretariat changes anything beyond a region's own report (the letter's paraf and signature are
+the officials' own, see ``reports.brief.chain``). A partner agency's account (Mitra: KPU, Bawaslu,
+Polri/TNI, Pemda, Kesbangpol) belongs to one agency through ``notifications.AgencyMembership`` and
+sees only the follow-ups assigned to that agency. Views call these helpers and never re-implement
+the rule.
 """
 
 import functools
@@ -24,6 +26,7 @@ class Role(models.TextChoices):
     OPERATOR = "Operator kabupaten/kota", _("Operator kabupaten/kota")
     SECRETARIAT = "Sekretariat provinsi", _("Sekretariat provinsi")
     LEADER = "Pimpinan", _("Pimpinan")
+    HEAD = "Kepala Kesbangpol", _("Kepala Kesbangpol")
     PARTNER = "Mitra instansi", _("Mitra instansi")
 
 
@@ -36,6 +39,7 @@ def role_of(user: User | AnonymousUser) -> Role | None:
         ranked = (
             Role.SECRETARIAT,
             Role.LEADER,
+            Role.HEAD,
             Role.OPERATOR,
             Role.PARTNER,
         )
@@ -62,8 +66,9 @@ def agency_of(user: User | AnonymousUser) -> str | None:
     return membership.agency if membership is not None else None
 
 
-# The province desk: every region, every session.
-DESK_ROLES = (Role.SECRETARIAT, Role.LEADER)
+# The province desk: every region, every session. The head of Kesbangpol reads as leaders do and
+# initials the letter.
+DESK_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.HEAD)
 
 
 def sees_all_regions(user) -> bool:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0012_remove_reminder_recorded_in_notifications"),
+        ("reports", "0014_head_of_kesbangpol_and_the_letter_settings"),
     ]
 
     operations = [
