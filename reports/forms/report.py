@@ -48,6 +48,10 @@ class SectionLayout:
     confirmed_on: dt.date | None  # when the section was last confirmed; None for a first report
 
 
+# The button that submits an unchanged week: every section confirmed in one tap.
+UNCHANGED = "unchanged"
+
+
 def far_from(old: int | None, new: int | None) -> bool:
     if old is None or new is None or abs(new - old) < UNUSUAL_MIN_DIFFERENCE:
         return False
@@ -103,6 +107,11 @@ class ReportForm(forms.ModelForm):
                     label=still_accurate,
                     initial=self.instance.confirmed_sections.get(section.key) == today,
                 )
+            self.fields["confirm_all"] = forms.BooleanField(
+                required=False,
+                label=_("Semua bagian masih sama seperti minggu lalu"),
+                help_text=_("Bagian yang Anda ubah tetap tercatat sebagai berubah."),
+            )
         for section in SECTIONS:
             names = self.names(section)
             if len(names) == 1 and str(self.fields[names[0]].label) == str(section.label):
@@ -189,7 +198,9 @@ class ReportForm(forms.ModelForm):
                 )
 
     def confirmed(self) -> set[str]:
-        return {s.key for s in SECTIONS if self.cleaned_data.get(f"confirm_{s.key}")}
+        """The sections confirmed as still accurate: each one ticked, or all of them at once."""
+        every = self.cleaned_data.get("confirm_all")
+        return {s.key for s in SECTIONS if every or self.cleaned_data.get(f"confirm_{s.key}")}
 
 
 class ReportEditor:

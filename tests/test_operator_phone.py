@@ -1,0 +1,78 @@
+"""The operator's form on a phone: an unchanged week confirmed at once (last week's values shown,
+each section still open to change), one summary of the errors linking to each field, and dates
+typed the Indonesian way (dd/mm/yyyy) whatever the browser's language."""
+
+import datetime as dt
+
+import pytest
+
+from reports.models import ReadinessReport
+from reports.registry import SECTIONS
+from tests.conftest import make_report
+from tests.operator_pages import open_form, post_form, report_url
+
+pytestmark = pytest.mark.django_db
+
+LAST_WEEK = "2024-11-11"
+
+
+@pytest.fixture
+def last_week(previous_session, region) -> ReadinessReport:
+    return make_report(
+        previous_session,
+        region,
+        status="accepted",
+        first_submitted_at=dt.datetime(2024, 11, 10, 20, 0, tzinfo=dt.UTC),
+        readiness="siap",
+        security_personnel=1214,
+        security_situation="kondusif",
+        first_time_voters=8900,
+        conflict_risk="rendah",
+        confirmed_sections={s.key: LAST_WEEK for s in SECTIONS},
+    )
+
+
+@pytest.fixture
+def operator_client(client, operator, session):
+    client.force_login(operator)
+    return client
+
+
+def test_the_form_shows_last_weeks_values_beside_the_confirm_everything_control(
+    operator_client, session, last_week
+):
+    page = operator_client.get(report_url(session)).content.decode()
+    assert "Semua bagian masih sama seperti minggu lalu" in page
+    assert "Lihat isian rakor 11 November 2024 yang akan dikonfirmasi" in page
+    assert "1.214" in page.split('id="semua-sama"')[1].split("</section>")[0]
+
+
+def test_one_tap_submits_an_unchanged_week_with_every_section_confirmed_and_unchanged(
+    operator_client, session, last_week
+):
+    data = open_form(operator_client, session)
+    response = post_form(operator_client, session, data, action="unchanged")
+    assert response.status_code == 302
+    report = ReadinessReport.objects.get(session=session, region=last_week.region)
+    assert report.status == ReadinessReport.Status.SUBMITTED
+    assert report.confirmed_sections == {s.key: session.date.isoformat() for s in SECTIONS}
+    assert report.changed_sections == []
+
+
+def test_the_confirm_everything_box_keeps_a_changed_section_recorded_as_changed(
+    operator_client, session, last_week
+):
+    data = open_form(operator_client, session)
+    response = post_form(
+        operator_client, session, data, action="submit", confirm_all="on", security_personnel="1.300"
+    )
+    assert response.status_code == 302
+    report = ReadinessReport.objects.get(session=session, region=last_week.region)
+    assert report.security_personnel == 1300
+    assert report.changed_sections == ["security"]
+    assert set(report.confirmed_sections) == {s.key for s in SECTIONS}
+
+
+def test_a_first_report_has_no_confirm_everything_control(operator_client, session):
+    page = operator_client.get(report_url(session)).content.decode()
+    assert "Semua bagian masih sama seperti minggu lalu" not in page
