@@ -79,9 +79,10 @@ def test_submitting_a_carried_report_asks_to_confirm_every_unchanged_section(
     data = open_form(operator_client, session)
     response = post_form(operator_client, session, data, action="submit")
     assert response.status_code == 200
-    assert response.content.decode().count("Centang jika bagian ini masih akurat, atau ubah isinya.") == len(
-        SECTIONS
-    )
+    for section in SECTIONS:
+        assert errors_beside(response, f"confirm_{section.key}") == [
+            "Centang jika bagian ini masih akurat, atau ubah isinya."
+        ]
     assert stored(session, last_week.region) is None
 
 
@@ -190,7 +191,8 @@ def test_each_rule_answers_with_its_message_beside_the_field_and_keeps_the_input
     assert response.status_code == 200
     content = response.content.decode()
     assert message in content
-    assert "Laporan belum disimpan: perbaiki isian yang ditandai merah." in content
+    assert "Laporan belum disimpan. Perbaiki isian berikut" in content
+    assert content.count("error-summary") == 1
     kept = form_data(response)
     assert kept["security_notes"] == "Catatan yang baru diketik"
     for key, value in typed.items():

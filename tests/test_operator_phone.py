@@ -3,6 +3,7 @@ each section still open to change), one summary of the errors linking to each fi
 typed the Indonesian way (dd/mm/yyyy) whatever the browser's language."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -14,6 +15,11 @@ from tests.operator_pages import open_form, post_form, report_url
 pytestmark = pytest.mark.django_db
 
 LAST_WEEK = "2024-11-11"
+
+
+def shown_alerts(page: str) -> list[str]:
+    """The red banners a reader sees (the offline notice waits hidden)."""
+    return [tag for tag in re.findall(r'<div class="alert alert-danger[^>]*>', page) if " hidden" not in tag]
 
 
 @pytest.fixture
@@ -76,3 +82,20 @@ def test_the_confirm_everything_box_keeps_a_changed_section_recorded_as_changed(
 def test_a_first_report_has_no_confirm_everything_control(operator_client, session):
     page = operator_client.get(report_url(session)).content.decode()
     assert "Semua bagian masih sama seperti minggu lalu" not in page
+
+
+def test_a_refused_submit_shows_one_summary_linking_to_each_field_in_error(
+    operator_client, session, last_week
+):
+    data = open_form(operator_client, session)
+    data.update(security_personnel="banyak", readiness="")
+    response = post_form(operator_client, session, data, action="submit")
+    page = response.content.decode()
+    assert len(shown_alerts(page)) == 1
+    summary = page.split('id="ringkasan-kesalahan"')[1].split("</div>")[0]
+    assert 'href="#id_security_personnel"' in summary
+    assert 'href="#id_readiness_0"' in summary
+    assert 'id="id_security_personnel"' in page and 'id="id_readiness_0"' in page
+    assert "Isi dengan bilangan bulat, misalnya 1.214." in summary
+    assert "Pilih kesiapan umum sebelum mengirim laporan." in summary
+    assert summary.index("id_readiness_0") < summary.index("id_security_personnel")  # the form's order

@@ -48,8 +48,22 @@ class SectionLayout:
     confirmed_on: dt.date | None  # when the section was last confirmed; None for a first report
 
 
+@dataclass(frozen=True)
+class ErrorLink:
+    """A message of a refused save in the summary above the form, linking to its field."""
+
+    target: str  # the id of the field (or of its section) the message is about
+    label: str
+    message: str
+
+
 # The button that submits an unchanged week: every section confirmed in one tap.
 UNCHANGED = "unchanged"
+
+
+def field_id(field: forms.BoundField) -> str:
+    """The id a link to the field points at: its control, or a group of radios' first choice."""
+    return field.id_for_label or f"{field.auto_id}_0"
 
 
 def far_from(old: int | None, new: int | None) -> bool:
@@ -293,6 +307,39 @@ class ReportEditor:
         data = self.form.data.copy()
         data["version"] = str(version)
         self.form.data = data
+
+    def error_links(self) -> list[ErrorLink]:
+        """Every message of a refused save in the form's order, each with the id of its field."""
+        form = self.form
+        links = [ErrorLink("report-form", "", str(error)) for error in form.non_field_errors()]
+        formsets = {"shortages": self.shortages, "agenda": self.agenda}
+        for section in SECTIONS:
+            for name in form.names(section):
+                links += [
+                    ErrorLink(field_id(form[name]), str(form[name].label or section.label), str(error))
+                    for error in form[name].errors
+                ]
+            formset = formsets.get(section.lines)
+            if formset is not None:
+                links += [
+                    ErrorLink(f"bagian-{section.key}", str(formset.title), str(e))
+                    for e in formset.non_form_errors()
+                ]
+                for number_, line in enumerate(formset, start=1):
+                    for name, errors in line.errors.items():
+                        field = line[name] if name in line.fields else line.visible_fields()[0]
+                        label = f"{formset.title} {number_}: {field.label}"
+                        links += [ErrorLink(field_id(field), label, str(error)) for error in errors]
+            confirm = f"confirm_{section.key}"
+            if confirm in form.fields:
+                links += [
+                    ErrorLink(form[confirm].id_for_label, str(section.label), str(e))
+                    for e in form[confirm].errors
+                ]
+        for name in ("confirm_unusual", "version"):
+            target = form[name].id_for_label if name == "confirm_unusual" else "report-form"
+            links += [ErrorLink(target, str(form[name].label or ""), str(e)) for e in form[name].errors]
+        return links
 
     @property
     def errors(self) -> bool:

@@ -103,6 +103,7 @@ def report_page(request: HttpRequest, session: RakorSession) -> HttpResponse:
         "agenda": editor.agenda,
         "previous": editor.previous,
         "refusal": refusal,
+        "error_links": editor.error_links() if editor.errors and not refusal else [],
         "last_week": readonly_sections(editor.previous) if editor.previous else None,
     }
     status = 409 if refusal else 200

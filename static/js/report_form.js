@@ -77,6 +77,22 @@
     });
   });
 
+  /* After a refused save: the first field in error has the focus (focus() brings it into view,
+     clear of the sticky bar); the summary's links focus their field too. */
+  var firstError = form.querySelector("[aria-invalid=true]");
+  if (firstError) {
+    firstError.focus();
+  }
+  document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (target && target.matches("input, select, textarea")) {
+        event.preventDefault();
+        target.focus();
+      }
+    });
+  });
+
   countAll(form);
   form.addEventListener("input", function (event) {
     dirty = true;
