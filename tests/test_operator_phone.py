@@ -10,7 +10,7 @@ import pytest
 from reports.models import ReadinessReport
 from reports.registry import SECTIONS
 from tests.conftest import make_report
-from tests.operator_pages import open_form, post_form, report_url
+from tests.operator_pages import errors_beside, open_form, post_form, report_url
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +99,35 @@ def test_a_refused_submit_shows_one_summary_linking_to_each_field_in_error(
     assert "Isi dengan bilangan bulat, misalnya 1.214." in summary
     assert "Pilih kesiapan umum sebelum mengirim laporan." in summary
     assert summary.index("id_readiness_0") < summary.index("id_security_personnel")  # the form's order
+
+
+def test_dates_are_shown_and_read_as_dd_mm_yyyy_and_iso_is_still_accepted(
+    operator_client, session, last_week
+):
+    data = open_form(operator_client, session)
+    page = operator_client.get(report_url(session)).content.decode()
+    assert 'type="date"' not in page
+    assert 'placeholder="hh/bb/tttt"' in page
+    post_form(operator_client, session, data, distribution_start="25/11/2024", distribution_end="2024-11-26")
+    report = ReadinessReport.objects.get(session=session, region=last_week.region)
+    assert (report.distribution_start, report.distribution_end) == (
+        dt.date(2024, 11, 25),
+        dt.date(2024, 11, 26),
+    )
+    assert open_form(operator_client, session)["distribution_start"] == "25/11/2024"
+
+
+def test_a_date_typed_the_american_way_is_refused_with_the_indonesian_message(
+    operator_client, session, last_week
+):
+    data = open_form(operator_client, session)
+    response = post_form(operator_client, session, data, distribution_start="11/25/2024")
+    assert errors_beside(response, "distribution_start") == [
+        "Isi tanggal yang benar dengan format hh/bb/tttt, misalnya 23/11/2024."
+    ]
+
+
+def test_the_form_heading_writes_the_rakor_date_in_words(operator_client, session):
+    page = operator_client.get(report_url(session)).content.decode()
+    assert "Laporan kesiapan · Rakor mingguan 18 November 2024" in page
+    assert "18-11-2024" not in page

@@ -13,7 +13,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.forms.fields import Text, count_field, limit_dates, long_date, show_limits
+from reports.forms.fields import Text, count_field, long_date, show_limits, typed_dates
 from reports.forms.lines import AgendaLines, ShortageLines
 from reports.models import Election, LogisticsItem, ReadinessReport
 from reports.registry import (
@@ -81,10 +81,7 @@ def report_formfield(model_field: models.Field, **kwargs) -> forms.Field:
     if field.kind == Kind.CHOICE:
         return model_field.formfield(widget=forms.RadioSelect, choices=model_field.choices)
     if field.kind == Kind.DATE:
-        return model_field.formfield(
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            error_messages={"invalid": gettext_lazy("Isi tanggal yang benar, misalnya 23-11-2024.")},
-        )
+        return model_field.formfield()  # typed as dd/mm/yyyy, see typed_dates
     return model_field.formfield(
         form_class=Text, widget=forms.Textarea(attrs={"rows": 2}), max_length=field.maximum
     )
@@ -110,7 +107,7 @@ class ReportForm(forms.ModelForm):
         self.unusual: dict[str, int] = {}
         session = self.instance.session
         show_limits(self)
-        limit_dates(self, session.election)
+        typed_dates(self)
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         if previous is not None:
             today = session.date.isoformat()

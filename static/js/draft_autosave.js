@@ -30,6 +30,24 @@
     });
   }
 
+  /* A count is kept as its digits ("9400", not the "9.400" or "9,400" of the page's language), so
+     a draft survives a change of language and equals the server's value written either way. */
+  var GROUPED = /^-?\d{1,3}([.,\s\u00a0\u202f]\d{3})+$/;
+
+  function isCount(field) {
+    return field.hasAttribute("data-count");
+  }
+
+  function raw(field) {
+    var value = field.value.trim();
+    return isCount(field) && GROUPED.test(value) ? value.replace(/[^\d-]/g, "") : field.value;
+  }
+
+  function shown(field, value) {
+    if (!isCount(field) || !/^-?\d+$/.test(value)) return value;
+    return new Intl.NumberFormat(document.documentElement.lang || "id").format(Number(value));
+  }
+
   function snapshot(form) {
     var values = {};
     fields(form).forEach(function (field) {
@@ -39,7 +57,7 @@
       } else if (field.type === "select-multiple") {
         Array.prototype.forEach.call(field.selectedOptions, function (option) { list.push(option.value); });
       } else {
-        list.push(field.value);
+        list.push(raw(field));
       }
     });
     return values;
@@ -58,7 +76,7 @@
         });
       } else {
         var index = position[field.name] || 0;
-        if (index < list.length) field.value = list[index];
+        if (index < list.length) field.value = shown(field, list[index]);
         position[field.name] = index + 1;
       }
       field.dispatchEvent(new Event("change", { bubbles: true }));
