@@ -127,6 +127,7 @@
     var draft = read(store, key);
     var timer = null;
     var submitting = false;
+    var touched = false;  /* only what was typed here is kept: a page merely left keeps an older draft */
 
     if (draft && draft.values) {
       var arrived = draft.submitted && draft.version !== version;
@@ -150,10 +151,14 @@
     }
 
     form.addEventListener("input", function () {
+      touched = true;
       window.clearTimeout(timer);
       timer = window.setTimeout(function () { save(false); }, 400);
     });
-    form.addEventListener("change", function () { save(false); });
+    form.addEventListener("change", function () {
+      touched = true;
+      save(false);
+    });
     form.addEventListener("submit", function (event) {
       if (navigator.onLine === false) {
         event.preventDefault();
@@ -169,7 +174,7 @@
     });
     /* An accidental reload or a closed tab keeps even the last keystrokes. */
     window.addEventListener("pagehide", function () {
-      if (!submitting) save(false);
+      if (touched && !submitting) save(false);
     });
     window.addEventListener("online", function () {
       if (offline) offline.hidden = true;
