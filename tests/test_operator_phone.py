@@ -131,3 +131,37 @@ def test_the_form_heading_writes_the_rakor_date_in_words(operator_client, sessio
     page = operator_client.get(report_url(session)).content.decode()
     assert "Laporan kesiapan · Rakor mingguan 18 November 2024" in page
     assert "18-11-2024" not in page
+
+
+def test_the_manifest_names_the_app_and_opens_on_the_report_form(client):
+    response = client.get("/manifest.webmanifest")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/manifest+json"
+    manifest = response.json()
+    assert (manifest["short_name"], manifest["start_url"], manifest["display"]) == (
+        "Desk Pilkada",
+        "/laporan/",
+        "standalone",
+    )
+    assert manifest["icons"][0]["src"] == "/static/img/favicon.svg"
+
+
+def test_the_service_worker_is_served_from_the_root_for_the_whole_site(client):
+    response = client.get("/offline-worker.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["Service-Worker-Allowed"] == "/"
+    assert "no-store" in response["Cache-Control"]  # a new worker is picked up on the next visit
+    assert b"desk-offline-" in response.content
+
+
+def test_an_operators_page_names_the_worker_and_a_per_user_cache_key(
+    operator_client, session, other_operator
+):
+    page = operator_client.get(report_url(session)).content.decode()
+    key = re.search(r'data-offline-user="([0-9a-f]{24})"', page).group(1)
+    assert 'data-offline-worker="/offline-worker.js"' in page
+    assert 'rel="manifest" href="/manifest.webmanifest"' in page
+    operator_client.force_login(other_operator)
+    other = operator_client.get(report_url(session)).content.decode()
+    assert f'data-offline-user="{key}"' not in other

@@ -26,6 +26,8 @@ SECRETARIAT = lambda ok: (LOGIN, 403, 403, ok, 403, ok)  # noqa: E731
 EXPECTED = {
     "home": ((), EVERYONE(302), EVERYONE(302)),
     "healthz": ((), (200,) * 6, (200,) * 6),
+    "manifest": ((), (200,) * 6, (405,) * 6),
+    "service_worker": ((), (200,) * 6, (405,) * 6),
     "login": ((), (200,) * 6, (200,) * 6),
     "logout": ((), EVERYONE(405), EVERYONE(302)),
     "password_change": ((), EVERYONE(200), EVERYONE(200)),

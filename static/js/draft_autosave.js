@@ -11,6 +11,7 @@
   "use strict";
 
   var PREFIX = "desk-draft:";
+  var QUEUE = "desk-queue:";
   var signingOut = false;
   var SKIPPED = ["hidden", "password", "file", "submit", "button", "reset"];
 
@@ -121,6 +122,7 @@
 
   function watch(form, store) {
     var key = PREFIX + form.getAttribute("data-autosave");
+    var queued = QUEUE + form.getAttribute("data-autosave");
     var version = form.getAttribute("data-autosave-version") || "";
     var banner = form.querySelector("[data-autosave-banner]");
     var offline = form.querySelector("[data-autosave-offline]");
@@ -163,6 +165,7 @@
       if (navigator.onLine === false) {
         event.preventDefault();
         save(false);
+        queue(form, event.submitter, store, queued);
         if (offline) {
           offline.hidden = false;
           offline.focus();
@@ -176,14 +179,59 @@
     window.addEventListener("pagehide", function () {
       if (touched && !submitting) save(false);
     });
+    /* Back online with the page still open: what is on it now goes, with the version it was
+       loaded with, so a report changed meanwhile on the server is refused, never overwritten. */
     window.addEventListener("online", function () {
       if (offline) offline.hidden = true;
+      var waiting = read(store, queued);
+      if (!waiting) return;
+      store.removeItem(queued);
+      var button = form.querySelector("button[name=action][value='" + waiting.action + "']");
+      form.requestSubmit(button || undefined);
     });
+    var waiting = read(store, queued);
+    if (waiting && navigator.onLine !== false) {
+      store.removeItem(queued);
+      send(waiting);
+    }
+  }
+
+  /* A submission made offline, kept as the browser would have posted it (the CSRF token and the
+     loaded version included), to be sent when the connection returns. */
+  function queue(form, submitter, store, queued) {
+    var entries = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") entries.push([name, value]);
+    });
+    var action = submitter && submitter.name === "action" ? submitter.value : "";
+    if (action) entries.push(["action", action]);
+    try {
+      store.setItem(queued, JSON.stringify({ url: form.action, action: action, entries: entries }));
+    } catch (error) {
+      /* A full storage keeps the draft only. */
+    }
+  }
+
+  /* On the next open with a connection: the queued submission is posted as it was. */
+  function send(waiting) {
+    var post = document.createElement("form");
+    post.method = "post";
+    post.action = waiting.url;
+    post.hidden = true;
+    waiting.entries.forEach(function (entry) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = entry[0];
+      input.value = entry[1];
+      post.appendChild(input);
+    });
+    document.body.appendChild(post);
+    post.submit();
   }
 
   function clearAll(store) {
     Object.keys(store).forEach(function (key) {
-      if (key.indexOf(PREFIX) === 0) store.removeItem(key);
+      if (key.indexOf(PREFIX) === 0 || key.indexOf(QUEUE) === 0) store.removeItem(key);
     });
   }
 
