@@ -91,3 +91,8 @@ def demo(db):
     """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them."""
     call_command("seed_demo", stdout=io.StringIO())
     return RakorSession.objects.get(date=dt.date(2024, 11, 18))
+
+
+@pytest.fixture
+def head(db) -> User:
+    return make_user("kepala.kesbangpol.uji", Role.HEAD)

@@ -8,7 +8,16 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet, Reminder
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet
+from reports.models.letter import (
+    Delivery,
+    LetterCopy,
+    LetterCounter,
+    LetterNumber,
+    LetterSettings,
+    LetterStep,
+    SignerCertificate,
+)
 from reports.models.report import (
     AgendaLine,
     ReadinessReport,
@@ -20,16 +29,22 @@ __all__ = [
     "WITA",
     "AgendaLine",
     "Attendance",
+    "Delivery",
     "Election",
     "FollowUp",
     "ForwardedBrief",
     "ForwardedBriefQuerySet",
+    "LetterCopy",
+    "LetterCounter",
+    "LetterNumber",
+    "LetterSettings",
+    "LetterStep",
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",
-    "Reminder",
     "ReportQuerySet",
     "SessionQuerySet",
     "ShortageLine",
+    "SignerCertificate",
     "default_deadline",
 ]

@@ -104,7 +104,8 @@ def report_page(request: HttpRequest, session: RakorSession) -> HttpResponse:
         "previous": editor.previous,
         "refusal": refusal,
         "error_links": editor.error_links() if editor.errors and not refusal else [],
-        "last_week": readonly_sections(editor.previous) if editor.previous else None,
+        # "Semua bagian masih sama": offered until the week's report is sent (then it is revised).
+        "last_week": readonly_sections(editor.previous) if editor.previous and not shown.is_sent else None,
     }
     status = 409 if refusal else 200
     return render(request, "reports/operator/report_form.html", context, status=status)

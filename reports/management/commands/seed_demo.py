@@ -15,6 +15,8 @@ from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
+from accounts.models import Profile
+from notifications.models import Contact
 from regions.models import Membership, Region
 from reports.models import (
     WITA,
@@ -22,6 +24,8 @@ from reports.models import (
     Attendance,
     Election,
     FollowUp,
+    LetterCopy,
+    LetterSettings,
     LogisticsItem,
     RakorSession,
     ReadinessReport,
@@ -72,7 +76,7 @@ ARTICLE = {
             "logistics_items_fulfilled": 14,
             "distribution_start": D(2024, 11, 23),
             "distribution_end": D(2024, 11, 25),
-            "logistics_notes": "Logistik 14 item dipastikan terpenuhi; didistribusi ke kecamatan dan desa.",
+            "logistics_notes": "Logistik 14 item telah terpenuhi; didistribusikan ke kecamatan dan desa.",
         },
         "agenda": [
             ("distribusi", D(2024, 11, 23), "Kecamatan dan desa", "Distribusi logistik 23–25 November")
@@ -85,17 +89,17 @@ ARTICLE = {
             "asn_violations": 0,
             "asn_notes": "Tidak ada pelanggaran netralitas ASN.",
         },
-        "agenda": [("kampanye_akbar", D(2024, 11, 23), "Penajam", "Kampanye akbar para paslon")],
+        "agenda": [("kampanye_akbar", D(2024, 11, 23), "Penajam", "Kampanye rapat umum pasangan calon")],
         "confirmed": ["readiness", "logistics", "asn", "agenda"],
     },
     "64.74": {
         "fields": {
             "security_personnel": 1_214,
             "security_situation": "kondusif",
-            "security_notes": "Personel pengamanan dikerahkan untuk menjamin kampanye akbar.",
+            "security_notes": "Personel pengamanan dikerahkan untuk menjamin kampanye rapat umum.",
         },
         "agenda": [
-            ("kampanye_akbar", D(2024, 11, 23), "Bontang", "Kampanye akbar, diamankan 1.214 personel")
+            ("kampanye_akbar", D(2024, 11, 23), "Bontang", "Kampanye rapat umum, diamankan 1.214 personel")
         ],
         "confirmed": ["readiness", "security", "agenda"],
     },
@@ -136,6 +140,55 @@ ARTICLE = {
 }
 MISSING_ON_18 = ["64.72", "64.07", "64.08"]
 
+# The people who sign and initial the letter (names with titles and NIPs are fictitious).
+PROFILES = {
+    "sekda": {
+        "name": "Dr. Hj. Sri Wahyuni, M.Pd.",
+        "position": "Sekretaris Daerah Provinsi Kalimantan Timur",
+        "rank": "IV/e",
+        "nip": "196708101994032005",
+    },
+    "kepala.kesbangpol": {
+        "name": "Drs. Ahmad Fauzi, M.Si.",
+        "position": "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Kalimantan Timur",
+        "rank": "IV/c",
+        "nip": "197204151998031003",
+    },
+}
+
+LETTER = {
+    "government": "PEMERINTAH PROVINSI KALIMANTAN TIMUR",
+    "office": "SEKRETARIAT DAERAH",
+    "address": (
+        "Jalan Gajah Mada Nomor 2, Samarinda, Kalimantan Timur 75121\n"
+        "Telepon (0541) 733333, Laman kaltimprov.go.id"
+    ),
+    "place": "Samarinda",
+    "addressee": "Menteri Dalam Negeri Republik Indonesia",
+    "addressee_place": "Jakarta",
+    "addressee_email": "persuratan@kemendagri.example",
+    "nature": "Penting",
+    "subject": "Laporan Hasil Rapat Koordinasi Desk Pilkada",
+    "code": "300.1.4",
+    "unit": "Kesbangpol",
+    "number_pattern": "{code}/{number}/{unit}/{year}",
+    "on_behalf": "a.n. GUBERNUR KALIMANTAN TIMUR",
+    "signer_title": "SEKRETARIS DAERAH,",
+    "forwarder": "sekretariat",
+    "attachment_heading": "LAMPIRAN SURAT SEKRETARIS DAERAH PROVINSI KALIMANTAN TIMUR",
+}
+
+COPIES = [
+    ("Gubernur Kalimantan Timur (sebagai laporan)", "gubernur@kaltimprov.example"),
+    (
+        "Direktur Jenderal Politik dan Pemerintahan Umum Kementerian Dalam Negeri",
+        "ditjenpolpum@kemendagri.example",
+    ),
+    ("Ketua KPU Provinsi Kalimantan Timur", "kpu@kpu-kaltim.example"),
+    ("Ketua Bawaslu Provinsi Kalimantan Timur", "bawaslu@bawaslu-kaltim.example"),
+    ("Kepala Badan Kesatuan Bangsa dan Politik Provinsi Kalimantan Timur", "kesbangpol@kaltimprov.example"),
+]
+
 
 class Command(BaseCommand):
     help = "Muat data demo rakor 18 November 2024 beserta riwayat tiga Senin sebelumnya."
@@ -155,6 +208,7 @@ class Command(BaseCommand):
         items = {item.name: item for item in LogisticsItem.objects.filter(election=election)}
         regions = {region.kemendagri_code: region for region in Region.objects.all()}
         users = self.create_users(regions)
+        self.letter_settings(users)
         sessions = self.create_sessions(election)
 
         for week, date in enumerate(HISTORY):
@@ -193,10 +247,30 @@ class Command(BaseCommand):
         for code, username in USERNAMES.items():
             account = user(username, "Operator", regions[code].name, Role.OPERATOR)
             Membership.objects.update_or_create(user=account, defaults={"region": regions[code]})
+            Contact.objects.update_or_create(
+                user=account, defaults={"phone": f"+628125{code.replace('.', '')}00"}
+            )
         user("sekretariat", "Sekretariat", "Desk Pilkada", Role.SECRETARIAT)
         user("sekda", "Sri", "Wahyuni", Role.LEADER)
+        user("kepala.kesbangpol", "Ahmad", "Fauzi", Role.HEAD)
         user("admin", "Admin", "TI Kesbangpol", is_staff=True, is_superuser=True)
+        for username, fields in PROFILES.items():
+            Profile.objects.update_or_create(user=users[username], defaults=fields)
         return users
+
+    def letter_settings(self, users) -> None:
+        """The naskah dinas as the admin sets it on *Pengaturan naskah dinas* (no emblem: the kop is
+        text only until the admin uploads one)."""
+        letter = LetterSettings.load()
+        for name, value in LETTER.items():
+            setattr(letter, name, value)
+        letter.signer = users["sekda"]
+        letter.full_clean()
+        letter.save()
+        letter.initialers.set([users["kepala.kesbangpol"]])
+        letter.copies.all().delete()
+        for position, (name, email) in enumerate(COPIES, start=1):
+            LetterCopy.objects.create(letter_settings=letter, name=name, email=email, position=position)
 
     def create_sessions(self, election):
         sessions = {}
@@ -208,7 +282,7 @@ class Command(BaseCommand):
         sessions[RAKOR_18].minutes = (
             "Rakor Desk Pilkada dipimpin Sekda Kaltim Sri Wahyuni, diikuti tujuh kabupaten/kota; "
             "tiga daerah belum terkonfirmasi. Catatan bersama: menjaga agar tidak terjadi konflik "
-            "horisontal, target partisipasi 79 persen, tidak ada lagi kekurangan kertas suara, "
+            "horizontal, target partisipasi 79 persen, tidak ada lagi kekurangan kertas suara, "
             "pendataan pemilih pemula. Rakor Paripurna minggu depan."
         )
         sessions[RAKOR_18].save(update_fields=["minutes"])
@@ -282,7 +356,9 @@ class Command(BaseCommand):
             shortages = [(items["Surat suara"], 1_200, "Kekurangan surat suara untuk TPS di Samarinda Ulu")]
         if code == "64.08" and week == 2:
             fields.update(readiness="siap_catatan", conflict_risk="tinggi", security_situation="waspada")
-            fields["conflict_notes"] = "Gesekan pendukung paslon di Sangatta Utara; dimediasi Forkopimda."
+            fields["conflict_notes"] = (
+                "Gesekan pendukung pasangan calon di Sangatta Utara; dimediasi Forkopimda."
+            )
         if code == "64.07" and week >= 1:
             fields.update(asn_violations=1, asn_notes="Satu ASN diduga tidak netral; ditangani Bawaslu.")
         if code == "64.71":
@@ -349,7 +425,7 @@ class Command(BaseCommand):
                 HISTORY[2],
                 "64.08",
                 "risiko",
-                "Patroli bersama di Sangatta Utara untuk mencegah konflik horisontal",
+                "Patroli bersama di Sangatta Utara untuk mencegah konflik horizontal",
                 "polri_tni",
                 D(2024, 11, 26),
                 None,
@@ -387,7 +463,8 @@ class Command(BaseCommand):
         self.stdout.write(
             "  sekretariat          — Sekretariat provinsi (dasbor, pemeriksaan, laporan ke Mendagri)"
         )
-        self.stdout.write("  sekda                — Pimpinan (membaca dasbor dan ringkasan)")
+        self.stdout.write("  sekda                — Sekretaris Daerah (dasbor, menandatangani naskah)")
+        self.stdout.write("  kepala.kesbangpol    — Kepala Kesbangpol (memaraf naskah)")
         self.stdout.write("  admin                — Admin TI (halaman /admin/)")
         for code, username in USERNAMES.items():
             self.stdout.write(f"  {username:<20} — Operator {regions[code].display_name}")
