@@ -23,6 +23,7 @@ def report_of(region: str) -> ReadinessReport | None:
 def visit_online(page) -> None:
     """One visit with a connection: the worker takes over and keeps the form."""
     page.goto(reverse("reports:report_form"))
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function(
         "() => caches.open('desk-offline-' + document.body.dataset.offlineUser)"
@@ -62,7 +63,9 @@ def test_a_queued_report_meeting_a_newer_version_on_the_server_is_refused_not_ov
     report = report_of("Bontang")
     page.context.set_offline(True)
     page.fill("textarea[name=conflict_notes]", "Dari perangkat, tanpa sinyal.")
-    page.locator("button[value=unchanged]").click()
+    for box in page.locator("input[name^=confirm_]:not([name=confirm_unusual])").all():
+        box.check()
+    page.locator("button[value=submit]").click()
     report.conflict_notes = "Diubah dari komputer kantor."
     report.version += 1
     report.save()
