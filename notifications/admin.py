@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from notifications.forms import ContactForm
-from notifications.models import Contact, FollowUpUpdate, Notification, ReminderSlot
+from notifications.models import AgencyMembership, Contact, FollowUpUpdate, Notification, ReminderSlot
 
 
 class ContactInline(admin.StackedInline):
@@ -12,6 +12,13 @@ class ContactInline(admin.StackedInline):
     model = Contact
     form = ContactForm
     fields = ["phone"]
+
+
+class AgencyMembershipInline(admin.StackedInline):
+    """The partner agency on the user's own admin page (Mitra accounts only)."""
+
+    model = AgencyMembership
+    fields = ["agency"]
 
 
 @admin.register(ReminderSlot)
@@ -44,8 +51,8 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(FollowUpUpdate)
 class FollowUpUpdateAdmin(admin.ModelAdmin):
-    list_display = ["follow_up", "region", "status", "author", "created_at"]
-    list_filter = ["status", "region"]
+    list_display = ["follow_up", "region", "agency", "status", "author", "created_at"]
+    list_filter = ["status", "region", "agency"]
 
     def has_add_permission(self, request) -> bool:
         return False
