@@ -10,6 +10,7 @@ var USER = new URL(self.location.href).searchParams.get("u") || "";
 var CACHE = PREFIX + USER;
 var KEPT = /^\/(laporan\/|static\/)/;
 var LOGOUT = "/akun/logout/";
+var signedOut = false;
 
 function ours(url) {
   return url.origin === self.location.origin && KEPT.test(url.pathname);
@@ -33,12 +34,13 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
   if (request.method === "POST" && url.pathname === LOGOUT) {
-    event.waitUntil(forget(null));
+    signedOut = true;
+    event.waitUntil(forget(null).then(function () { return self.registration.unregister(); }));
     return;
   }
-  if (!USER || request.method !== "GET" || !ours(url)) return;
+  if (!USER || signedOut || request.method !== "GET" || !ours(url)) return;
   event.respondWith(fetch(request).then(function (response) {
-    if (response.ok && !response.redirected) {
+    if (response.ok && !response.redirected && !signedOut) {
       var copy = response.clone();
       event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
     }
@@ -52,7 +54,7 @@ self.addEventListener("fetch", function (event) {
 
 /* The page that registered the worker names itself and its files: kept from the first visit on. */
 self.addEventListener("message", function (event) {
-  if (!USER || !event.data || !Array.isArray(event.data.keep)) return;
+  if (!USER || signedOut || !event.data || !Array.isArray(event.data.keep)) return;
   var urls = event.data.keep.filter(function (address) { return ours(new URL(address)); });
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(urls); }));
 });
