@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region
 from reports.models import Attendance, FollowUp, RakorSession
+from reports.models.desk import ONE_OPEN_PER_FINDING
+from reports.rollup.lights import AlertKind
+from reports.rollup.parts import finding_key
 
 
 class ReviewForm(forms.Form):
@@ -74,8 +77,9 @@ class FollowUpForm(forms.ModelForm):
 
     class Meta:
         model = FollowUp
-        fields = ["region", "source", "title", "description", "agency", "due_date"]
+        fields = ["region", "source", "title", "description", "agency", "due_date", "finding"]
         widgets = {
+            "finding": forms.HiddenInput,
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
@@ -87,9 +91,14 @@ class FollowUpForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if open_duplicate(self.session, cleaned.get("region"), cleaned.get("title") or "") is not None:
+        finding = cleaned.get("finding") or ""
+        if finding and "region" in cleaned and finding not in alert_findings(cleaned["region"]):
+            raise forms.ValidationError(_("Temuan asal tindak lanjut ini tidak dikenali; buka lagi dari dasbor."))
+        if open_duplicate(self.session, cleaned.get("region"), cleaned.get("title") or "", finding) is not None:
             raise forms.ValidationError(
-                _("Tindak lanjut yang sama untuk wilayah ini masih terbuka; lanjutkan yang itu.")
+                ONE_OPEN_PER_FINDING
+                if finding
+                else _("Tindak lanjut yang sama untuk wilayah ini masih terbuka; lanjutkan yang itu.")
             )
         return cleaned
 
@@ -103,9 +112,17 @@ class FollowUpForm(forms.ModelForm):
         return due
 
 
-def open_duplicate(session: RakorSession, region, title: str) -> FollowUp | None:
-    """The open follow-up of the same election, region and title (any letter case), if any: the
-    "Tindak lanjuti" button of an alert that is still being followed up never makes a second one."""
+def alert_findings(region: Region | None) -> set[str]:
+    """The findings an alert about this region can carry."""
+    return {finding_key(kind, region) for kind in AlertKind.values}
+
+
+def open_duplicate(session: RakorSession, region, title: str, finding: str = "") -> FollowUp | None:
+    """The open follow-up already made from this alert's finding (whatever its title has become),
+    so the "Tindak lanjuti" button never makes a second one; for a follow-up made by hand, the open
+    one of the same election, region and title (any letter case), if any."""
+    if finding:
+        return FollowUp.objects.filter(finding=finding, closed_at=None).first()
     if not title.strip():
         return None
     return FollowUp.objects.filter(

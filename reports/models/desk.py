@@ -55,6 +55,9 @@ class Attendance(models.Model):
         return f"{self.region}: {self.get_status_display()}"
 
 
+ONE_OPEN_PER_FINDING = _("Temuan ini sudah ditindaklanjuti dan tindak lanjutnya masih terbuka; lanjutkan yang itu.")
+
+
 class FollowUp(models.Model):
     """A finding turned into an action (tindak lanjut), owned by an agency until closed."""
 
@@ -107,6 +110,9 @@ class FollowUp(models.Model):
         verbose_name=_("diselesaikan oleh"),
     )
     closing_note = models.TextField(_("catatan penyelesaian"), blank=True)
+    # The alert it was made from ("<alert kind>:<region's Kemendagri code>"), blank when made by hand:
+    # an alert is followed up by one open follow-up, whatever its title becomes.
+    finding = models.CharField(_("temuan"), max_length=40, blank=True, default="")
     history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
@@ -114,6 +120,14 @@ class FollowUp(models.Model):
         verbose_name = _("tindak lanjut")
         verbose_name_plural = _("tindak lanjut")
         indexes = [models.Index(fields=["closed_at"], name="followup_closed_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["finding"],
+                condition=models.Q(closed_at__isnull=True) & ~models.Q(finding=""),
+                name="followup_one_open_per_finding",
+                violation_error_message=ONE_OPEN_PER_FINDING,
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -238,13 +238,25 @@ class Totals:
 class Alert:
     """Something the desk must act on; a follow-up can be raised from it, titled with ``action``
     (an action, "Pastikan …", drafted from the finding). ``carried_from``: the finding comes from
-    the silent region's report of that rakor."""
+    the silent region's report of that rakor. ``follow_up``: the open follow-up already made from
+    it, shown instead of offering a second one."""
 
     kind: AlertKind
     region: Region
     message: str
     carried_from: dt.date | None = None
     action: str = ""
+    follow_up: FollowUp | None = None
+
+    @property
+    def finding(self) -> str:
+        """The key a follow-up made from this alert keeps (``FollowUp.finding``)."""
+        return finding_key(self.kind, self.region)
+
+
+def finding_key(kind: str, region: Region | None) -> str:
+    """"<alert kind>:<region's Kemendagri code>", or "<kind>:all" for the whole province."""
+    return f"{kind}:{region.kemendagri_code if region is not None else 'all'}"
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
             if previous_session
             else None
         ),
-        alerts=_alerts(rows),
+        alerts=_alerts(rows, follow_ups_open),
         agenda=[
             AgendaEntry(
                 date=line.date,
@@ -325,9 +325,10 @@ def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[Shorta
     )
 
 
-def _alerts(rows: list[RegionRow]) -> list[Alert]:
+def _alerts(rows: list[RegionRow], follow_ups_open: list[FollowUp]) -> list[Alert]:
     """Alerts by kind (the gravest first, as AlertKind declares them), then by region. A silent
-    region keeps the findings of its last report, each saying from which rakor."""
+    region keeps the findings of its last report, each saying from which rakor. An alert already
+    followed up carries its open follow-up."""
     alerts = []
     for row in rows:
         if row.is_repeated:
@@ -347,6 +348,8 @@ def _alerts(rows: list[RegionRow]) -> list[Alert]:
                 Alert(kind, row.region, f"{message} ({since})", row.carried_from, action)
                 for kind, message, action in findings(row.region, row.carried, row.previous_shortages)
             )
+    following = {f.finding: f for f in follow_ups_open if f.finding and f.closed_at is None}
+    alerts = [replace(alert, follow_up=following.get(alert.finding)) for alert in alerts]
     order = list(AlertKind)
     return sorted(alerts, key=lambda alert: order.index(alert.kind))
 

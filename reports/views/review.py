@@ -6,6 +6,7 @@ before anything is typed. Leaders read the attendance but change nothing.
 """
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,8 +14,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from regions.models import Region
-from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm, open_duplicate
+from reports.forms.desk import (
+    AttendanceForm,
+    CloseFollowUpForm,
+    FollowUpForm,
+    ReviewForm,
+    alert_findings,
+    open_duplicate,
+)
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
+from reports.models.desk import ONE_OPEN_PER_FINDING
 from reports.workflow import desk
 from reports.workflow.writes import Refused, review, session_lock
 
@@ -90,12 +99,17 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     if lock is not None:
         messages.error(request, str(lock))
         return redirect(session)
-    initial = {key: request.GET[key] for key in ("region", "source", "agency", "title") if key in request.GET}
+    keys = ("region", "source", "agency", "title", "finding")
+    initial = {key: request.GET[key] for key in keys if key in request.GET}
     region_pk = initial.get("region", "")
     region = (
         Region.objects.filter(pk=region_pk).first() if region_pk.isdigit() and len(region_pk) < 10 else None
     )
-    existing = open_duplicate(session, region, initial.get("title", "")) if request.method != "POST" else None
+    finding = initial.get("finding", "")
+    if request.method != "POST" and finding and finding not in alert_findings(region):
+        initial.pop("finding")
+        finding = ""
+    existing = open_duplicate(session, region, initial.get("title", ""), finding) if request.method != "POST" else None
     if existing is not None:
         messages.info(request, _("Tindak lanjut ini sudah ada dan masih terbuka."))
         return redirect("notifications:follow_up", pk=existing.pk)
@@ -105,6 +119,9 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
             follow_up = desk.add_follow_up(session, form.save(commit=False), request.user)
         except Refused as refusal:
             messages.error(request, str(refusal))
+            return redirect(session)
+        except IntegrityError:  # the same alert followed up in another tab a moment ago
+            messages.error(request, str(ONE_OPEN_PER_FINDING))
             return redirect(session)
         messages.success(request, _("Tindak lanjut “%(title)s” dicatat.") % {"title": follow_up.title})
         return redirect(session)
