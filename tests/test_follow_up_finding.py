@@ -35,7 +35,8 @@ def alert_query(page: str, create: str) -> dict[str, str]:
 def follow_up_from_the_alert(session: RakorSession) -> tuple[dict[str, str], FollowUp]:
     desk = browser("sekretariat")
     create = reverse("reports:follow_up_create", args=[session.pk])
-    query = alert_query(desk.get(reverse("reports:dashboard_session", args=[session.pk])).content.decode(), create)
+    page = desk.get(reverse("reports:dashboard_session", args=[session.pk])).content.decode()
+    query = alert_query(page, create)
     assert desk.post(create, {**query, "title": EDITED, "due_date": "2024-11-22"}).status_code == 302
     return query, FollowUp.objects.get(title=EDITED)
 
@@ -50,7 +51,8 @@ def test_tindak_lanjuti_again_after_the_title_was_edited_shows_the_open_follow_u
     desk = browser("sekretariat")
     page = desk.get(reverse("reports:dashboard_session", args=[open_demo.pk])).content.decode()
     create = reverse("reports:follow_up_create", args=[open_demo.pk])
-    assert not any(DRAFTED in unquote(html.unescape(link)) for link in re.findall(rf'href="({create}\?[^"]+)"', page))
+    links = re.findall(rf'href="({create}\?[^"]+)"', page)
+    assert not any(DRAFTED in unquote(html.unescape(link)) for link in links)
     assert f'href="{reverse("notifications:follow_up", args=[made.pk])}"' in page
     assert "Sedang ditindaklanjuti" in page
     response = desk.get(create, query)

@@ -93,8 +93,11 @@ class FollowUpForm(forms.ModelForm):
         cleaned = super().clean()
         finding = cleaned.get("finding") or ""
         if finding and "region" in cleaned and finding not in alert_findings(cleaned["region"]):
-            raise forms.ValidationError(_("Temuan asal tindak lanjut ini tidak dikenali; buka lagi dari dasbor."))
-        if open_duplicate(self.session, cleaned.get("region"), cleaned.get("title") or "", finding) is not None:
+            raise forms.ValidationError(
+                _("Temuan asal tindak lanjut ini tidak dikenali; buka lagi dari dasbor.")
+            )
+        title = cleaned.get("title") or ""
+        if open_duplicate(self.session, cleaned.get("region"), title, finding) is not None:
             raise forms.ValidationError(
                 ONE_OPEN_PER_FINDING
                 if finding

@@ -5,26 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regions', '0003_history_client_ip'),
-        ('reports', '0015_election_rakor_weekday_and_deadline_time'),
+        ("regions", "0003_history_client_ip"),
+        ("reports", "0015_election_rakor_weekday_and_deadline_time"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='followup',
-            name='finding',
-            field=models.CharField(blank=True, default='', max_length=40, verbose_name='temuan'),
+            model_name="followup",
+            name="finding",
+            field=models.CharField(blank=True, default="", max_length=40, verbose_name="temuan"),
         ),
         migrations.AddField(
-            model_name='historicalfollowup',
-            name='finding',
-            field=models.CharField(blank=True, default='', max_length=40, verbose_name='temuan'),
+            model_name="historicalfollowup",
+            name="finding",
+            field=models.CharField(blank=True, default="", max_length=40, verbose_name="temuan"),
         ),
         migrations.AddConstraint(
-            model_name='followup',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_at__isnull', True), models.Q(('finding', ''), _negated=True)), fields=('finding',), name='followup_one_open_per_finding', violation_error_message='Temuan ini sudah ditindaklanjuti dan tindak lanjutnya masih terbuka; lanjutkan yang itu.'),
+            model_name="followup",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("closed_at__isnull", True), models.Q(("finding", ""), _negated=True)),
+                fields=("finding",),
+                name="followup_one_open_per_finding",
+                violation_error_message="Temuan ini sudah ditindaklanjuti dan tindak lanjutnya masih terbuka; lanjutkan yang itu.",
+            ),
         ),
     ]

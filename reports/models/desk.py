@@ -55,7 +55,9 @@ class Attendance(models.Model):
         return f"{self.region}: {self.get_status_display()}"
 
 
-ONE_OPEN_PER_FINDING = _("Temuan ini sudah ditindaklanjuti dan tindak lanjutnya masih terbuka; lanjutkan yang itu.")
+ONE_OPEN_PER_FINDING = _(
+    "Temuan ini sudah ditindaklanjuti dan tindak lanjutnya masih terbuka; lanjutkan yang itu."
+)
 
 
 class FollowUp(models.Model):

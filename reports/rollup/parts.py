@@ -255,7 +255,7 @@ class Alert:
 
 
 def finding_key(kind: str, region: Region | None) -> str:
-    """"<alert kind>:<region's Kemendagri code>", or "<kind>:all" for the whole province."""
+    """ "<alert kind>:<region's Kemendagri code>", or "<kind>:all" for the whole province."""
     return f"{kind}:{region.kemendagri_code if region is not None else 'all'}"
 
 

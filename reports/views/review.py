@@ -105,14 +105,13 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     region = (
         Region.objects.filter(pk=region_pk).first() if region_pk.isdigit() and len(region_pk) < 10 else None
     )
-    finding = initial.get("finding", "")
-    if request.method != "POST" and finding and finding not in alert_findings(region):
-        initial.pop("finding")
-        finding = ""
-    existing = open_duplicate(session, region, initial.get("title", ""), finding) if request.method != "POST" else None
-    if existing is not None:
-        messages.info(request, _("Tindak lanjut ini sudah ada dan masih terbuka."))
-        return redirect("notifications:follow_up", pk=existing.pk)
+    if initial.get("finding", "") not in alert_findings(region):
+        initial.pop("finding", None)
+    if request.method != "POST":
+        existing = open_duplicate(session, region, initial.get("title", ""), initial.get("finding", ""))
+        if existing is not None:
+            messages.info(request, _("Tindak lanjut ini sudah ada dan masih terbuka."))
+            return redirect("notifications:follow_up", pk=existing.pk)
     form = FollowUpForm(request.POST or None, initial=initial, session=session)
     if request.method == "POST" and form.is_valid():
         try:
