@@ -45,6 +45,7 @@ def tel_link(e164: str) -> str:
     return f"tel:{e164}"
 
 
-def whatsapp_link(e164: str, text: str) -> str:
-    """A click-to-chat link that opens the desk user's own WhatsApp with ``text`` prefilled."""
-    return f"https://wa.me/{e164.removeprefix('+')}?text={quote(text, safe='')}"
+def whatsapp_link(e164: str, text: str = "") -> str:
+    """A click-to-chat link that opens the desk user's own WhatsApp, with ``text`` prefilled if any."""
+    chat = f"https://wa.me/{e164.removeprefix('+')}"
+    return f"{chat}?text={quote(text, safe='')}" if text else chat

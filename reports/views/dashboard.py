@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from accounts.access import DESK_ROLES, is_secretariat, role_required, sees_client_addresses
+from notifications.contacts import operator_contacts
 from regions.models import Region
 from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
@@ -50,10 +51,14 @@ def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
 def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     result = summary(session)
     trend = result.trend
+    regions = [(row, _drilldown_url(result.session, row)) for row in result.rows]
+    contacts = operator_contacts([row.region for row in result.rows], result.session)
     context = {
         **_desk_context(request, result.session),
         "summary": result,
-        "regions": [(row, _drilldown_url(result.session, row)) for row in result.rows],
+        "regions": regions,
+        "tiles": [(row, href, contacts.get(row.region.pk, [])) for row, href in regions],
+        "contacts": contacts,
         "completeness_chart": completeness_chart(trend),
         "personnel_chart": line_chart(
             [p.session.date for p in trend],
