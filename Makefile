@@ -23,8 +23,9 @@ demo: setup
 	@echo "Desk Pilkada berjalan di http://127.0.0.1:8000 (Ctrl+C untuk berhenti)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# On as many processes as the machine has cores (pytest-xdist); see README.md for a single test.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Production mode on this machine: gunicorn + whitenoise at http://127.0.0.1:8000 (see gunicorn.conf.py).
 # Plain http is allowed locally (SECURE_SSL_REDIRECT=false); behind TLS set it to true and a real

@@ -1,11 +1,17 @@
-"""Users per role, the demo, and factory functions shared by every test module."""
+"""Users per role, the demo, and factory functions shared by every test module.
+
+The demo is seeded once per test process with ``seed_demo`` and its rows kept; each test that asks
+for it gets those rows inserted again in a few bulk inserts, which costs a fraction of seeding."""
 
 import datetime as dt
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import models, transaction
+from django.test.utils import override_settings
 
 from accounts.access import Role
 from regions.models import Membership, Region
@@ -14,9 +20,27 @@ from reports.models import Election, RakorSession, ReadinessReport
 PASSWORD = "Rahasia-Desk-2024"
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DEMO_DATE = dt.date(2024, 11, 18)
+
+
+def transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    committed = bool(marker and marker.kwargs.get("transaction"))
+    return committed or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first, so that on several processes (pytest-xdist) they do not finish last on
+    one worker while the others wait; but tests that commit stay last, as pytest-django orders
+    them, because they end by emptying the database and the next such test reloads what the
+    migrations put there (serialized rollback)."""
+    items.sort(key=lambda item: (transactional(item), not item.get_closest_marker("slow")))
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 def make_user(username: str, role: Role | None = None, region: Region | None = None, **extra) -> User:
@@ -77,8 +101,40 @@ def leader(db) -> User:
     return make_user("sekda", Role.LEADER)
 
 
+def stored_models() -> list[type[models.Model]]:
+    """Every table Django writes, many-to-many links and history included."""
+    return [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker) -> list[tuple[type[models.Model], list[models.Model]]]:
+    """The rows ``seed_demo`` adds to the migrated database, per table: seeded once in this process
+    inside a transaction that is rolled back."""
+    added = []
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS), transaction.atomic():
+        before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in stored_models()}
+        call_command("seed_demo", stdout=io.StringIO())
+        for model, existing in before.items():
+            rows = list(model._base_manager.exclude(pk__in=existing).order_by("pk"))
+            if rows:
+                added.append((model, rows))
+        transaction.set_rollback(True)
+    return added
+
+
 @pytest.fixture
-def demo(db):
-    """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them."""
-    call_command("seed_demo", stdout=io.StringIO())
-    return RakorSession.objects.get(date=dt.date(2024, 11, 18))
+def demo(db, demo_rows) -> RakorSession:
+    """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them. When
+    the test made users of its own first (the ``secretariat`` fixture, say), ``seed_demo`` runs and
+    takes them over, as it does on a database that has them."""
+    if User.objects.exists():
+        call_command("seed_demo", stdout=io.StringIO())
+    else:
+        with transaction.atomic():
+            for model, rows in demo_rows:
+                model._base_manager.bulk_create(rows)
+    return RakorSession.objects.get(date=DEMO_DATE)

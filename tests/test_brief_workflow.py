@@ -14,7 +14,7 @@ from regions.models import Region
 from reports.brief.forwarding import digest
 from reports.models import Attendance, FollowUp, ForwardedBrief, RakorSession, ReadinessReport
 from tests.conftest import make_report, make_user
-from tests.test_rollup import build_province
+from tests.factories import build_province
 
 pytestmark = pytest.mark.django_db
 
