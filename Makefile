@@ -2,13 +2,22 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 
-.PHONY: setup demo test serve lint format backup restore bench messages
+.PHONY: runtime setup demo test serve lint format backup restore bench messages
 
+# What a server needs to run the desk: the venv with requirements.txt only (no test tools, no npm).
+runtime: $(VENV)/.runtime
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# A development checkout: the runtime, the test and lint tools, and the npm packages.
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
@@ -20,8 +29,8 @@ node_modules/.installed: package.json package-lock.json
 demo: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "Desk Pilkada berjalan di http://127.0.0.1:8000 (Ctrl+C untuk berhenti)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Desk Pilkada berjalan di http://127.0.0.1:$(PORT) (Ctrl+C untuk berhenti)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # On as many processes as the machine has cores (pytest-xdist); see README.md for a single test.
 test: setup
@@ -40,11 +49,12 @@ serve: setup
 	$(BIN)/gunicorn deskpilkada.wsgi
 
 # Backup of the database named by DATABASE_URL (pg_dump -Fc, or a copy of the SQLite file) into
-# backups/; `make restore FILE=backups/…` puts one back, replacing what is there.
-backup: setup
+# backups/; `make restore FILE=backups/…` puts one back, replacing what is there. Both need only the
+# runtime, so a server's cron or timer installs no development tools.
+backup: runtime
 	$(BIN)/python manage.py backup
 
-restore: setup
+restore: runtime
 	@test -n "$(FILE)" || (echo "Pakai: make restore FILE=backups/deskpilkada-….dump" && exit 2)
 	$(BIN)/python manage.py restore "$(FILE)"
 

@@ -57,6 +57,12 @@ def is_secretariat(user) -> bool:
     return role_of(user) == Role.SECRETARIAT
 
 
+def sees_client_addresses(user: User | AnonymousUser) -> bool:
+    """Client addresses in the audit trail are personal data kept for the IT admins (staff and
+    superusers); the secretariat and leaders read who changed what and when, not from where."""
+    return user.is_authenticated and (user.is_staff or user.is_superuser)
+
+
 def deny(request, reason: str, obj=None) -> PermissionDenied:
     """Log a refused access (who, what, from where; the log line carries when) and return the
     exception to raise, marked so that the 403 handler does not log it twice."""

@@ -1,7 +1,11 @@
-"""Two-factor login (TOTP) for secretariat and admin accounts: switch it on, and verify a login."""
+"""Two-factor login (TOTP) for secretariat and admin accounts: switch it on, and verify a login.
+And the page of a login locked by django-axes."""
 
 import base64
+import math
 
+from axes.helpers import get_cool_off
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -15,6 +19,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.access import deny, is_secretariat
 from accounts.forms import TokenForm
 from accounts.sessions import TWO_FACTOR_PENDING
+
+
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
+    """django-axes' lockout page (``AXES_LOCKOUT_CALLABLE``): how long the lock lasts in whole
+    minutes, not axes' own ISO 8601 duration ("PT15M")."""
+    minutes = math.ceil(get_cool_off(request).total_seconds() / 60)
+    return render(
+        request, "registration/locked.html", {"minutes": minutes}, status=settings.AXES_HTTP_RESPONSE_CODE
+    )
 
 
 def may_use_two_factor(user) -> bool:

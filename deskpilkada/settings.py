@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "deskpilkada.caching.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "reports.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -207,7 +208,7 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # The client's address (see deskpilkada/clientip.py): REMOTE_ADDR, or behind PROXY_COUNT reverse
 # proxies the entry they appended to CLIENT_IP_HEADER (e.g. X-Forwarded-For). Axes, the audit trail
 # and the access log all use it; django-ipware is not installed, so axes' AXES_IPWARE_* are unused.

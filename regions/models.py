@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -58,8 +59,11 @@ class Region(models.Model):
 
     @property
     def display_name(self) -> str:
-        """The name as the desk says it: 'Kota Bontang', 'Kabupaten Paser'."""
-        return f"{self.get_kind_display()} {self.name}"
+        """The name in the active language's word order: 'Kota Bontang' and 'Kabupaten Paser' in
+        Bahasa Indonesia, 'Bontang City' and 'Paser Regency' in English."""
+        if self.kind == self.Kind.KOTA:
+            return gettext("Kota %(name)s") % {"name": self.name}
+        return gettext("Kabupaten %(name)s") % {"name": self.name}
 
 
 class Membership(models.Model):

@@ -1,6 +1,19 @@
-"""The Django admin for IT staff: every model, with search, filters and the session generator."""
+"""The Django admin for IT staff: every model, with search, filters and the session generator.
 
+A rakor's rows (the rakor itself, its reports and their lines, attendance and follow-ups) are
+written here as on the pages: under the rakor's lock (``workflow.writes.lock_session``), taken when
+the form is validated, since the admin validates and saves in one transaction; and a forwarded
+rakor's rows are read-only, because what was sent to the Minister stays as it was sent. A
+correction after forwarding is the secretariat's "buka kembali" on the brief page, never the admin.
+"""
+
+from collections.abc import Iterable
+
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,6 +30,90 @@ from reports.models import (
     Reminder,
     ShortageLine,
 )
+from reports.registry import Kind, of_kind
+from reports.workflow.writes import Locked, lock_session
+
+
+def lock_rakors(session_ids: Iterable[int | None]) -> None:
+    """Take the lock of each rakor (in a fixed order, so two saves cannot wait on each other),
+    refusing (``Locked``) if one is forwarded."""
+    for session in RakorSession.objects.filter(pk__in=set(session_ids) - {None}).order_by("pk"):
+        lock_session(session)
+
+
+class RakorRowForm(forms.ModelForm):
+    """The admin form of a rakor's row: validating it takes the lock of the rakor it belongs to,
+    before and after the change, and a forwarded rakor refuses with the desk's message."""
+
+    rakor_field: str | None = "session"  # None: the row is the rakor itself
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.rakor_field is None:
+            ids = [self.instance.pk]
+        else:
+            chosen = cleaned.get(self.rakor_field)
+            stored = getattr(self.instance, f"{self.rakor_field}_id") if self.instance.pk else None
+            ids = [stored, chosen.pk if chosen else None]
+        try:
+            lock_rakors(ids)
+        except Locked as locked:
+            raise ValidationError(str(locked)) from None
+        return cleaned
+
+
+class SessionForm(RakorRowForm):
+    rakor_field = None
+
+
+class FrozenOnceForwarded:
+    """Read-only, not changed, deleted nor reverted to an earlier version, once the rakor is
+    forwarded; changes to an open rakor hold its lock."""
+
+    def rakor(self, obj: models.Model) -> RakorSession:
+        return obj.session
+
+    def is_frozen(self, obj: models.Model | None) -> bool:
+        return obj is not None and self.rakor(obj).forwarded_at is not None
+
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return not self.is_frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return not self.is_frozen(obj) and super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: models.Model | None = None) -> list[str]:
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self.is_frozen(obj):
+            editable = [f.name for f in self.model._meta.concrete_fields if f.editable and not f.primary_key]
+            readonly += [name for name in editable if name not in readonly]
+        return readonly
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        self._lock_or_deny([self.rakor(obj).pk])
+        super().delete_model(request, obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        self._lock_or_deny(self.rakor(obj).pk for obj in queryset)
+        super().delete_queryset(request, queryset)
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict | None = None
+    ) -> HttpResponse:
+        """simple-history lets anyone who may view an object revert it; here reverting is a change."""
+        if request.method == "POST" and not self.has_change_permission(
+            request, self.get_object(request, object_id)
+        ):
+            raise PermissionDenied
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _lock_or_deny(self, session_ids: Iterable[int]) -> None:
+        try:
+            lock_rakors(session_ids)
+        except Locked as locked:  # forwarded between the confirmation page and the delete
+            raise PermissionDenied(str(locked)) from None
 
 
 class LogisticsItemInline(admin.TabularInline):
@@ -49,37 +146,66 @@ class LogisticsItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(RakorSession)
-class RakorSessionAdmin(SimpleHistoryAdmin):
+class RakorSessionAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+    form = SessionForm
     list_display = ["date", "election", "kind", "deadline", "signed_off_at", "forwarded_at"]
     list_filter = ["election", "kind"]
     search_fields = ["minutes"]
     date_hierarchy = "date"
     readonly_fields = ["signed_off_at", "signed_off_by", "forwarded_at", "forwarded_by"]
 
+    def rakor(self, obj: RakorSession) -> RakorSession:
+        return obj
 
-class ShortageLineInline(admin.TabularInline):
-    model = ShortageLine
+
+class ReportLineInline(admin.TabularInline):
+    """A report's lines, read-only once the report's rakor is forwarded (``obj`` is the report);
+    they are saved with the report, under the lock its form took."""
+
     extra = 0
+
+    def is_frozen(self, report: ReadinessReport | None) -> bool:
+        return report is not None and report.session.forwarded_at is not None
+
+    def has_add_permission(self, request: HttpRequest, obj: ReadinessReport | None = None) -> bool:
+        return not self.is_frozen(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: ReadinessReport | None = None) -> bool:
+        return not self.is_frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: ReadinessReport | None = None) -> bool:
+        return not self.is_frozen(obj) and super().has_delete_permission(request, obj)
+
+
+class ShortageLineInline(ReportLineInline):
+    model = ShortageLine
     autocomplete_fields = ["item"]
 
 
-class AgendaLineInline(admin.TabularInline):
+class AgendaLineInline(ReportLineInline):
     model = AgendaLine
-    extra = 0
 
 
 @admin.register(ReadinessReport)
-class ReadinessReportAdmin(SimpleHistoryAdmin):
+class ReadinessReportAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+    form = RakorRowForm
     list_display = ["region", "session", "status", "readiness", "is_late", "submitted_at", "version"]
-    list_filter = ["session__election", "session", "status", "readiness", "is_late", "conflict_risk"]
-    search_fields = ["region__name", "notes", "reviewer_comment"]
+    list_filter = [
+        "session__election",
+        "session",
+        "status",
+        "is_late",
+        *(f.name for f in of_kind(Kind.CHOICE)),
+    ]
+    search_fields = ["region__name", *(f.name for f in of_kind(Kind.TEXT)), "reviewer_comment"]
     list_select_related = ["region", "session"]
     inlines = [ShortageLineInline, AgendaLineInline]
     raw_id_fields = ["submitted_by", "reviewed_by"]
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+    form = RakorRowForm
     list_display = ["session", "region", "status", "representative", "recorded_at"]
     list_filter = ["session", "status"]
     search_fields = ["region__name", "representative"]
@@ -87,7 +213,8 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):
+class FollowUpAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+    form = RakorRowForm
     list_display = ["title", "region", "agency", "due_date", "session", "closed_at"]
     list_filter = ["agency", "source", "session", ("closed_at", admin.EmptyFieldListFilter)]
     search_fields = ["title", "description", "region__name"]
@@ -104,9 +231,18 @@ class ReminderAdmin(admin.ModelAdmin):
 
 @admin.register(ForwardedBrief)
 class ForwardedBriefAdmin(admin.ModelAdmin):
-    list_display = ["session", "created_at"]
-    search_fields = ["text"]
-    fields = ["session", "text", "created_at"]
+    list_display = ["session", "created_at", "forwarded_by", "superseded_at"]
+    list_select_related = ["session", "forwarded_by"]
+    search_fields = ["text", "reopen_reason"]
+    fields = [
+        "session",
+        "text",
+        "created_at",
+        "forwarded_by",
+        "superseded_at",
+        "superseded_by",
+        "reopen_reason",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request):

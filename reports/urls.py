@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path("dasbor/laporan/<int:pk>/", dashboard.report_detail, name="report_detail"),
     path("dasbor/laporan/<int:pk>/periksa/", review.review_report, name="review"),
-    # The brief for the Minister (issue 5): the letter, print view, files, sign-off and forwarding.
+    # The brief for the Minister (issue 5): the letter, print view, files, sign-off, forwarding, reopening.
     path("ringkasan/", brief.brief_current, name="brief_current"),
     path("ringkasan/<int:pk>/", brief.brief, name="brief"),
     path("ringkasan/<int:pk>/cetak/", brief.brief_print, name="brief_print"),
@@ -37,4 +37,11 @@ urlpatterns = [
     path("ringkasan/<int:pk>/susun-ulang/", brief.brief_reset, name="brief_reset"),
     path("ringkasan/<int:pk>/setujui/", brief.brief_sign_off, name="brief_sign_off"),
     path("ringkasan/<int:pk>/teruskan/", brief.brief_forward, name="brief_forward"),
+    path("ringkasan/<int:pk>/buka-kembali/", brief.brief_reopen, name="brief_reopen"),
+    # Every version sent, the superseded ones included, as it was sent.
+    path("ringkasan/terkirim/<int:pk>/pdf/", brief.brief_sent_file, {"kind": "pdf"}, name="brief_sent_pdf"),
+    path(
+        "ringkasan/terkirim/<int:pk>/xlsx/", brief.brief_sent_file, {"kind": "xlsx"}, name="brief_sent_xlsx"
+    ),
+    path("ringkasan/terkirim/<int:pk>/csv/", brief.brief_sent_file, {"kind": "csv"}, name="brief_sent_csv"),
 ]

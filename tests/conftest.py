@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db import models, transaction
 from django.test.utils import override_settings
+from django.utils import translation
 
 from accounts.access import Role
 from regions.models import Membership, Region
@@ -41,6 +42,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Bahasa Indonesia: a request in English leaves its thread in English (the
+    language middleware activates the chosen language per request), which later tests would inherit."""
+    yield
+    translation.deactivate()
 
 
 def make_user(username: str, role: Role | None = None, region: Region | None = None, **extra) -> User:

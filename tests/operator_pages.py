@@ -1,5 +1,7 @@
 """Helpers for the operator tests: read the report form as a browser would submit it."""
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 from django.urls import reverse
@@ -8,18 +10,19 @@ from reports.registry import SECTIONS
 
 
 class FormReader(HTMLParser):
-    """The values a browser would post from ``form#report-form`` (rows inside <template> are not
-    part of the form until JavaScript adds them)."""
+    """The values a browser would post from the form with id ``form_id`` (rows inside <template>
+    are not part of the form until JavaScript adds them)."""
 
-    def __init__(self):
+    def __init__(self, form_id: str = "report-form"):
         super().__init__()
+        self.form_id = form_id
         self.data: dict[str, str] = {}
         self.in_form = self.in_template = False
         self.select = self.textarea = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == "report-form":
+        if tag == "form" and attrs.get("id") == self.form_id:
             self.in_form = True
         if tag == "template":
             self.in_template = True
@@ -56,8 +59,8 @@ class FormReader(HTMLParser):
             self.data[self.textarea] += data.removeprefix("\n") if not self.data[self.textarea] else data
 
 
-def form_data(response) -> dict[str, str]:
-    reader = FormReader()
+def form_data(response, form_id: str = "report-form") -> dict[str, str]:
+    reader = FormReader(form_id)
     reader.feed(response.content.decode())
     return reader.data
 
@@ -79,3 +82,9 @@ def post_form(client, session, data: dict, action: str = "draft", **changes):
 def confirm_all(data: dict) -> dict:
     """Tick every "Bagian ini masih akurat" box shown."""
     return {**data, **{f"confirm_{key}": "on" for key in (s.key for s in SECTIONS)}}
+
+
+def errors_beside(response, name: str) -> list[str]:
+    """The messages the page shows beside the field posted as ``name`` (crispy's error spans)."""
+    pattern = rf'id="error_\d+_id_{re.escape(name)}"[^>]*>\s*(?:<small>)?<strong>(.*?)</strong>'
+    return [unescape(message) for message in re.findall(pattern, response.content.decode(), re.S)]

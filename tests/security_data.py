@@ -5,6 +5,8 @@ from django.forms.models import model_to_dict
 from django.test import Client
 
 from regions.models import Region
+from reports.brief import forwarding
+from reports.brief.letter import indonesian, text_of
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -14,6 +16,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
+from reports.rollup.summary import summary
 
 ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "admin")
 USERNAMES = {
@@ -71,3 +74,13 @@ def mark_regions(session: RakorSession) -> None:
         AgendaLine.objects.create(
             report=report, kind=AgendaLine.Kind.choices[0][0], date=session.date, place=f"Aula {marker}"
         )
+
+
+def forward(session: RakorSession) -> RakorSession:
+    """Sign off and forward the rakor's letter as it stands, as the secretariat; the rakor as stored."""
+    secretariat = demo_user("secretariat")
+    with indonesian():
+        seen = forwarding.digest(text_of(session, summary(session)))
+    forwarding.sign_off(session, secretariat, seen=seen)
+    forwarding.forward(session, secretariat)
+    return RakorSession.objects.get(pk=session.pk)

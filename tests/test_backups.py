@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -79,3 +80,22 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_rows(tmp_path, 
     target = open_target()
     after = fingerprint(target, tables)
     assert after == before
+
+
+@pytest.mark.django_db
+def test_a_nightly_backup_keeps_the_days_it_is_told_and_deletes_only_its_own_older_files(tmp_path):
+    now = time.time()
+    old = [tmp_path / "deskpilkada-20241001-023000.dump", tmp_path / "deskpilkada-20241002-023000.sqlite3"]
+    recent = tmp_path / "deskpilkada-20241115-023000.dump"
+    unrelated = tmp_path / "catatan-server.txt"
+    for path, days in [(old[0], 40), (old[1], 31), (recent, 2), (unrelated, 90)]:
+        path.write_bytes(b"x")
+        os.utime(path, (now - days * 86400, now - days * 86400))
+
+    out = StringIO()
+    call_command("backup", directory=str(tmp_path), keep_days=30, stdout=out)
+    written = Path(out.getvalue().splitlines()[0])
+
+    assert written.parent == tmp_path and written.stat().st_size > 0
+    assert not any(path.exists() for path in old)
+    assert recent.exists() and unrelated.exists()

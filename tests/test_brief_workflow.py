@@ -158,6 +158,7 @@ def test_after_forwarding_the_text_can_no_longer_be_edited_reset_or_signed_again
 
     response = desk.post(url("brief", demo), {"text": "Diubah diam-diam.", "base": digest(kept)})
     assert response.status_code == 409
+    assert FROZEN in response.content.decode()
     assert "naskahnya tidak dapat diubah lagi" in response.content.decode()
     for name, data in (("brief_reset", {}), ("brief_sign_off", {"seen": digest(kept)})):
         assert "naskahnya tidak dapat diubah lagi" in shown_messages(desk.post(url(name, demo), data))[-1]

@@ -60,6 +60,8 @@ def test_the_query_count_does_not_grow_with_regions_or_sessions(client, secretar
         campaign_end=election.campaign_end,
         quiet_start=election.quiet_start,
         quiet_end=election.quiet_end,
+        calendar_start=election.calendar_start,
+        calendar_end=election.calendar_end,
         participation_target=election.participation_target,
     )
     LogisticsItem.objects.create(election=national, name="Surat suara", unit="lembar")

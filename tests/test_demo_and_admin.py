@@ -75,6 +75,8 @@ def test_seed_demo_prints_the_logins(db, capsys):
     for username in ("sekretariat", "sekda", "admin", "operator.bontang", "operator.mahulu"):
         assert username in out
     assert "DeskKaltim2024!" in out
+    assert "operator.bontang     — Operator Kota Bontang" in out
+    assert "operator.kukar       — Operator Kabupaten Kutai Kartanegara" in out
 
 
 def test_every_admin_changelist_and_change_form_answers_200(demo, admin_client):

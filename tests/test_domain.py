@@ -15,6 +15,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
+from reports.registry import Kind, of_kind
 from tests.conftest import make_report
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +121,8 @@ def test_election_calendar_must_be_in_order(election):
             campaign_end=dt.date(2024, 9, 25),
             quiet_start=dt.date(2024, 11, 24),
             quiet_end=dt.date(2024, 11, 26),
+            calendar_start=dt.date(2024, 9, 25),
+            calendar_end=dt.date(2024, 12, 16),
             participation_target=79,
         )
 
@@ -149,3 +152,81 @@ def test_agenda_line_belongs_to_a_report(session, region):
     report = make_report(session, region)
     AgendaLine.objects.create(report=report, kind="debat", date=dt.date(2024, 11, 22))
     assert report.agenda.get().get_kind_display() == "Debat publik"
+
+
+WINDOW = "Tanggal harus di antara 25 September 2024 dan 16 Desember 2024."
+
+
+def test_the_2024_election_keeps_its_calendar_window_from_campaign_to_recapitulation(election):
+    assert (election.calendar_start, election.calendar_end) == (dt.date(2024, 9, 25), dt.date(2024, 12, 16))
+
+
+def test_an_elections_window_must_cover_the_campaign_and_voting_day(election):
+    election.calendar_end = dt.date(2024, 11, 26)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        election.save()
+
+
+@pytest.mark.parametrize("name", [field.name for field in of_kind(Kind.DATE)])
+@pytest.mark.parametrize(
+    "day", [dt.date(1, 1, 1), dt.date(2024, 9, 24), dt.date(2024, 12, 17), dt.date(9999, 12, 31)]
+)
+def test_full_clean_refuses_a_report_date_outside_the_elections_window(session, region, name, day):
+    report = ReadinessReport(session=session, region=region, **{name: day})
+    with pytest.raises(ValidationError) as error:
+        report.full_clean()
+    assert error.value.message_dict[name] == [WINDOW]
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_full_clean_refuses_an_agenda_line_outside_the_elections_window(session, region, day):
+    line = AgendaLine(report=make_report(session, region), kind=AgendaLine.Kind.OTHER, date=day)
+    with pytest.raises(ValidationError) as error:
+        line.full_clean()
+    assert error.value.message_dict["date"] == [WINDOW]
+
+
+def test_the_windows_first_and_last_days_are_accepted(session, region):
+    report = make_report(session, region)
+    for day in (dt.date(2024, 9, 25), dt.date(2024, 12, 16)):
+        ReadinessReport(session=session, region=region, distribution_start=day).full_clean(
+            validate_unique=False, validate_constraints=False
+        )
+        AgendaLine(report=report, kind=AgendaLine.Kind.OTHER, date=day).full_clean()
+
+
+@pytest.mark.parametrize("name", [field.name for field in of_kind(Kind.TEXT)])
+def test_full_clean_refuses_a_1_mb_note(session, region, name):
+    report = ReadinessReport(session=session, region=region, **{name: "x" * 1_000_000})
+    with pytest.raises(ValidationError) as error:
+        report.full_clean()
+    assert error.value.message_dict[name] == ["Terlalu panjang; paling banyak 1.000 karakter."]
+
+
+@pytest.mark.parametrize("field", of_kind(Kind.COUNT), ids=lambda field: field.name)
+def test_full_clean_refuses_a_count_above_its_registry_limit(session, region, field):
+    report = ReadinessReport(session=session, region=region, **{field.name: field.maximum + 1})
+    with pytest.raises(ValidationError) as error:
+        report.full_clean()
+    assert (
+        f"Terlalu besar; paling banyak {field.maximum:,}.".replace(",", ".")
+        in error.value.message_dict[field.name]
+    )
+
+
+@pytest.mark.parametrize("field", of_kind(Kind.COUNT), ids=lambda field: field.name)
+def test_the_database_refuses_a_count_above_its_registry_limit(session, region, field):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_report(session, region, **{field.name: field.maximum + 1})
+
+
+def test_full_clean_refuses_line_texts_past_their_length(session, region, election):
+    report = make_report(session, region)
+    item = election.logistics_items.get(name="Surat suara")
+    with pytest.raises(ValidationError) as error:
+        ShortageLine(report=report, item=item, quantity=1, note="x" * 1_000_000).full_clean()
+    assert "note" in error.value.message_dict
+    line = AgendaLine(report=report, kind="lainnya", date=dt.date(2024, 11, 20), place="x" * 201)
+    with pytest.raises(ValidationError) as error:
+        line.full_clean()
+    assert "place" in error.value.message_dict

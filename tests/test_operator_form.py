@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from reports.models import AgendaLine, LogisticsItem, ReadinessReport, ShortageLine
-from reports.registry import SECTIONS
+from reports.registry import SECTIONS, Kind, of_kind
 from tests.conftest import make_report
-from tests.operator_pages import confirm_all, form_data, open_form, post_form
+from tests.operator_pages import confirm_all, errors_beside, form_data, open_form, post_form, report_url
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,7 @@ RULES = [
     ({"first_time_voters": "20000000"}, "Terlalu besar; paling banyak 10.000.000."),
     ({"asn_violations": "2.5"}, "Isi dengan bilangan bulat, misalnya 1.214."),
     ({"kecamatan_ready": "4"}, "Bontang hanya memiliki 3 kecamatan."),
-    ({"kecamatan_ready": "99999999"}, "Terlalu besar; paling banyak 32.767."),
+    ({"kecamatan_ready": "99999999"}, "Terlalu besar; paling banyak 1.000."),
     ({"logistics_items_fulfilled": "15"}, "Pemilihan ini hanya memiliki 14 item logistik."),
     (
         {"distribution_start": "2024-11-25", "distribution_end": "2024-11-23"},
@@ -158,7 +158,7 @@ RULES = [
         QUIET,
     ),
     (
-        {"agenda-0-kind": "kampanye_akbar", "agenda-0-date": "2024-09-20"},
+        {"agenda-0-kind": "kampanye_akbar", "agenda-0-date": "2024-12-01"},
         "Kampanye akbar harus berada dalam masa kampanye (25 September 2024–23 November 2024).",
     ),
     (
@@ -198,6 +198,88 @@ def test_each_rule_answers_with_its_message_beside_the_field_and_keeps_the_input
     assert stored(session, region) is None
 
 
+WINDOW = "Tanggal harus di antara 25 September 2024 dan 16 Desember 2024."
+AN_EVENT = {"agenda-0-kind": "lainnya", "agenda-0-date": "2024-11-20"}
+A_SHORTAGE = {"kekurangan-0-item": "ITEM", "kekurangan-0-quantity": "10"}
+
+BOUNDS = [
+    ({"distribution_start": "0001-01-01"}, "distribution_start", WINDOW),
+    ({"distribution_start": "9999-12-31"}, "distribution_start", WINDOW),
+    ({"distribution_start": "2024-11-20", "distribution_end": "9999-12-31"}, "distribution_end", WINDOW),
+    ({"agenda-0-kind": "lainnya", "agenda-0-date": "0001-01-01"}, "agenda-0-date", WINDOW),
+    ({"agenda-0-kind": "lainnya", "agenda-0-date": "9999-12-31"}, "agenda-0-date", WINDOW),
+    ({"agenda-0-kind": "distribusi", "agenda-0-date": "2024-09-24"}, "agenda-0-date", WINDOW),
+    ({"agenda-0-kind": "kampanye_akbar", "agenda-0-date": "2024-09-20"}, "agenda-0-date", WINDOW),
+    (
+        {**AN_EVENT, "agenda-0-place": "G" * 201},
+        "agenda-0-place",
+        "Terlalu panjang; paling banyak 200 karakter.",
+    ),
+    (
+        {**AN_EVENT, "agenda-0-description": "Rapat " * 60},
+        "agenda-0-description",
+        "Terlalu panjang; paling banyak 300 karakter.",
+    ),
+    (
+        {**A_SHORTAGE, "kekurangan-0-note": "TPS " * 100},
+        "kekurangan-0-note",
+        "Terlalu panjang; paling banyak 300 karakter.",
+    ),
+    *(
+        (
+            {field.name: str(field.maximum + 1)},
+            field.name,
+            f"Terlalu besar; paling banyak {field.maximum:,}.".replace(",", "."),
+        )
+        for field in of_kind(Kind.COUNT)
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "name", "message"), BOUNDS)
+def test_a_value_out_of_bounds_is_refused_beside_its_field_and_nothing_typed_is_lost(
+    operator_client, session, region, ballots, changes, name, message
+):
+    data = open_form(operator_client, session)
+    typed = {key: str(ballots.pk) if value == "ITEM" else value for key, value in changes.items()}
+    data.update(typed, security_notes="Catatan yang baru diketik")
+    response = post_form(operator_client, session, data)
+    assert response.status_code == 200
+    assert errors_beside(response, name) == [message]
+    kept = form_data(response)
+    assert kept["security_notes"] == "Catatan yang baru diketik"
+    assert {key: kept[key] for key in typed} == typed
+    assert stored(session, region) is None
+
+
+@pytest.mark.parametrize("name", [field.name for field in of_kind(Kind.TEXT)])
+def test_a_1_mb_note_is_refused_beside_its_field_and_kept_as_typed(operator_client, session, region, name):
+    note = ("Kendala angkutan ke kecamatan hulu. " * 30_000)[:1_000_000]
+    data = {**open_form(operator_client, session), name: note}
+    response = post_form(operator_client, session, data, action="submit")
+    assert response.status_code == 200
+    assert errors_beside(response, name) == ["Terlalu panjang; paling banyak 1.000 karakter."]
+    assert form_data(response)[name] == note
+    assert stored(session, region) is None
+
+
+def test_a_note_of_exactly_the_limit_with_line_breaks_is_saved(operator_client, session, region):
+    note = "\r\n".join(["x" * 99] * 10) + "x"  # 1.000 characters as the browser counts them
+    data = {**open_form(operator_client, session), "notes": note}
+    assert post_form(operator_client, session, data).status_code == 302
+    assert stored(session, region).notes == note.replace("\r\n", "\n")
+    assert len(stored(session, region).notes) == 1_000
+
+
+def test_the_form_shows_each_limit_and_offers_only_the_elections_dates(operator_client, session):
+    content = operator_client.get(report_url(session)).content.decode()
+    assert content.count('maxlength="1000"') == len(of_kind(Kind.TEXT))
+    assert "Paling banyak 1.000 karakter." in content
+    assert 'data-counter="%(typed)s/%(limit)s karakter"' in content
+    assert 'name="distribution_start" min="2024-09-25" max="2024-12-16"' in content
+    assert 'name="agenda-0-date" min="2024-09-25" max="2024-12-16"' in content
+
+
 def test_the_same_item_twice_is_refused(operator_client, session, region, ballots):
     data = open_form(operator_client, session)
     data.update(
@@ -233,6 +315,8 @@ def _other_election():
         campaign_end=dt.date(2020, 12, 5),
         quiet_start=dt.date(2020, 12, 6),
         quiet_end=dt.date(2020, 12, 8),
+        calendar_start=dt.date(2020, 9, 26),
+        calendar_end=dt.date(2020, 12, 28),
         participation_target=77,
     )
 

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Permission
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 from simple_history.models import HistoricalRecords
 
 from regions.models import Membership
@@ -96,7 +97,7 @@ def test_riwayat_perubahan_shows_who_changed_which_fields_from_where(
     request_by(secretariat, "203.0.113.10")
     writes.review(report, secretariat, accept=False, comment="Lengkapi agenda", expected_version=1)
 
-    changes = report_history(report)
+    changes = report_history(report, with_addresses=True)
     assert [change.subject for change in changes] == [
         "Laporan",
         "Laporan",
@@ -112,6 +113,37 @@ def test_riwayat_perubahan_shows_who_changed_which_fields_from_where(
     created = changes[-1]
     assert created.kind == "dibuat"
     assert ("personel pengamanan", "—", "1.214") in [(f.label, f.old, f.new) for f in created.fields]
+
+
+def test_riwayat_perubahan_names_the_rakor_the_region_and_the_people_instead_of_ids(
+    request_by, secretariat, operator, session, region
+):
+    request_by(operator)
+    report = make_report(session, region, security_personnel=1214)
+    writes.mark_submitted(report, operator)
+    report.save()
+    request_by(secretariat)
+    writes.review(report, secretariat, accept=True, comment="", expected_version=1)
+    secretariat.first_name, secretariat.last_name = "Rina", "Sekretariat"
+    secretariat.save()
+
+    changes = report_history(report)
+    created = {f.label: f.new for f in changes[-1].fields}
+    assert created["rakor"] == "18 November 2024"
+    assert created["kabupaten/kota"] == "Kota Bontang"
+    reviewed = {f.label: f.new for f in changes[0].fields}
+    assert reviewed["diperiksa oleh"] == "Rina Sekretariat"
+    assert changes[0].who == "Rina Sekretariat"
+    with translation.override("en"):
+        created = {f.label: f.new for f in report_history(report)[-1].fields}
+    assert created["regency/city"] == "Bontang City"
+
+
+def test_riwayat_perubahan_leaves_out_the_client_address_unless_asked(request_by, operator, session, region):
+    request_by(operator, "203.0.113.9")
+    report = make_report(session, region)
+    assert [change.ip for change in report_history(report)] == [None]
+    assert [change.ip for change in report_history(report, with_addresses=True)] == ["203.0.113.9"]
 
 
 def test_riwayat_perubahan_costs_the_same_queries_however_long_the_history(

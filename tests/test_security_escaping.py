@@ -10,17 +10,10 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from reports.models import Attendance, FollowUp, ReadinessReport
+from reports.registry import Kind, of_kind
 from tests.security_data import client_for, demo_user, mark_regions, region_report
 
-REPORT_FIELDS = (
-    "logistics_notes",
-    "security_notes",
-    "asn_notes",
-    "ektp_notes",
-    "conflict_notes",
-    "coordination_notes",
-    "notes",
-)
+REPORT_FIELDS = tuple(field.name for field in of_kind(Kind.TEXT))
 RAW = "<script>alert("
 
 

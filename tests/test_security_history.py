@@ -1,7 +1,8 @@
 """Each kind of change made through the real pages leaves a history row with its actor and the
 fields it changed: the operator's save and submit, the review, the attendance, a follow-up made and
 closed, the brief edited, signed off and forwarded. The secretariat and leaders read the report's
-"riwayat perubahan" on the drill-down."""
+"riwayat perubahan" on the drill-down, with names where the rows hold ids; only IT admins see the
+client addresses."""
 
 import pytest
 from django.urls import reverse
@@ -99,3 +100,41 @@ def test_the_drilldown_shows_the_riwayat_perubahan_of_the_report(demo, role):
     assert "Lengkapi data ASN" in page
     secretariat = demo_user("secretariat")
     assert (secretariat.get_full_name() or secretariat.username) in page
+
+
+def review_from(address: str, demo) -> str:
+    """The secretariat returns Bontang's report from ``address``; the drill-down's URL."""
+    report = region_report(demo, "64.74")
+    data = {"decision": "return", "comment": "Lengkapi data ASN", "version": report.version}
+    client_for("secretariat").post(reverse("reports:review", args=[report.pk]), data, REMOTE_ADDR=address)
+    return reverse("reports:report_detail", args=[report.pk])
+
+
+def history_of(page: str) -> str:
+    return page[page.index('id="change-history-title"') :]
+
+
+@pytest.mark.parametrize("role", ["secretariat", "leader"])
+def test_the_secretariat_and_leaders_do_not_see_the_client_addresses_in_the_history(demo, role):
+    url = review_from("203.0.113.55", demo)
+    page = client_for(role).get(url).content.decode()
+    assert "Lengkapi data ASN" in page
+    assert "203.0.113.55" not in page
+
+
+def test_an_it_admin_sees_the_client_address_of_each_change(demo):
+    url = review_from("203.0.113.55", demo)
+    page = history_of(client_for("admin").get(url).content.decode())
+    assert "dari 203.0.113.55" in page
+
+
+@pytest.mark.parametrize("role", ["secretariat", "leader", "admin"])
+def test_the_history_names_the_rakor_and_the_region_not_their_ids(demo, role):
+    report = region_report(demo, "64.74")
+    page = history_of(
+        client_for(role).get(reverse("reports:report_detail", args=[report.pk])).content.decode()
+    )
+    assert "<td>18 November 2024</td>" in page
+    assert "<td>Kota Bontang</td>" in page
+    assert f"<td>{demo.pk}</td>" not in page
+    assert f"<td>{report.region_id}</td>" not in page

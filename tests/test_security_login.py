@@ -34,6 +34,7 @@ def test_login_is_locked_after_the_failure_limit_for_that_username_and_address(c
     locked = attempt(client, operator.username, REMOTE_ADDR="10.0.0.1")
     assert locked.status_code == 429
     assert "Akun terkunci sementara" in locked.content.decode()
+    assert "Coba lagi dalam 15 menit" in locked.content.decode()
     # Even the right password is refused while locked.
     assert attempt(client, operator.username, PASSWORD, REMOTE_ADDR="10.0.0.1").status_code == 429
     assert not is_logged_in(client)
@@ -208,3 +209,12 @@ def test_in_development_the_admin_needs_no_second_factor(client, settings, db):
     settings.OTP_REQUIRED_FOR_ADMIN = False
     client.force_login(make_user("admin.it", is_staff=True, is_superuser=True))
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_lock_page_says_the_wait_in_minutes_in_the_chosen_language(client, operator, settings):
+    settings.AXES_COOLOFF_TIME = 1 / 60
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        locked = attempt(client, operator.username, REMOTE_ADDR="10.0.0.2")
+    assert locked.status_code == 429
+    assert "Try again in 1 minute," in locked.content.decode()

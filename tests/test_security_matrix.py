@@ -8,7 +8,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import get_resolver, reverse
 
-from reports.models import FollowUp
+from reports.models import FollowUp, ForwardedBrief
 from tests.security_data import MARKERS, ROLES, client_for, mark_regions, region_report
 from tests.urlwalk import walk
 
@@ -57,6 +57,10 @@ EXPECTED = {
     "reports:brief_reset": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_sign_off": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_forward": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
+    "reports:brief_reopen": (("session",), SECRETARIAT(405), (LOGIN, 403, 403, 400, 403, 400)),
+    "reports:brief_sent_pdf": (("sent",), READERS(200), READERS(405)),
+    "reports:brief_sent_xlsx": (("sent",), READERS(200), READERS(405)),
+    "reports:brief_sent_csv": (("sent",), READERS(200), READERS(405)),
 }
 # Django's admin keeps its own rules: everyone but a staff account is sent to the admin's login.
 ADMIN_PREFIX = "/admin/"
@@ -66,12 +70,15 @@ ADMIN_PREFIX = "/admin/"
 def world(demo):
     mark_regions(demo)
     report = region_report(demo, "64.74")
+    earlier = demo.election.sessions.filter(date__lt=demo.date).latest()
+    sent = ForwardedBrief.objects.create(session=earlier, text="Naskah", pdf=b"%PDF-", xlsx=b"PK", csv=b"x")
     return {
         "session": demo.pk,
         "region": report.region_id,
         "report": report.pk,
         "follow_up": FollowUp.objects.filter(session=demo, closed_at=None).first().pk,
         "operator": "operator",
+        "sent": sent.pk,
     }
 
 
@@ -142,7 +149,7 @@ def test_only_the_admin_reaches_the_admin_site(world, role):
 def test_an_unknown_or_impossible_id_in_any_url_is_not_found_never_a_500(world, role, missing):
     client = client_for(role)
     for name, (parameters, _on_get, _on_post) in EXPECTED.items():
-        if not any(p in ("session", "region", "report", "follow_up") for p in parameters):
+        if not any(p in ("session", "region", "report", "follow_up", "sent") for p in parameters):
             continue
         for index, parameter in enumerate(parameters):
             if parameter == "operator":

@@ -50,7 +50,7 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
     env = production_env(f"sqlite:///{folder / 'desk.sqlite3'}")
     manage("migrate", "--noinput", env=env)
-    manage("seed_demo", env=env)
+    manage("seed_demo", env={**env, "DJANGO_ENV": "development"})  # refused in production mode
     log = folder / "gunicorn.log"
     with gunicorn(env, log) as base:
         yield base, log
@@ -78,6 +78,16 @@ def test_pages_carry_the_security_headers(server):
     assert "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy
     assert "<script>" not in body and " style=" not in body
+
+
+def test_static_files_are_cached_for_a_year_and_pages_not_at_all(server):
+    base, _ = server
+    _, page_headers, body = fetch(f"{base}/akun/login/", headers=HTTPS)
+    assert {"private", "no-store"} <= {part.strip() for part in page_headers["Cache-Control"].split(",")}
+    stylesheet = re.search(r'href="(/static/[^"]+\.[0-9a-f]{12}\.css)"', body).group(1)
+    status, headers, _ = fetch(f"{base}{stylesheet}", headers=HTTPS)
+    assert status == 200
+    assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
 
 
 def test_only_the_admin_may_use_inline_styles(server):

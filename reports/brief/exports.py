@@ -39,7 +39,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from reports.models import RakorSession, ReadinessReport
+from regions.models import Region
+from reports.models import ForwardedBrief, RakorSession, ReadinessReport
+from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, of_kind
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
@@ -68,6 +70,12 @@ def safe_cell(value: Any) -> Any:
 
 def filename(session: RakorSession, extension: str) -> str:
     return f"laporan-desk-pilkada-{session.date.isoformat()}.{extension}"
+
+
+def sent_filename(sent: ForwardedBrief, extension: str) -> str:
+    """A version as sent, named by when it was sent, so that the versions of one rakor differ."""
+    at = timezone.localtime(sent.created_at)
+    return f"laporan-desk-pilkada-{sent.session.date.isoformat()}-dikirim-{at:%Y%m%d-%H%M}.{extension}"
 
 
 # The A4 document: print view and PDF.
@@ -132,29 +140,67 @@ def _sent(row: RegionRow) -> ReadinessReport | None:
     return row.report if row.is_reported else None
 
 
-def _label(name: str) -> str:
-    return capfirst(str(ReadinessReport._meta.get_field(name).verbose_name))
+WIDTHS = {Kind.COUNT: 12, Kind.DATE: 13, Kind.CHOICE: 16, Kind.TEXT: 40}
 
 
-def _field(name: str, width: int) -> Column:
+def _field(field: ReportField) -> Column:
+    """A column of one of the report's fields; under a summed count, its province total."""
+    name = field.name
+
     def value(result: Summary, row: RegionRow) -> Any:
         report = _sent(row)
         if report is None or getattr(report, name) in (None, ""):
             return None
-        if ReadinessReport._meta.get_field(name).choices:
+        if field.kind == Kind.CHOICE:
             return str(getattr(report, f"get_{name}_display")())
         return getattr(report, name)
 
-    return Column(_label(name), width, value)
+    total = (lambda result: result.totals.figures[name].value) if field.summed else None
+    return Column(field.label, WIDTHS[field.kind], value, total)
 
 
-def _figure(key: str, width: int, total: Callable[[Summary], Any]) -> Column:
-    return Column(_label(key), width, lambda result, row: row.figures[key].value, total)
+def _region_total(field: ReportField) -> Column:
+    """The region's total a count is part of ("Jumlah kecamatan" beside "Kecamatan siap")."""
+    label = capfirst(str(Region._meta.get_field(field.out_of).verbose_name))
+    total = (lambda result: result.totals.figures[field.name].out_of) if field.summed else None
+    return Column(label, 10, lambda result, row: getattr(row.region, field.out_of), total)
+
+
+# The region's own figures, after the report's; their province totals are in ``Totals``. A count
+# out of one of them (``ReportField.out_of``) is not followed by a second copy of it.
+REGION_FIGURES = ("registered_voters", "polling_stations")
+
+
+def _region_figure(name: str) -> Column:
+    label = capfirst(str(Region._meta.get_field(name).verbose_name))
+    return Column(
+        label, 12, lambda result, row: getattr(row.region, name), lambda result: getattr(result.totals, name)
+    )
 
 
 def _submitted(result: Summary, row: RegionRow) -> dt.datetime | None:
     report = _sent(row)
     return timezone.localtime(report.first_submitted_at).replace(tzinfo=None) if report else None
+
+
+SHORTAGES = Column(
+    "Kekurangan logistik", 30, lambda result, row: shortage_text(row.shortages) if row.shortages else None
+)
+
+
+def _report_columns() -> list[Column]:
+    """The report's fields the files show, section by section, each section's shortages and each
+    count's region total after them; its texts come last, so that wide columns follow the figures."""
+    columns = []
+    for section in SECTIONS:
+        for field in (FIELDS_BY_NAME[name] for name in section.fields):
+            if field.shown_in(Place.FILES) and field.kind != Kind.TEXT:
+                columns.append(_field(field))
+                if field.out_of and field.out_of not in REGION_FIGURES:
+                    columns.append(_region_total(field))
+        if section.lines == "shortages":
+            columns.append(SHORTAGES)
+    return columns
 
 
 COLUMNS = (
@@ -173,52 +219,11 @@ COLUMNS = (
     Column(
         "Terlambat", 10, lambda result, row: ("Ya" if row.is_late else "Tidak") if row.is_reported else None
     ),
-    _field("readiness", 18),
     Column("Lampu kesiapan", 16, lambda result, row: str(row.light.label)),
     Column("Keterangan", 40, lambda result, row: row.explanation if row.is_reported else None),
-    _field("logistics_status", 15),
-    _field("logistics_items_fulfilled", 12),
-    _field("distribution_start", 13),
-    _field("distribution_end", 13),
-    Column(
-        "Kekurangan logistik", 30, lambda result, row: shortage_text(row.shortages) if row.shortages else None
-    ),
-    _figure("security_personnel", 12, lambda result: result.totals.security_personnel),
-    _field("security_situation", 14),
-    _figure("asn_violations", 12, lambda result: result.totals.asn_violations),
-    _figure("kecamatan_ready", 10, lambda result: result.totals.kecamatan_ready),
-    Column(
-        "Jumlah kecamatan",
-        10,
-        lambda result, row: row.region.kecamatan_count,
-        lambda result: result.totals.kecamatan_total,
-    ),
-    _figure("first_time_voters", 12, lambda result: result.totals.first_time_voters),
-    Column(
-        "DPT",
-        12,
-        lambda result, row: row.region.registered_voters,
-        lambda result: result.totals.registered_voters,
-    ),
-    Column(
-        "TPS",
-        9,
-        lambda result, row: row.region.polling_stations,
-        lambda result: result.totals.polling_stations,
-    ),
-    _field("conflict_risk", 12),
-    *(
-        _field(name, 40)
-        for name in (
-            "logistics_notes",
-            "security_notes",
-            "asn_notes",
-            "ektp_notes",
-            "conflict_notes",
-            "coordination_notes",
-            "notes",
-        )
-    ),
+    *_report_columns(),
+    *(_region_figure(name) for name in REGION_FIGURES),
+    *(_field(field) for field in of_kind(Kind.TEXT) if field.shown_in(Place.FILES)),
 )
 
 

@@ -1,46 +1,36 @@
-"""The life of the brief: edited, signed off, forwarded.
+"""The life of the brief: edited, signed off, forwarded, and reopened for a correction.
 
 The secretariat edits the drafted letter (the edited text is kept in ``RakorSession.brief_text``;
 empty means "drafted from the data"); editing after sign-off clears the sign-off. Signing off pins
 the text exactly as the secretariat read it. Forwarding needs the sign-off, makes the PDF, XLSX and
 CSV once, keeps them with the final text in ``ForwardedBrief`` and freezes the session: from then
-on ``workflow.ensure_open`` refuses every change to its reports, attendance and follow-ups.
+on every change to its reports, attendance, follow-ups and letter is refused.
 
-Each change locks the session's row, so two secretaries cannot sign off one text and forward
-another; refusals are ``workflow.Refused`` with a sentence for the user.
+Reopening ("buka kembali") is the one way back: the secretariat gives a reason, the brief as sent
+stays with its files, marked superseded, and the rakor is open again until a corrected brief, whose
+letter says it is a correction, is signed off and forwarded.
+
+Each change holds the rakor's lock (``workflow.writes.lock_session``), the one every write to the
+rakor takes, so two secretaries cannot sign off one text and forward another, and no write lands
+after the files are made; refusals are ``workflow.Refused`` with a sentence for the user.
 """
 
 import hashlib
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.brief import exports
-from reports.brief.letter import indonesian, text_of
+from reports.brief.letter import draft, indonesian, last_superseded, text_of
 from reports.models import ForwardedBrief, RakorSession
 from reports.rollup.summary import summary
-from reports.workflow.writes import Locked, Refused, session_lock, when
+from reports.workflow.writes import Refused, lock_session, locked_row
 
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _locked(session: RakorSession) -> RakorSession:
-    """The session's row, locked for this transaction; refused once it is forwarded."""
-    current = RakorSession.objects.select_for_update().select_related("election").get(pk=session.pk)
-    lock = session_lock(current)
-    if lock is not None:
-        raise Locked(
-            _(
-                "Laporan rakor ini sudah diteruskan ke Mendagri sejak %(since)s; "
-                "naskahnya tidak dapat diubah lagi."
-            )
-            % {"since": when(lock.since)},
-            since=lock.since,
-        )
-    return current
 
 
 def _clear_sign_off(session: RakorSession) -> list[str]:
@@ -52,8 +42,9 @@ def _clear_sign_off(session: RakorSession) -> list[str]:
 
 @transaction.atomic
 def save_text(session: RakorSession, text: str, *, base: str) -> RakorSession:
-    """Keep the secretariat's text. ``base``: digest of the stored text the editor started from."""
-    current = _locked(session)
+    """Keep the secretariat's text. ``base``: digest of the stored text the editor started from.
+    The draft saved unchanged is not an edit: the letter then keeps following the data."""
+    current = lock_session(session)
     if digest(current.brief_text) != base:
         raise Refused(
             _(
@@ -61,6 +52,9 @@ def save_text(session: RakorSession, text: str, *, base: str) -> RakorSession:
                 "dan ditampilkan kembali; salin bagian yang perlu, muat ulang halaman, lalu ubah lagi."
             )
         )
+    with indonesian():
+        if text == draft(summary(current), corrects=last_superseded(current)):
+            text = ""
     if text == current.brief_text:
         return current
     current.brief_text = text
@@ -71,17 +65,17 @@ def save_text(session: RakorSession, text: str, *, base: str) -> RakorSession:
 @transaction.atomic
 def reset_to_draft(session: RakorSession) -> RakorSession:
     """Drop the edited text (and its sign-off): the letter is drafted from the data again."""
-    current = _locked(session)
+    current = lock_session(session)
     current.brief_text = ""
     current.save(update_fields=["brief_text", *_clear_sign_off(current)])
     return current
 
 
 @transaction.atomic
-def sign_off(session: RakorSession, user, *, seen: str) -> RakorSession:
+def sign_off(session: RakorSession, user: User, *, seen: str) -> RakorSession:
     """Approve the text the secretariat read (``seen``: its digest) and pin it, so that a report
     arriving later cannot change a signed-off letter."""
-    current = _locked(session)
+    current = lock_session(session)
     if current.signed_off_at is not None:
         raise Refused(_("Naskah ini sudah disetujui."))
     with indonesian():
@@ -100,9 +94,11 @@ def sign_off(session: RakorSession, user, *, seen: str) -> RakorSession:
 
 
 @transaction.atomic
-def forward(session: RakorSession, user) -> ForwardedBrief:
-    """Forward the signed-off brief: freeze the session and keep the files exactly as sent."""
-    current = _locked(session)
+def forward(session: RakorSession, user: User) -> ForwardedBrief:
+    """Forward the signed-off brief: freeze the session and keep the files exactly as sent. The
+    rakor's lock is held while the files are made, so they hold every write that landed before
+    and no write lands after."""
+    current = lock_session(session)
     if current.signed_off_at is None:
         raise Refused(_("Naskah harus disetujui sebelum diteruskan ke Mendagri."))
     current.forwarded_at, current.forwarded_by = timezone.now(), user
@@ -111,4 +107,27 @@ def forward(session: RakorSession, user) -> ForwardedBrief:
         result = summary(current)
         text = text_of(current, result)
         files = {kind: make(result, text) for kind, make in exports.MAKERS.items()}
-    return ForwardedBrief.objects.create(session=current, text=text, **files)
+    return ForwardedBrief.objects.create(session=current, text=text, forwarded_by=user, **files)
+
+
+@transaction.atomic
+def reopen(session: RakorSession, user: User, *, reason: str) -> ForwardedBrief:
+    """Open a forwarded rakor again for a correction ("buka kembali"). The brief as sent keeps its
+    text and files and is marked superseded with who, when and why (its history row records the
+    same with the address); the sign-off is cleared and the letter is drafted again from the data,
+    opening as a correction of the brief sent. Returns the superseded brief."""
+    current = locked_row(session)
+    if current.forwarded_at is None:
+        raise Refused(_("Rakor ini belum diteruskan ke Mendagri; tidak ada yang perlu dibuka kembali."))
+    reason = reason.strip()
+    if not reason:
+        raise Refused(_("Tuliskan alasan membuka kembali rakor ini."))
+    sent = ForwardedBrief.objects.current().defer("pdf", "xlsx", "csv", "text").get(session=current)
+    sent.superseded_at, sent.superseded_by, sent.reopen_reason = timezone.now(), user, reason
+    sent.save(update_fields=["superseded_at", "superseded_by", "reopen_reason"])
+    current.forwarded_at = current.forwarded_by = current.signed_off_at = current.signed_off_by = None
+    current.brief_text = ""
+    current.save(
+        update_fields=["forwarded_at", "forwarded_by", "signed_off_at", "signed_off_by", "brief_text"]
+    )
+    return sent

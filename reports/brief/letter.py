@@ -1,10 +1,11 @@
 """The letter to the Minister of Home Affairs (Mendagri), drafted from the roll-up of a rakor.
 
 ``draft(result)`` writes the body of the letter from ``rollup.summary``, in the register of the news
-report of the 18 November 2024 rakor: the opening (who attended, who reported, who is not
-confirmed, by name), a paragraph per region from its report, what changed since the previous
-rakor, the alerts and open follow-ups with their owners, and the Sekda's standing concerns. It
-counts and adds nothing itself: every number comes from the summary or from a region's report.
+report of the 18 November 2024 rakor: the opening (a correction of the brief sent before, when the
+rakor was reopened; who attended, who reported, who is not confirmed, by name), a paragraph per
+region from its report, what changed since the previous rakor, the alerts and open follow-ups with
+their owners, and the Sekda's standing concerns. It counts and adds nothing itself: every number
+comes from the summary or from a region's report.
 
 The letter is an official communication of a provincial government and is always written in
 Bahasa Indonesia (UU 24/2009, Pasal 33), whoever drafts it and in whatever language they read the
@@ -17,9 +18,10 @@ from django.utils import formats, timezone, translation
 
 from reports.brief.regions import region_paragraph
 from reports.brief.words import count, day, names, percent, sentence, weekday
-from reports.models import RakorSession, ReadinessReport
+from reports.models import ForwardedBrief, RakorSession, ReadinessReport
+from reports.registry import Place, shown_in
 from reports.rollup.lights import AlertKind, lower_first, number
-from reports.rollup.parts import FIGURES, Summary
+from reports.rollup.parts import Summary
 
 Report = ReadinessReport
 
@@ -33,13 +35,20 @@ def text_of(session: RakorSession, result: Summary) -> str:
     """The letter as it stands: the secretariat's text, or the draft while there is none."""
     if session.brief_text:
         return session.brief_text
-    return draft(result)
+    return draft(result, corrects=last_superseded(session))
 
 
-def draft(result: Summary) -> str:
-    """The body of the letter, paragraphs separated by a blank line."""
+def last_superseded(session: RakorSession) -> ForwardedBrief | None:
+    """The brief this rakor sent before it was reopened: the one a new letter corrects."""
+    return ForwardedBrief.objects.filter(session=session, superseded_at__isnull=False).listed().first()
+
+
+def draft(result: Summary, corrects: ForwardedBrief | None = None) -> str:
+    """The body of the letter, paragraphs separated by a blank line; ``corrects``: the brief sent
+    earlier for this rakor, which this letter replaces."""
     paragraphs = [
         "Dengan hormat,",
+        _correction(result, corrects) if corrects else "",
         _introduction(result),
         _attendance(result),
         *[region_paragraph(result, row) for row in result.rows if row.is_reported],
@@ -61,6 +70,15 @@ def _days_to_voting(result: Summary) -> str:
 
 
 # The opening.
+
+
+def _correction(result: Summary, sent: ForwardedBrief) -> str:
+    at = timezone.localtime(sent.created_at)
+    return (
+        f"Laporan ini merupakan ralat/perbaikan atas laporan hasil rakor {day(result.session.date)} yang "
+        f"telah kami sampaikan pada {day(at.date())} pukul {at:%H.%M} WITA, dan menggantikan laporan "
+        "tersebut."
+    )
 
 
 def _introduction(result: Summary) -> str:
@@ -172,17 +190,16 @@ def _changes(result: Summary) -> str:
 
 def _figure_changes(result: Summary) -> list[str]:
     said, reported = [], result.completeness.reported_count
-    for key in FIGURES:
+    for field in shown_in(Place.LETTER):
         groups: dict[tuple[int, int], list] = {}
         for row in result.rows:
-            figure = row.figures[key]
+            figure = row.figures[field.name]
             if figure.value is not None and figure.changed:
                 groups.setdefault((figure.previous, figure.value), []).append(row.region)
         for (before, after), regions in groups.items():
-            label = str(Report._meta.get_field(key).verbose_name)
             direction = "naik" if after > before else "turun"
             where = "seluruh kabupaten/kota yang melapor" if len(regions) == reported > 2 else names(regions)
-            said.append(f"{label} di {where} {direction} dari {number(before)} menjadi {number(after)}")
+            said.append(f"{field.words} di {where} {direction} dari {number(before)} menjadi {number(after)}")
     return said
 
 
@@ -306,8 +323,8 @@ def _concerns(result: Summary) -> str:
     else:
         shortage = ""
     voters = (
-        f" Tercatat {number(totals.first_time_voters)} pemilih pemula di {count(totals.reports)} "
-        "kabupaten/kota yang melapor."
+        f" Tercatat {number(totals.figures['first_time_voters'].value)} pemilih pemula di "
+        f"{count(totals.reports)} kabupaten/kota yang melapor."
         if totals.reports
         else ""
     )

@@ -1,4 +1,4 @@
-"""Forms of the brief to the Minister: editing the text, signing it off, forwarding it."""
+"""Forms of the brief to the Minister: editing the text, signing it off, forwarding it, reopening it."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -41,4 +41,19 @@ class ForwardForm(forms.Form):
             "Saya mengerti: setelah diteruskan, laporan, kehadiran dan tindak lanjut rakor ini dibekukan."
         ),
         error_messages={"required": _("Centang pernyataan ini untuk meneruskan laporan.")},
+    )
+
+
+class ReopenForm(forms.Form):
+    """Why a forwarded rakor is opened again: kept with the superseded brief for the audit trail."""
+
+    reason = forms.CharField(
+        label=_("Alasan membuka kembali"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Wajib. Misalnya: angka personel Bontang salah ketik. Laporan yang sudah dikirim tetap "
+            "tersimpan dan dapat diunduh; laporan perbaikan disebut sebagai ralat dalam suratnya."
+        ),
+        error_messages={"required": _("Tuliskan alasan membuka kembali rakor ini.")},
     )

@@ -1,5 +1,5 @@
-"""Small helpers shared by the operator's forms: counts typed the Indonesian way and dates and
-numbers written as Indonesians read them."""
+"""Small helpers shared by the operator's forms: counts typed the Indonesian way, text with its
+length shown and counted, bounds written as Indonesians read numbers, and long dates."""
 
 from django import forms
 from django.utils import formats
@@ -7,14 +7,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.rollup.lights import number
+from reports.registry import length_hint, too_big, too_long, too_small
 
 
 def long_date(day) -> str:
     return formats.date_format(day, "j F Y")
 
 
-def count_field(model, name: str, minimum: int, maximum: int) -> forms.IntegerField:
+def count_field(model, name: str, minimum: int, maximum: int | None) -> forms.IntegerField:
     """A whole number typed the Indonesian way (1.214), bounded, with messages in plain words."""
     model_field = model._meta.get_field(name)
     field = forms.IntegerField(
@@ -26,18 +26,41 @@ def count_field(model, name: str, minimum: int, maximum: int) -> forms.IntegerFi
         localize=True,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    field.error_messages.update(
-        invalid=gettext_lazy("Isi dengan bilangan bulat, misalnya 1.214."),
-        min_value=gettext_lazy("Tidak boleh kurang dari %(limit_value)s."),
-        max_value=gettext_lazy("Terlalu besar; paling banyak %(limit_value)s."),
-    )
+    field.error_messages["invalid"] = gettext_lazy("Isi dengan bilangan bulat, misalnya 1.214.")
     return field
 
 
-def localize_limits(form: forms.BaseForm) -> None:
-    """Show the bounds in the messages as Indonesians write numbers (1.000.000)."""
+class Text(forms.CharField):
+    """Typed text whose line breaks are stored as the browser counts them (one character each, not
+    the two of the CRLF a browser posts), so its length is the one the operator's counter showed."""
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).replace("\r\n", "\n")
+
+
+def show_limits(form: forms.BaseForm) -> None:
+    """Every bound of the form's fields in the active language: counts' limits in their messages
+    (1.000.000); a text's limit in its message, beside it as help, and as the pattern of the live
+    counter "123/1.000 karakter" that ``report_form.js`` adds (the help still says it without JS)."""
     for field in form.fields.values():
-        if isinstance(field, forms.IntegerField) and field.max_value is not None:
-            field.error_messages["max_value"] = _("Terlalu besar; paling banyak %(limit)s.") % {
-                "limit": number(field.max_value)
-            }
+        if isinstance(field.widget, forms.HiddenInput):
+            continue
+        if isinstance(field, forms.IntegerField):
+            if field.min_value is not None:
+                field.error_messages["min_value"] = too_small(field.min_value)
+            if field.max_value is not None:
+                field.error_messages["max_value"] = too_big(field.max_value)
+        elif isinstance(field, forms.CharField) and field.max_length is not None:
+            field.error_messages["max_length"] = too_long(field.max_length)
+            hint = length_hint(field.max_length)
+            field.help_text = f"{field.help_text} {hint}" if field.help_text else hint
+            field.widget.attrs["data-counter"] = _("%(typed)s/%(limit)s karakter")
+
+
+def limit_dates(form: forms.BaseForm, election) -> None:
+    """Date pickers that offer only the election's calendar window (the server checks it too)."""
+    for field in form.fields.values():
+        if isinstance(field, forms.DateField):
+            field.widget.attrs.update(
+                min=election.calendar_start.isoformat(), max=election.calendar_end.isoformat()
+            )

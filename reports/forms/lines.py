@@ -7,8 +7,9 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.forms.fields import count_field, localize_limits, long_date
-from reports.models import MAX_QUANTITY, AgendaLine, Election, LogisticsItem, ReadinessReport, ShortageLine
+from reports.forms.fields import count_field, limit_dates, long_date, show_limits
+from reports.models import AgendaLine, Election, LogisticsItem, ReadinessReport, ShortageLine
+from reports.registry import MAX_QUANTITY, date_problem
 from reports.workflow import carry
 
 MAX_LINES = 50
@@ -41,7 +42,7 @@ class ShortageLineForm(LineForm):
         item = self.fields["item"]
         item.queryset = LogisticsItem.objects.filter(election=self.election)
         item.choices = [("", _("— pilih item —")), *((i.pk, i.name) for i in items)]
-        localize_limits(self)
+        show_limits(self)
 
     def row(self) -> tuple:
         data = self.cleaned_data
@@ -61,11 +62,16 @@ class AgendaLineForm(LineForm):
         )
         self.fields["kind"].error_messages["required"] = _("Pilih jenis kegiatan.")
         self.fields["kind"].choices = [("", _("— pilih jenis —")), *AgendaLine.Kind.choices]
+        show_limits(self)
+        limit_dates(self, self.election)
 
     def clean(self):
         cleaned = super().clean()
         kind, day, election = cleaned.get("kind"), cleaned.get("date"), self.election
-        if not kind or not day:
+        problem = date_problem(election, day) if day else None
+        if problem:
+            self.add_error("date", problem)
+        if not kind or not day or problem:
             return cleaned
         if kind in CAMPAIGN_KINDS and election.quiet_start <= day <= election.quiet_end:
             self.add_error(

@@ -4,7 +4,7 @@ own history. Every message is in Bahasa Indonesia and sits beside the field it i
 
 import datetime as dt
 
-from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.bootstrap import AppendedText, InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row
 from django import forms
@@ -12,34 +12,24 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.forms.fields import count_field, localize_limits, long_date, number
+from reports.forms.fields import Text, count_field, limit_dates, long_date, show_limits
 from reports.forms.lines import AgendaLines, ShortageLines
-from reports.models import (
-    MAX_PERSONNEL,
-    MAX_VOTERS,
-    Election,
-    LogisticsItem,
-    ReadinessReport,
+from reports.models import Election, LogisticsItem, ReadinessReport
+from reports.registry import (
+    CARRIED_FIELDS,
+    FIELDS,
+    FIELDS_BY_NAME,
+    SECTIONS,
+    Kind,
+    Place,
+    date_problem,
+    number,
+    of_kind,
+    shown_in,
 )
-from reports.registry import CARRIED_FIELDS, SECTIONS
 from reports.workflow import carry, writes
 
-MAX_SMALL = 32_767  # PositiveSmallIntegerField; the real limits are checked in ReadinessReport.clean
-
-COUNT_LIMITS = {
-    "logistics_items_fulfilled": MAX_SMALL,
-    "security_personnel": MAX_PERSONNEL,
-    "asn_violations": MAX_PERSONNEL,
-    "kecamatan_ready": MAX_SMALL,
-    "first_time_voters": MAX_VOTERS,
-}
-RADIO_FIELDS = ("readiness", "logistics_status", "security_situation", "conflict_risk")
-TEXT_FIELDS = tuple(
-    name for name in CARRIED_FIELDS if isinstance(ReadinessReport._meta.get_field(name), models.TextField)
-)
-
 # A count this many times above or below last week's, and at least this far from it, is unusual.
-UNUSUAL_FIELDS = ("security_personnel", "first_time_voters")
 UNUSUAL_FACTOR = 3
 UNUSUAL_MIN_DIFFERENCE = 50
 
@@ -51,6 +41,23 @@ def far_from(old: int | None, new: int | None) -> bool:
     return high >= UNUSUAL_FACTOR * low
 
 
+def report_formfield(model_field: models.Field, **kwargs) -> forms.Field:
+    """The form field of a report field, made by its kind in the registry with its bounds."""
+    field = FIELDS_BY_NAME[model_field.name]
+    if field.kind == Kind.COUNT:
+        return count_field(ReadinessReport, field.name, field.minimum, field.maximum)
+    if field.kind == Kind.CHOICE:
+        return model_field.formfield(widget=forms.RadioSelect, choices=model_field.choices)
+    if field.kind == Kind.DATE:
+        return model_field.formfield(
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            error_messages={"invalid": gettext_lazy("Isi tanggal yang benar, misalnya 23-11-2024.")},
+        )
+    return model_field.formfield(
+        form_class=Text, widget=forms.Textarea(attrs={"rows": 2}), max_length=field.maximum
+    )
+
+
 class ReportForm(forms.ModelForm):
     """The report's own fields, a confirmation per carried section and the loaded version."""
 
@@ -58,27 +65,11 @@ class ReportForm(forms.ModelForm):
     confirm_unusual = forms.BooleanField(
         required=False, label=gettext_lazy("Saya sudah memeriksa: nilai yang tidak biasa itu benar.")
     )
-    logistics_items_fulfilled = count_field(
-        ReadinessReport, "logistics_items_fulfilled", 0, COUNT_LIMITS["logistics_items_fulfilled"]
-    )
-    security_personnel = count_field(
-        ReadinessReport, "security_personnel", 0, COUNT_LIMITS["security_personnel"]
-    )
-    asn_violations = count_field(ReadinessReport, "asn_violations", 0, COUNT_LIMITS["asn_violations"])
-    kecamatan_ready = count_field(ReadinessReport, "kecamatan_ready", 0, COUNT_LIMITS["kecamatan_ready"])
-    first_time_voters = count_field(
-        ReadinessReport, "first_time_voters", 0, COUNT_LIMITS["first_time_voters"]
-    )
 
     class Meta:
         model = ReadinessReport
-        fields = CARRIED_FIELDS
-        widgets = {
-            **dict.fromkeys(RADIO_FIELDS, forms.RadioSelect),
-            "distribution_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "distribution_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            **{name: forms.Textarea(attrs={"rows": 2}) for name in TEXT_FIELDS},
-        }
+        fields = tuple(field.name for field in shown_in(Place.FORM))
+        formfield_callback = report_formfield
 
     def __init__(self, *args, previous: ReadinessReport | None = None, submitting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,11 +77,8 @@ class ReportForm(forms.ModelForm):
         self.submitting = submitting
         self.unusual: dict[str, int] = {}
         session = self.instance.session
-        for name in RADIO_FIELDS:
-            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
-        localize_limits(self)
-        for name in ("distribution_start", "distribution_end"):
-            self.fields[name].error_messages["invalid"] = _("Isi tanggal yang benar, misalnya 23-11-2024.")
+        show_limits(self)
+        limit_dates(self, session.election)
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         if previous is not None:
             today = session.date.isoformat()
@@ -110,16 +98,13 @@ class ReportForm(forms.ModelForm):
         )
 
     def section_layout(self, section) -> Fieldset:
-        columns = []
-        for name in section.fields:
-            wide = isinstance(self.fields[name].widget, forms.Textarea | forms.RadioSelect)
-            widget = InlineRadios(name) if name in RADIO_FIELDS else Field(name)
-            columns.append(Column(widget, css_class="col-12" if wide else "col-sm-6 col-lg-4"))
-        if len(section.fields) == 1 and str(self.fields[section.fields[0]].label) == str(section.label):
-            self.fields[section.fields[0]].label = ""  # the section's legend already says it
+        names = [name for name in section.fields if name in self.fields]
+        columns = [Column(self.widget(name), css_class=self.width(name)) for name in names]
+        if len(names) == 1 and str(self.fields[names[0]].label) == str(section.label):
+            self.fields[names[0]].label = ""  # the section's legend already says it
         parts = [HTML(self.section_note(section)), Row(*columns)]
         if section.lines:
-            titled = bool(section.fields)  # a section of lines only is titled by its legend
+            titled = bool(names)  # a section of lines only is titled by its legend
             include = f"with formset={section.lines} titled={titled}"
             parts.append(HTML(f'{{% include "reports/operator/_lines.html" {include} %}}'))
         if f"confirm_{section.key}" in self.fields:
@@ -130,6 +115,20 @@ class ReportForm(forms.ModelForm):
             css_class="report-section card card-body mb-3",
             css_id=f"bagian-{section.key}",
         )
+
+    @staticmethod
+    def widget(name: str):
+        field = FIELDS_BY_NAME[name]
+        if field.kind == Kind.CHOICE:
+            return InlineRadios(name)
+        if field.kind == Kind.COUNT and field.unit:
+            return AppendedText(name, str(field.unit))
+        return Field(name)
+
+    @staticmethod
+    def width(name: str) -> str:
+        wide = FIELDS_BY_NAME[name].kind in (Kind.CHOICE, Kind.TEXT)
+        return "col-12" if wide else "col-sm-6 col-lg-4"
 
     def section_note(self, section) -> str:
         """When the section was last confirmed; empty for a region's first report."""
@@ -146,6 +145,11 @@ class ReportForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         election: Election = self.instance.session.election
+        for field in of_kind(Kind.DATE):
+            day = cleaned.get(field.name)
+            problem = date_problem(election, day) if day else None
+            if problem:
+                self.add_error(field.name, problem)
         start, end = cleaned.get("distribution_start"), cleaned.get("distribution_end")
         if start and end and end < start:
             self.add_error("distribution_end", _("Distribusi tidak boleh selesai sebelum dimulai."))
@@ -164,11 +168,13 @@ class ReportForm(forms.ModelForm):
         """A count far from last week's asks the operator to confirm it instead of passing silently."""
         if self.previous is None:
             return
-        for name in UNUSUAL_FIELDS:
-            new, old = cleaned.get(name), getattr(self.previous, name)
-            already_saved = self.instance.pk and getattr(self.instance, name) == new
+        for field in FIELDS:
+            if not field.unusual:
+                continue
+            new, old = cleaned.get(field.name), getattr(self.previous, field.name)
+            already_saved = self.instance.pk and getattr(self.instance, field.name) == new
             if far_from(old, new) and not already_saved:
-                self.unusual[name] = old
+                self.unusual[field.name] = old
         if self.unusual and not cleaned.get("confirm_unusual"):
             for name, old in self.unusual.items():
                 self.add_error(

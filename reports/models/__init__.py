@@ -8,11 +8,8 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief, Reminder
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet, Reminder
 from reports.models.report import (
-    MAX_PERSONNEL,
-    MAX_QUANTITY,
-    MAX_VOTERS,
     AgendaLine,
     ReadinessReport,
     ReportQuerySet,
@@ -20,15 +17,13 @@ from reports.models.report import (
 )
 
 __all__ = [
-    "MAX_PERSONNEL",
-    "MAX_QUANTITY",
-    "MAX_VOTERS",
     "WITA",
     "AgendaLine",
     "Attendance",
     "Election",
     "FollowUp",
     "ForwardedBrief",
+    "ForwardedBriefQuerySet",
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",

@@ -17,7 +17,11 @@ WITA = ZoneInfo("Asia/Makassar")
 
 
 class Election(models.Model):
-    """One election (e.g. Pilkada Serentak 2024) with its calendar and logistics items."""
+    """One election (e.g. Pilkada Serentak 2024) with its calendar and logistics items.
+
+    ``calendar_start`` to ``calendar_end`` is the window every date of a report and its lines must
+    lie in: the stages the desk follows, from the campaign's start to the end of the vote's
+    recapitulation (25 September to 16 December 2024 for Pilkada Serentak 2024, PKPU 2/2024)."""
 
     name = models.CharField(_("nama"), max_length=150, unique=True)
     voting_day = models.DateField(_("hari pemungutan suara"))
@@ -25,6 +29,17 @@ class Election(models.Model):
     campaign_end = models.DateField(_("akhir masa kampanye"))
     quiet_start = models.DateField(_("awal masa tenang"))
     quiet_end = models.DateField(_("akhir masa tenang"))
+    calendar_start = models.DateField(
+        _("awal tahapan yang dipantau"),
+        help_text=_("Tanggal paling awal dalam laporan dan barisnya; paling lambat awal masa kampanye."),
+    )
+    calendar_end = models.DateField(
+        _("akhir tahapan yang dipantau"),
+        help_text=_(
+            "Tanggal paling akhir dalam laporan dan barisnya; paling cepat hari pemungutan suara, "
+            "biasanya akhir rekapitulasi suara."
+        ),
+    )
     participation_target = models.DecimalField(
         _("target partisipasi (%)"),
         max_digits=5,
@@ -49,6 +64,14 @@ class Election(models.Model):
                 name="election_quiet_period_between_campaign_and_voting",
                 violation_error_message=_(
                     "Masa tenang harus sesudah masa kampanye dan sebelum hari pemungutan suara."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(calendar_start__lte=models.F("campaign_start"))
+                & models.Q(calendar_end__gte=models.F("voting_day")),
+                name="election_calendar_covers_campaign_to_voting",
+                violation_error_message=_(
+                    "Tahapan yang dipantau harus mencakup masa kampanye sampai hari pemungutan suara."
                 ),
             ),
             models.CheckConstraint(
@@ -147,7 +170,6 @@ class RakorSession(models.Model):
         _("batas waktu laporan"), blank=True, help_text=_("Bawaan: pukul 08.00 WITA pada hari rakor.")
     )
     minutes = models.TextField(_("notulen"), blank=True)
-    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     signed_off_at = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

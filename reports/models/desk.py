@@ -151,21 +151,81 @@ class Reminder(models.Model):
         return f"{self.region} — {self.session}"
 
 
-class ForwardedBrief(models.Model):
-    """The brief exactly as forwarded to the Minister, so later downloads are byte-identical."""
+class ForwardedBriefQuerySet(models.QuerySet):
+    def current(self) -> "ForwardedBriefQuerySet":
+        """The versions still standing: at most one per session."""
+        return self.filter(superseded_at__isnull=True)
 
-    session = models.OneToOneField(
-        RakorSession, on_delete=models.PROTECT, related_name="forwarded_brief", verbose_name=_("rakor")
+    def listed(self) -> "ForwardedBriefQuerySet":
+        """Newest first, without the files (the downloads read them one at a time)."""
+        return (
+            self.defer("pdf", "xlsx", "csv", "text")
+            .select_related("forwarded_by", "superseded_by")
+            .order_by("-created_at", "-pk")
+        )
+
+
+class ForwardedBrief(models.Model):
+    """The brief exactly as forwarded to the Minister, so later downloads are byte-identical.
+
+    A rakor reopened for a correction ("buka kembali") keeps this row and its files as they were
+    sent, marked superseded with who, when and why; the corrected brief is a new row."""
+
+    session = models.ForeignKey(
+        RakorSession, on_delete=models.PROTECT, related_name="forwarded_briefs", verbose_name=_("rakor")
     )
     text = models.TextField(_("naskah"))
     pdf = models.BinaryField(_("PDF"))
     xlsx = models.BinaryField(_("XLSX"))
     csv = models.BinaryField(_("CSV"))
     created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    forwarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diteruskan oleh"),
+    )
+    superseded_at = models.DateTimeField(_("dibuka kembali pada"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dibuka kembali oleh"),
+    )
+    reopen_reason = models.TextField(_("alasan dibuka kembali"), blank=True)
+    # The files and the text stay out of the history: they never change, and the history records
+    # who forwarded and who reopened, when, from where and why.
+    history = HistoricalRecords(
+        bases=[IPAddressHistoricalModel], excluded_fields=["text", "pdf", "xlsx", "csv"]
+    )
+
+    objects = ForwardedBriefQuerySet.as_manager()
 
     class Meta:
+        ordering = ["session", "created_at"]
         verbose_name = _("laporan yang diteruskan")
         verbose_name_plural = _("laporan yang diteruskan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="forwarded_brief_one_standing_per_session",
+                violation_error_message=_("Rakor ini sudah memiliki laporan yang diteruskan."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(superseded_at__isnull=True) | ~models.Q(reopen_reason=""),
+                name="forwarded_brief_reopened_with_a_reason",
+                violation_error_message=_("Tuliskan alasan membuka kembali rakor ini."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.session)
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.superseded_at is not None

@@ -6,17 +6,21 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from accounts.access import region_of, sees_all_regions
 from deskpilkada.history import IPAddressHistoricalModel
 from regions.models import Region
 from reports.models.calendar import LogisticsItem, RakorSession
-
-# Upper bounds keep absurd numbers (10^20) out of the database and out of the roll-up.
-MAX_PERSONNEL = 1_000_000
-MAX_VOTERS = 10_000_000
-MAX_QUANTITY = 100_000_000
+from reports.registry import (
+    FIELDS,
+    LINE_TEXT_LENGTH,
+    MAX_QUANTITY,
+    PLACE_LENGTH,
+    counts_are_bounded,
+    date_problem,
+)
 
 
 class ReportQuerySet(models.QuerySet):
@@ -106,7 +110,6 @@ class ReadinessReport(models.Model):
         _("personel pengamanan"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(MAX_PERSONNEL)],
         help_text=_("Jumlah orang (Polri, TNI, Satpol PP, Linmas) yang disiagakan untuk pengamanan."),
     )
     security_situation = models.CharField(
@@ -124,7 +127,6 @@ class ReadinessReport(models.Model):
         _("pelanggaran netralitas ASN"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(MAX_PERSONNEL)],
         help_text=_("Jumlah kasus yang ditemukan sejak laporan lalu; isi 0 jika tidak ada."),
     )
     asn_notes = models.TextField(
@@ -144,7 +146,6 @@ class ReadinessReport(models.Model):
         _("pemilih pemula"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(MAX_VOTERS)],
         help_text=_("Jumlah orang pemilih pemula yang terdata dalam DPT."),
     )
     ektp_notes = models.TextField(
@@ -228,9 +229,7 @@ class ReadinessReport(models.Model):
                 violation_error_message=_("Distribusi tidak boleh selesai sebelum dimulai."),
             ),
             models.CheckConstraint(
-                condition=models.Q(security_personnel__lte=MAX_PERSONNEL)
-                & models.Q(asn_violations__lte=MAX_PERSONNEL)
-                & models.Q(first_time_voters__lte=MAX_VOTERS),
+                condition=counts_are_bounded(),
                 name="report_counts_are_bounded",
                 violation_error_message=_("Angka laporan melebihi batas yang wajar."),
             ),
@@ -253,19 +252,41 @@ class ReadinessReport(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reports:report_detail", args=[self.pk])
 
-    def clean(self):
+    def clean_fields(self, exclude=None) -> None:
+        """Django's checks of each field, then the registry's bounds (counts, text lengths, dates
+        within the election's calendar) on every field that passed them and is not excluded."""
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        election = self.session.election if self.session_id else None
+        for field in FIELDS:
+            if field.name in errors or field.name in (exclude or ()):
+                continue
+            problem = field.problem(getattr(self, field.name), election)
+            if problem:
+                errors[field.name] = [problem]
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self) -> None:
         errors = {}
         ready = self.kecamatan_ready
         if self.region_id and ready is not None and ready > self.region.kecamatan_count:
-            errors["kecamatan_ready"] = _("%(name)s hanya memiliki %(count)s kecamatan.") % {
-                "name": self.region.name,
-                "count": self.region.kecamatan_count,
-            }
+            count = self.region.kecamatan_count
+            errors["kecamatan_ready"] = ngettext(
+                "%(name)s hanya memiliki %(count)s kecamatan.",
+                "%(name)s hanya memiliki %(count)s kecamatan.",
+                count,
+            ) % {"name": self.region.name, "count": count}
         if self.session_id and self.logistics_items_fulfilled is not None:
             total = self.session.election.logistics_items.count()
             if self.logistics_items_fulfilled > total:
-                errors["logistics_items_fulfilled"] = _(
-                    "Pemilihan ini hanya memiliki %(count)s item logistik."
+                errors["logistics_items_fulfilled"] = ngettext(
+                    "Pemilihan ini hanya memiliki %(count)s item logistik.",
+                    "Pemilihan ini hanya memiliki %(count)s item logistik.",
+                    total,
                 ) % {"count": total}
         if errors:
             raise ValidationError(errors)
@@ -290,7 +311,10 @@ class ShortageLine(models.Model):
         help_text=_("Dalam satuan item tersebut, misalnya lembar untuk surat suara."),
     )
     note = models.CharField(
-        _("keterangan"), max_length=300, blank=True, help_text=_("Untuk TPS atau kecamatan mana.")
+        _("keterangan"),
+        max_length=LINE_TEXT_LENGTH,
+        blank=True,
+        help_text=_("Untuk TPS atau kecamatan mana."),
     )
     history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
@@ -324,8 +348,8 @@ class AgendaLine(models.Model):
     )
     kind = models.CharField(_("jenis kegiatan"), max_length=15, choices=Kind.choices)
     date = models.DateField(_("tanggal"))
-    place = models.CharField(_("tempat"), max_length=200, blank=True)
-    description = models.CharField(_("uraian"), max_length=300, blank=True)
+    place = models.CharField(_("tempat"), max_length=PLACE_LENGTH, blank=True)
+    description = models.CharField(_("uraian"), max_length=LINE_TEXT_LENGTH, blank=True)
     history = HistoricalRecords(bases=[IPAddressHistoricalModel])
 
     class Meta:
@@ -335,3 +359,19 @@ class AgendaLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
+
+    def clean_fields(self, exclude=None) -> None:
+        """Django's checks of each field, then the date within the election's calendar."""
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        report = getattr(self, "report", None)
+        checked = "date" not in errors and "date" not in (exclude or ())
+        if checked and self.date is not None and report is not None and report.session_id:
+            problem = date_problem(report.session.election, self.date)
+            if problem:
+                errors["date"] = [problem]
+        if errors:
+            raise ValidationError(errors)

@@ -10,18 +10,12 @@ from functools import cached_property
 
 from regions.models import Region
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
-from reports.registry import SECTIONS
+from reports.registry import SECTIONS, Kind, Place, ReportField, of_kind, shown_in
 from reports.rollup.changes import Change, StaleSection, changes_between
 from reports.rollup.lights import AlertKind, Light, ReportState, explain
 
-# The numbers shown for every region, compared week over week (field name of ReadinessReport).
-FIGURES = (
-    "security_personnel",
-    "asn_violations",
-    "kecamatan_ready",
-    "first_time_voters",
-    "logistics_items_fulfilled",
-)
+# The numbers shown for every region and compared week over week: every count of the report.
+FIGURES: tuple[ReportField, ...] = of_kind(Kind.COUNT)
 
 
 @dataclass(frozen=True)
@@ -32,6 +26,7 @@ class Figure:
     label: str
     value: int | None
     previous: int | None
+    out_of: int | None = None  # the region's total it is a part of (its kecamatan), if any
 
     @property
     def changed(self) -> bool:
@@ -84,12 +79,13 @@ class RegionRow:
         return self.state not in (ReportState.DRAFT, ReportState.MISSING)
 
     @property
-    def is_late(self) -> bool:
-        return self.is_reported and self.report.is_late
+    def attachment_figures(self) -> list[Figure]:
+        """The figures of the attachment's table, in the registry's order."""
+        return [self.figures[field.name] for field in shown_in(Place.ATTACHMENT)]
 
     @property
-    def readiness_label(self) -> str:
-        return self.report.get_readiness_display() if self.is_reported and self.report.readiness else ""
+    def is_late(self) -> bool:
+        return self.is_reported and self.report.is_late
 
     @property
     def explanation(self) -> str:
@@ -143,19 +139,30 @@ class ShortageTotal:
     regions: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Total:
+    """A count of the report added up over the regions that reported (``ReportField.summed``)."""
+
+    key: str
+    label: str
+    value: int
+    out_of: int | None = None  # the province's total it is a part of (every kecamatan), if any
+
+
 @dataclass
 class Totals:
     """Province totals over the regions that reported."""
 
     reports: int  # how many sent reports the totals add up
-    security_personnel: int
-    asn_violations: int
-    kecamatan_ready: int
-    kecamatan_total: int  # every kecamatan of the province, reported or not
-    first_time_voters: int
+    figures: dict[str, Total]  # every summed count by field name, in the registry's order
     registered_voters: int  # DPT of the province
     polling_stations: int  # TPS of the province
     shortages: list[ShortageTotal]
+
+    @property
+    def attachment_totals(self) -> list[Total | None]:
+        """The totals row of the attachment's table: a total under each summed figure."""
+        return [self.figures.get(field.name) for field in shown_in(Place.ATTACHMENT)]
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,17 @@ class Summary:
     follow_ups_closed: list[FollowUp]  # closed since the previous session
     trend: list[TrendPoint]  # the election's sessions up to this one
     lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
+
+    @property
+    def attachment_labels(self) -> list[str]:
+        """The headings of the figures in the attachment's table."""
+        return [field.label for field in shown_in(Place.ATTACHMENT)]
+
+    @property
+    def figure_totals(self) -> list[tuple[Total, Total | None]]:
+        """Each summed count of this session beside the previous session's (None without one)."""
+        before = self.previous_totals.figures if self.previous_totals else {}
+        return [(total, before.get(key)) for key, total in self.totals.figures.items()]
 
     def row_for(self, region: Region) -> RegionRow:
         return next(row for row in self.rows if row.region.pk == region.pk)

@@ -35,6 +35,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
+from reports.registry import summed
 from reports.rollup.changes import stale_sections
 from reports.rollup.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
 from reports.rollup.parts import (
@@ -48,6 +49,7 @@ from reports.rollup.parts import (
     RegionRow,
     ShortageTotal,
     Summary,
+    Total,
     Totals,
     TrendPoint,
 )
@@ -169,7 +171,7 @@ class _Words:
     """Labels translated once per roll-up instead of once per region."""
 
     def __init__(self):
-        self.figures = {key: str(ReadinessReport._meta.get_field(key).verbose_name) for key in FIGURES}
+        self.figures = {field.name: field.words for field in FIGURES}
         self.lights = {light: str(light.label) for light in Light}
         self.states = {state: str(state.label) for state in ReportState}
         self.attendance = {status.value: str(status.label) for status in Attendance.Status}
@@ -182,13 +184,14 @@ def _row(session, region, report, previous, attendance, shortages_by_report, wor
     previous_shortages = shortages_by_report.get(previous.pk, []) if previous else []
     light, reasons = traffic_light(sent, shortages)
     figures = {
-        key: Figure(
-            key=key,
-            label=words.figures[key],
-            value=getattr(sent, key) if sent else None,
-            previous=getattr(previous, key) if previous else None,
+        field.name: Figure(
+            key=field.name,
+            label=words.figures[field.name],
+            value=getattr(sent, field.name) if sent else None,
+            previous=getattr(previous, field.name) if previous else None,
+            out_of=getattr(region, field.out_of) if field.out_of else None,
         )
-        for key in FIGURES
+        for field in FIGURES
     }
     status = attendance.get(region.pk, Attendance.Status.UNCONFIRMED)
     return RegionRow(
@@ -233,16 +236,18 @@ def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[Shorta
         for item, quantity, region_ids in sorted(by_item.values(), key=lambda e: (e[0].position, e[0].name))
     ]
 
-    def total(name: str) -> int:
-        return sum(getattr(report, name) or 0 for report, _lines in sent)
-
+    figures = {
+        field.name: Total(
+            key=field.name,
+            label=field.label,
+            value=sum(getattr(report, field.name) or 0 for report, _lines in sent),
+            out_of=sum(getattr(region, field.out_of) for region in regions) if field.out_of else None,
+        )
+        for field in summed()
+    }
     return Totals(
         reports=len(sent),
-        security_personnel=total("security_personnel"),
-        asn_violations=total("asn_violations"),
-        kecamatan_ready=total("kecamatan_ready"),
-        kecamatan_total=sum(region.kecamatan_count for region in regions),
-        first_time_voters=total("first_time_voters"),
+        figures=figures,
         registered_voters=sum(region.registered_voters for region in regions),
         polling_stations=sum(region.polling_stations for region in regions),
         shortages=shortages,

@@ -1,9 +1,10 @@
-"""The brief for the Minister: the page (read, edit, sign off, forward), the A4 print view and the
-PDF, XLSX and CSV downloads.
+"""The brief for the Minister: the page (read, edit, sign off, forward, reopen), the A4 print view
+and the PDF, XLSX and CSV downloads.
 
-The secretariat edits, signs off and forwards; leaders read and download; operators get 403 on
-every URL (anonymous users are sent to log in by ``LoginRequiredMiddleware``). Once the session is
-forwarded, the downloads serve the files kept at forwarding, byte for byte.
+The secretariat edits, signs off, forwards and reopens; leaders read and download; operators get 403
+on every URL (anonymous users are sent to log in by ``LoginRequiredMiddleware``). Once the session is
+forwarded, the downloads serve the files kept at forwarding, byte for byte; every version sent, the
+superseded ones included, stays downloadable from the page's list of versions.
 """
 
 from django.contrib import messages
@@ -15,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from reports.brief import exports, forwarding
-from reports.brief.letter import indonesian, text_of
-from reports.forms.brief import BriefForm, ForwardForm, SignOffForm
+from reports.brief.letter import draft, indonesian, text_of
+from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SignOffForm
 from reports.models import ForwardedBrief, RakorSession
 from reports.rollup.summary import summary
 from reports.workflow.writes import Refused, session_lock
@@ -61,21 +62,35 @@ def brief(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
-def _page(request: HttpRequest, session: RakorSession, form: BriefForm | None = None, status: int = 200):
+def _page(
+    request: HttpRequest,
+    session: RakorSession,
+    form: BriefForm | None = None,
+    reopen_form: ReopenForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    sent = list(ForwardedBrief.objects.filter(session=session).listed())
+    corrects = next((brief for brief in sent if brief.is_superseded), None)
     with indonesian():
         result = summary(session)
-        text = text_of(session, result)
+        drafted = draft(result, corrects=corrects)  # what ``text_of`` drafts, without its query
+    text = session.brief_text or drafted
     lock = session_lock(session)
     context = {
         "session": session,
         "summary": result,
         "text": text,
-        "is_edited": bool(session.brief_text),
+        # Differs from the draft: edited, or (once signed off and pinned) the data moved since.
+        "is_edited": text != drafted,
+        "follows_data": not session.brief_text,
         "lock": str(lock) if lock else "",
         "can_edit": is_secretariat(request.user) and lock is None,
+        "can_reopen": is_secretariat(request.user) and lock is not None,
         "form": form or BriefForm(initial={"text": text, "base": forwarding.digest(session.brief_text)}),
         "sign_off_form": SignOffForm(initial={"seen": forwarding.digest(text)}),
         "forward_form": ForwardForm(),
+        "reopen_form": reopen_form or ReopenForm(),
+        "sent": sent,
     }
     return render(request, "reports/brief/brief.html", context, status=status)
 
@@ -129,6 +144,29 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
+@role_required(SECRETARIAT)
+@require_POST
+def brief_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open a forwarded rakor again for a correction; the reason is required and recorded."""
+    session = _session(pk)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return _page(request, session, reopen_form=form, status=400)
+    try:
+        forwarding.reopen(session, request.user, reason=form.cleaned_data["reason"])
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _(
+                "Rakor dibuka kembali untuk perbaikan. Laporan yang sudah dikirim tetap tersimpan; "
+                "naskah disusun ulang sebagai ralat. Setujui lalu teruskan lagi setelah diperbaiki."
+            ),
+        )
+    return redirect("reports:brief", pk)
+
+
 def _made(session: RakorSession, kind: str):
     """The letter of ``session`` as it stands, as a document of ``kind`` (print, pdf, xlsx, csv)."""
     make = exports.document if kind == "print" else exports.MAKERS[kind]
@@ -153,9 +191,20 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     session = _session(pk)
     body = None
     if session.is_forwarded:
-        body = ForwardedBrief.objects.filter(session=session).values_list(kind, flat=True).first()
+        body = ForwardedBrief.objects.current().filter(session=session).values_list(kind, flat=True).first()
     if body is None:
         body = _made(session, kind)
     response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(session, kind)}"'
+    return response
+
+
+@role_required(*DESK_ROLES)
+@never_cache
+@require_safe
+def brief_sent_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """One version of the brief as it was sent (the standing one or a superseded one), byte for byte."""
+    sent = get_object_or_404(ForwardedBrief.objects.select_related("session"), pk=pk)
+    response = HttpResponse(bytes(getattr(sent, kind)), content_type=exports.CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{exports.sent_filename(sent, kind)}"'
     return response

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from accounts.access import DESK_ROLES, is_secretariat, role_required
+from accounts.access import DESK_ROLES, is_secretariat, role_required, sees_client_addresses
 from regions.models import Region
 from reports.dashboard_rows import region_markup
 from reports.forms.desk import ReviewForm
@@ -117,6 +117,8 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
             [entry.report.security_personnel if entry.is_reported else None for entry in oldest_first],
         ),
         "review_form": ReviewForm(initial={"version": report.version}) if report else None,
-        "changes": report_history(report) if report else [],
+        "changes": (
+            report_history(report, with_addresses=sees_client_addresses(request.user)) if report else []
+        ),
     }
     return render(request, "reports/dashboard/drilldown.html", context)

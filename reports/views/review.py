@@ -1,14 +1,13 @@
 """What the secretariat changes from the dashboard: review, attendance and follow-ups.
 
-Every change is refused once the session is forwarded (``workflow.ensure_open``), with the reason
-shown; leaders read the attendance but change nothing.
+The changes themselves are made by ``reports.workflow``, under the rakor's lock; once the session is
+forwarded they are refused there with the reason, which these views show. The pages also say so
+before anything is typed. Leaders read the attendance but change nothing.
 """
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,7 +15,8 @@ from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_require
 from regions.models import Region
 from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
-from reports.workflow.writes import Refused, ensure_open, review, session_lock
+from reports.workflow import desk
+from reports.workflow.writes import Refused, review, session_lock
 
 SECRETARIAT = Role.SECRETARIAT
 
@@ -71,26 +71,15 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(lock))
             return redirect("reports:attendance", pk=session.pk)
         if form.is_valid():
-            _save_attendance(session, form.values(), request.user)
+            try:
+                desk.record_attendance(session, form.values(), request.user)
+            except Refused as refusal:
+                messages.error(request, str(refusal))
+                return redirect("reports:attendance", pk=session.pk)
             messages.success(request, _("Kehadiran rakor disimpan."))
             return redirect(session)
     context = {"session": session, "form": form, "lock": str(lock) if lock else "", "can_edit": can_edit}
     return render(request, "reports/dashboard/attendance.html", context)
-
-
-@transaction.atomic
-def _save_attendance(session: RakorSession, values: dict[int, tuple[str, str]], user) -> None:
-    for region_id, (status, representative) in values.items():
-        Attendance.objects.update_or_create(
-            session=session,
-            region_id=region_id,
-            defaults={
-                "status": status,
-                "representative": representative,
-                "recorded_by": user,
-                "recorded_at": timezone.now(),
-            },
-        )
 
 
 @role_required(SECRETARIAT)
@@ -104,10 +93,11 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {key: request.GET[key] for key in ("region", "source", "agency", "title") if key in request.GET}
     form = FollowUpForm(request.POST or None, initial=initial, session=session)
     if request.method == "POST" and form.is_valid():
-        follow_up = form.save(commit=False)
-        follow_up.session = session
-        follow_up.created_by = request.user
-        follow_up.save()
+        try:
+            follow_up = desk.add_follow_up(session, form.save(commit=False), request.user)
+        except Refused as refusal:
+            messages.error(request, str(refusal))
+            return redirect(session)
         messages.success(request, _("Tindak lanjut “%(title)s” dicatat.") % {"title": follow_up.title})
         return redirect(session)
     return render(request, "reports/dashboard/follow_up_form.html", {"session": session, "form": form})
@@ -120,19 +110,15 @@ def follow_up_close(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpRes
     follow_up = get_object_or_404(
         FollowUp, pk=follow_up_pk, session__election_id=session.election_id, session__date__lte=session.date
     )
-    try:
-        ensure_open(session)
-    except Refused as refusal:
-        messages.error(request, str(refusal))
-        return redirect(session)
     form = CloseFollowUpForm(request.POST)
     if not form.is_valid():
         _show_errors(request, form)
         return redirect(session)
-    if follow_up.closed_at is None:
-        follow_up.closed_at = timezone.now()
-        follow_up.closed_by = request.user
-        follow_up.closing_note = form.cleaned_data["closing_note"].strip()
-        follow_up.save(update_fields=["closed_at", "closed_by", "closing_note"])
+    try:
+        closed = desk.close_follow_up(session, follow_up, request.user, form.cleaned_data["closing_note"])
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(session)
+    if closed:
         messages.success(request, _("Tindak lanjut “%(title)s” selesai.") % {"title": follow_up.title})
     return redirect(session)

@@ -1,6 +1,11 @@
 """The "riwayat perubahan" of a report: every change to it and its lines — who, when, from where
 and which fields — read from the simple-history tables in a fixed number of queries.
 
+It reads like a register: a value that points at another row is shown by what people call it (the
+rakor by its date, the region by its name, a user by full name, an item by name), never by its id.
+The client address of each change is personal data kept for the IT admins; it is filled in only
+when the caller says the reader may see it (``accounts.access.sees_client_addresses``).
+
 Nothing in the application deletes history rows: no view does, and the admin shows the history
 of an object but registers no historical model (so none can be deleted there).
 """
@@ -14,7 +19,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.models import AgendaLine, LogisticsItem, ReadinessReport, ShortageLine
+from regions.models import Region
+from reports.models import AgendaLine, LogisticsItem, RakorSession, ReadinessReport, ShortageLine
 
 # Bookkeeping that changes with every save and says nothing a reviewer needs.
 SKIPPED = {"id", "report", "created_at", "updated_at", "version", "confirmed_sections", "changed_sections"}
@@ -42,6 +48,35 @@ def tracked_fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields if f.name not in SKIPPED]
 
 
+def name_of(obj: models.Model) -> str:
+    """What the register calls a related row: "18 November 2024", "Kota Bontang", "Sri Wahyuni"."""
+    if isinstance(obj, RakorSession):
+        return formats.date_format(obj.date, "j F Y")
+    if isinstance(obj, Region):
+        return obj.display_name
+    if isinstance(obj, get_user_model()):
+        return obj.get_full_name() or obj.get_username()
+    return str(obj)
+
+
+def related_names(histories: list[tuple[type[models.Model], list]], known: list[models.Model]) -> dict:
+    """``{(model, pk): name}`` for every row the history rows point at: the ``known`` rows without
+    a query, the others with one query per related model."""
+    names = {(type(obj), obj.pk): name_of(obj) for obj in known}
+    wanted: dict[type[models.Model], set] = {}
+    for model, records in histories:
+        for model_field in tracked_fields(model):
+            if isinstance(model_field, models.ForeignKey):
+                ids = {getattr(record, model_field.attname) for record in records}
+                related = model_field.related_model
+                wanted[related] = wanted.get(related, set()) | ids
+    for related, ids in wanted.items():
+        missing = {pk for pk in ids if pk is not None and (related, pk) not in names}
+        for obj in related._default_manager.filter(pk__in=missing) if missing else []:
+            names[(related, obj.pk)] = name_of(obj)
+    return names
+
+
 def display(model_field: models.Field, value, names: dict) -> str:
     if value is None or value == "":
         return "—"
@@ -60,7 +95,9 @@ def display(model_field: models.Field, value, names: dict) -> str:
     return str(value)
 
 
-def changes_of(records: list, model: type[models.Model], subject, names: dict) -> list[Change]:
+def changes_of(
+    records: list, model: type[models.Model], subject, names: dict, with_addresses: bool
+) -> list[Change]:
     """One Change per history row of one model, diffed against the previous row of the same object."""
     previous: dict[int, object] = {}
     changes = []
@@ -87,8 +124,8 @@ def changes_of(records: list, model: type[models.Model], subject, names: dict) -
         changes.append(
             Change(
                 when=record.history_date,
-                who=(user.get_full_name() or user.get_username()) if user else _("sistem"),
-                ip=record.history_ip,
+                who=name_of(user) if user else _("sistem"),
+                ip=record.history_ip if with_addresses else None,
                 subject=subject(record, names),
                 kind=str(KINDS[record.history_type]),
                 fields=fields,
@@ -97,8 +134,9 @@ def changes_of(records: list, model: type[models.Model], subject, names: dict) -
     return changes
 
 
-def report_history(report: ReadinessReport) -> list[Change]:
-    """The report's changes and its shortage and agenda lines' changes, newest first."""
+def report_history(report: ReadinessReport, *, with_addresses: bool = False) -> list[Change]:
+    """The report's changes and its shortage and agenda lines' changes, newest first; the client
+    addresses only ``with_addresses``."""
     order = ("history_date", "history_id")
     reports = list(report.history.select_related("history_user").order_by(*order))
     shortages = list(
@@ -107,20 +145,12 @@ def report_history(report: ReadinessReport) -> list[Change]:
     agenda = list(
         AgendaLine.history.filter(report_id=report.pk).select_related("history_user").order_by(*order)
     )
-    user_ids = {r.submitted_by_id for r in reports} | {r.reviewed_by_id for r in reports}
-    User = get_user_model()
-    names = {
-        (User, user.pk): user.get_full_name() or user.get_username()
-        for user in User.objects.filter(pk__in=user_ids - {None})
-    }
-    names.update(
-        {
-            (LogisticsItem, item.pk): item.name
-            for item in LogisticsItem.objects.filter(pk__in={line.item_id for line in shortages})
-        }
+    names = related_names(
+        [(ReadinessReport, reports), (ShortageLine, shortages), (AgendaLine, agenda)],
+        known=[report.session, report.region],
     )
     changes = (
-        changes_of(reports, ReadinessReport, lambda record, names: _("Laporan"), names)
+        changes_of(reports, ReadinessReport, lambda record, names: _("Laporan"), names, with_addresses)
         + changes_of(
             shortages,
             ShortageLine,
@@ -128,6 +158,7 @@ def report_history(report: ReadinessReport) -> list[Change]:
                 _("Kekurangan: %(item)s") % {"item": names.get((LogisticsItem, record.item_id))}
             ),
             names,
+            with_addresses,
         )
         + changes_of(
             agenda,
@@ -136,6 +167,7 @@ def report_history(report: ReadinessReport) -> list[Change]:
                 _("Agenda: %(kind)s") % {"kind": dict(AgendaLine.Kind.choices).get(record.kind)}
             ),
             names,
+            with_addresses,
         )
     )
     return sorted(changes, key=lambda change: change.when, reverse=True)

@@ -1,8 +1,12 @@
-"""The life of a readiness report: draft → submitted → returned ⇄ submitted → accepted.
+"""The life of a readiness report: draft → submitted → returned ⇄ submitted → accepted, and the
+one lock every write to a rakor takes.
 
-Every change goes through here, so that the locks (a forwarded session is frozen) and the lost-update
-check (a version number compared inside the same transaction) hold whichever page made the change.
-Refusals carry a sentence for the user saying which rule refused and since when.
+Every change to a rakor — a report and its lines, a review, the attendance, a follow-up, the letter,
+forwarding and reopening — first locks the session's row (``lock_session``) inside its transaction
+and is refused there once the rakor is forwarded. Forwarding takes the same lock while it makes the
+files, so no write can land between the files and the freeze. The lost-update check (a version
+number compared inside the same transaction) holds whichever page made the change. Refusals carry a
+sentence for the user saying which rule refused and since when.
 """
 
 import datetime as dt
@@ -45,8 +49,8 @@ def session_lock(session: RakorSession) -> Locked | None:
     if session.forwarded_at is not None:
         return Locked(
             _(
-                "Rakor %(date)s sudah diteruskan ke Mendagri sejak %(since)s; "
-                "laporan, kehadiran dan tindak lanjutnya tidak dapat diubah lagi."
+                "Rakor %(date)s sudah diteruskan ke Mendagri sejak %(since)s; laporan, kehadiran, "
+                "tindak lanjut dan naskahnya tidak dapat diubah lagi kecuali sekretariat membukanya kembali."
             )
             % {"date": formats.date_format(session.date, "j F Y"), "since": when(session.forwarded_at)},
             since=session.forwarded_at,
@@ -60,11 +64,26 @@ def ensure_open(session: RakorSession) -> None:
         raise lock
 
 
+def locked_row(session: RakorSession) -> RakorSession:
+    """Inside a transaction: the session's row as stored, locked until the transaction ends
+    (``SELECT … FOR UPDATE``; a writer waits here while another write or a forwarding runs)."""
+    return RakorSession.objects.select_for_update().select_related("election").get(pk=session.pk)
+
+
+def lock_session(session: RakorSession) -> RakorSession:
+    """The door of every write to a rakor: lock its row for this transaction, then refuse
+    (``Locked``) if it is forwarded. Returns the row as stored once the lock is held."""
+    current = locked_row(session)
+    ensure_open(current)
+    return current
+
+
 def lock_for_update(report: ReadinessReport, expected_version: int) -> ReadinessReport:
-    """Inside a transaction: lock the report's row and refuse if it moved past
-    ``expected_version`` since the user loaded it. Returns the row as stored."""
-    current = ReadinessReport.objects.select_for_update().select_related("session").get(pk=report.pk)
-    ensure_open(current.session)
+    """Inside a transaction: lock the session's row, then the report's, and refuse if the report
+    moved past ``expected_version`` since the user loaded it. Returns the row as stored."""
+    session = lock_session(report.session)
+    current = ReadinessReport.objects.select_for_update().get(pk=report.pk)
+    current.session = session
     if current.version != expected_version:
         raise stale(current)
     return current
@@ -107,8 +126,8 @@ def save_report(
     """The operator saves their region's report as it stands (``lines``: formsets saved with it),
     as a draft or submitted. Refused when the session is frozen, when someone saved the report
     after ``expected_version`` was loaded, or when a sent report would silently go back to draft."""
-    ensure_open(report.session)
     if report.pk is None:
+        report.session = lock_session(report.session)
         report.version = 1
     else:
         report.version = lock_for_update(report, expected_version).version + 1

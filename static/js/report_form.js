@@ -1,6 +1,7 @@
-/* The operator's report form: add and remove shortage/agenda rows, and warn before leaving with
-   unsaved input. Everything works without it: a blank row is always there and "Hapus baris ini"
-   is a plain checkbox. */
+/* The operator's report form: add and remove shortage/agenda rows, count the characters of every
+   bounded text ("123/1.000 karakter"), and warn before leaving with unsaved input. Everything works
+   without it: a blank row is always there, "Hapus baris ini" is a plain checkbox, and each text's
+   limit is written in its help text. */
 (function () {
   "use strict";
   var form = document.getElementById("report-form");
@@ -8,6 +9,31 @@
     return;
   }
   var dirty = false;
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || "id");
+
+  /* The counter of a text with a maxlength and a data-counter pattern, made on first use. */
+  function count(field) {
+    var limit = parseInt(field.getAttribute("maxlength"), 10);
+    if (!field.dataset.counter || !limit) {
+      return;
+    }
+    var counter = document.getElementById(field.id + "-counter");
+    if (!counter) {
+      counter = document.createElement("div");
+      counter.id = field.id + "-counter";
+      counter.className = "form-text text-end char-counter";
+      field.insertAdjacentElement("afterend", counter);
+    }
+    var length = field.value.length;
+    counter.textContent = field.dataset.counter
+      .replace("%(typed)s", numbers.format(length))
+      .replace("%(limit)s", numbers.format(limit));
+    counter.classList.toggle("text-danger", length >= limit);
+  }
+
+  function countAll(root) {
+    root.querySelectorAll("[data-counter][maxlength]").forEach(count);
+  }
 
   function enhanceRow(row) {
     var checkbox = row.querySelector("input[name$='-DELETE']");
@@ -43,6 +69,7 @@
       total.value = String(index + 1);
       var row = rows.lastElementChild;
       enhanceRow(row);
+      countAll(row);
       var first = row.querySelector("select, input:not([type=hidden]), textarea");
       if (first) {
         first.focus();
@@ -50,8 +77,15 @@
     });
   });
 
-  form.addEventListener("input", function () { dirty = true; });
-  form.addEventListener("change", function () { dirty = true; });
+  countAll(form);
+  form.addEventListener("input", function (event) {
+    dirty = true;
+    count(event.target);
+  });
+  form.addEventListener("change", function (event) {
+    dirty = true;
+    count(event.target);  // a restored draft sets values and announces a change
+  });
   form.addEventListener("submit", function () { dirty = false; });
   window.addEventListener("beforeunload", function (event) {
     if (dirty) {

@@ -44,3 +44,20 @@ def test_the_secretariat_signs_off_and_forwards_with_the_buttons(open_page):
     page.get_by_text("Laporan diteruskan ke Mendagri.").wait_for()
     assert page.get_by_text("sudah diteruskan ke Mendagri sejak").is_visible()
     assert ForwardedBrief.objects.filter(session=RakorSession.objects.get(date="2024-11-18")).exists()
+
+
+def test_the_secretariat_reopens_a_forwarded_rakor_with_the_form_and_the_page_stays_accessible(open_page):
+    session = RakorSession.objects.get(date="2024-11-18")
+    page = open_page("desktop", "sekretariat", axe=True)
+    page.goto(brief_pages()[0])
+    page.get_by_role("button", name="Setujui naskah").click()
+    page.get_by_label("Saya mengerti").check()
+    page.get_by_role("button", name="Teruskan ke Mendagri").click()
+    page.get_by_text("Laporan diteruskan ke Mendagri.").wait_for()
+    assert not axe_violations(page)
+    page.get_by_label("Alasan membuka kembali").fill("Angka personel Bontang salah ketik.")
+    page.get_by_role("button", name="Buka kembali rakor ini").click()
+    page.get_by_text("Rakor dibuka kembali untuk perbaikan.").wait_for()
+    assert page.get_by_text("Angka personel Bontang salah ketik.").is_visible()
+    assert not axe_violations(page)
+    assert ForwardedBrief.objects.get(session=session).superseded_at is not None

@@ -121,3 +121,17 @@ def test_signing_out_removes_the_drafts_kept_in_the_browser(open_page):
     with page.expect_navigation():
         page.locator("form[data-autosave-clear] button").click()
     assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('desk-draft:'))") == []
+
+
+def test_each_bounded_text_counts_its_characters_as_they_are_typed(open_page):
+    page = open_page("phone", "operator.samarinda")
+    page.goto(reverse("reports:report_form"))
+    page.fill("textarea[name=security_notes]", "Patroli gabungan\ndi 12 titik.")
+    assert page.inner_text("#id_security_notes-counter") == "29/1.000 karakter"
+    assert page.get_attribute("textarea[name=security_notes]", "maxlength") == "1000"
+
+    page.locator("#bagian-agenda .line-add").click()
+    place = page.locator("#bagian-agenda .line-row").last.locator("input[name$='-place']")
+    place.fill("Lapangan Kinibalu")
+    counter = page.locator(f"#{place.get_attribute('id')}-counter")
+    assert counter.inner_text() == "17/200 karakter"

@@ -1,12 +1,17 @@
-"""Fail when a string the user reads is untranslated, fuzzy, or compiled into a stale catalogue.
+"""Fail when a string the user reads is untranslated, fuzzy, lacks a plural form, or is compiled
+into a stale catalogue.
 
 Strings are extracted afresh with ``makemessages`` in a temporary copy of the project (so the check
 never touches the working tree), merged with the committed catalogue, and every entry must have a
-translation that is not marked fuzzy. The committed ``.mo`` must hold exactly what compiling the
-committed ``.po`` gives. ``make messages`` updates and compiles the catalogues.
+translation that is not marked fuzzy. A plural entry (``ngettext``, ``{% blocktranslate count %}``)
+needs every form the language has (``msgstr[0]``, ``msgstr[1]`` for English); a string that carries
+a count (``%(count)s``, ``%(counter)s``) must be such a plural entry, or English says "1 reports".
+The committed ``.mo`` must hold exactly what compiling the committed ``.po`` gives. ``make
+messages`` updates and compiles the catalogues.
 """
 
 import gettext
+import re
 import shutil
 import subprocess
 import sys
@@ -31,11 +36,16 @@ NOT_COPIED = shutil.ignore_patterns(
 )
 
 
+# A placeholder that holds a number of things: the names the code and the templates give counts.
+COUNT = re.compile(r"%\((count|counter)\)")
+
+
 @dataclass
 class Entry:
     msgid: str = ""
     translations: dict[str, str] = field(default_factory=dict)
     fuzzy: bool = False
+    plural: bool = False
 
 
 def read_po(path: Path) -> list[Entry]:
@@ -52,6 +62,8 @@ def read_po(path: Path) -> list[Entry]:
         if keyword == "msgid":
             entries.append(Entry(fuzzy=next_is_fuzzy))
             next_is_fuzzy = False
+        if keyword == "msgid_plural":
+            entries[-1].plural = True
         if keyword:
             target = keyword
         if target.startswith("msgstr"):
@@ -61,8 +73,30 @@ def read_po(path: Path) -> list[Entry]:
     return [entry for entry in entries if entry.msgid]
 
 
+def plural_forms(path: Path) -> int:
+    """How many plural forms the catalogue's language has (its ``Plural-Forms`` header)."""
+    found = re.search(r"nplurals=(\d+)", path.read_text(encoding="utf-8"))
+    return int(found.group(1)) if found else 2
+
+
 def untranslated(entries: list[Entry]) -> list[str]:
-    return [e.msgid for e in entries if not all(e.translations.values())]
+    return [e.msgid for e in entries if not any(e.translations.values())]
+
+
+def missing_plural_forms(entries: list[Entry], forms: int) -> list[str]:
+    """Plural entries translated in some forms but not all ``forms`` (e.g. an empty ``msgstr[1]``)."""
+    return [
+        e.msgid
+        for e in entries
+        if e.plural
+        and any(e.translations.values())
+        and not all(e.translations.get(f"msgstr[{n}]") for n in range(forms))
+    ]
+
+
+def counts_without_plural(entries: list[Entry]) -> list[str]:
+    """Strings that carry a count but were marked with ``gettext``/``translate``, not plural forms."""
+    return [e.msgid for e in entries if not e.plural and COUNT.search(e.msgid)]
 
 
 def fuzzy(entries: list[Entry]) -> list[str]:
@@ -107,9 +141,18 @@ class Command(BaseCommand):
         )
         if extracted.returncode:
             raise CommandError(f"makemessages failed:\n{extracted.stderr}")
-        entries = read_po(copy / messages / "django.po")
+        extracted_po = copy / messages / "django.po"
+        entries = read_po(extracted_po)
         problems = [f"{language}: untranslated: {msgid!r}" for msgid in untranslated(entries)]
         problems += [f"{language}: fuzzy: {msgid!r}" for msgid in fuzzy(entries)]
+        problems += [
+            f"{language}: a plural form is missing: {msgid!r}"
+            for msgid in missing_plural_forms(entries, plural_forms(extracted_po))
+        ]
+        problems += [
+            f"{language}: a count without plural forms (use ngettext or blocktranslate count): {msgid!r}"
+            for msgid in counts_without_plural(entries)
+        ]
 
         po, mo = settings.BASE_DIR / messages / "django.po", settings.BASE_DIR / messages / "django.mo"
         fresh = tmp / f"{language}.mo"

@@ -1,11 +1,17 @@
 """Load the demo: the 18 November 2024 rakor as the news report tells it, three Mondays of history
-before it, and a user for every role. Running it again changes nothing."""
+before it, and a user for every role. Running it again changes nothing.
+
+It refuses to run in production mode (``DJANGO_ENV=production``): its accounts, a superuser among
+them, share a password printed in the README.
+"""
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
@@ -134,8 +140,17 @@ MISSING_ON_18 = ["64.72", "64.07", "64.08"]
 class Command(BaseCommand):
     help = "Muat data demo rakor 18 November 2024 beserta riwayat tiga Senin sebelumnya."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "seed_demo tidak dijalankan dalam mode produksi (DJANGO_ENV=production): akun demonya, "
+                "termasuk superuser admin, memakai kata sandi yang tertulis di README. Buat akun sungguhan "
+                "dengan `manage.py createsuperuser` dan di halaman admin."
+            )
+        self.load()
+
+    @transaction.atomic
+    def load(self) -> None:
         election = Election.objects.get(name=ELECTION)
         items = {item.name: item for item in LogisticsItem.objects.filter(election=election)}
         regions = {region.kemendagri_code: region for region in Region.objects.all()}
@@ -156,7 +171,7 @@ class Command(BaseCommand):
             self.attend(session, regions[code], Attendance.Status.UNCONFIRMED, users["sekretariat"])
 
         self.follow_ups(sessions, regions, users["sekretariat"])
-        self.print_logins()
+        self.print_logins(regions)
 
     def create_users(self, regions):
         groups = {role: Group.objects.get(name=role.value) for role in Role}
@@ -364,13 +379,15 @@ class Command(BaseCommand):
                 },
             )
 
-    def print_logins(self):
+    @translation.override(settings.LANGUAGE_CODE)
+    def print_logins(self, regions: dict[str, Region]) -> None:
+        """The logins, in Bahasa Indonesia like the rest of the output (regions: "Kota Bontang")."""
         self.stdout.write(self.style.SUCCESS("Data demo siap. Login demo (kata sandi semua akun):"))
         self.stdout.write(f"  kata sandi: {DEMO_PASSWORD}")
         self.stdout.write(
             "  sekretariat          — Sekretariat provinsi (dasbor, pemeriksaan, laporan ke Mendagri)"
         )
         self.stdout.write("  sekda                — Pimpinan (membaca dasbor dan ringkasan)")
-        self.stdout.write("  admin                — Admin TI (http://127.0.0.1:8000/admin/)")
+        self.stdout.write("  admin                — Admin TI (halaman /admin/)")
         for code, username in USERNAMES.items():
-            self.stdout.write(f"  {username:<20} — Operator {code}")
+            self.stdout.write(f"  {username:<20} — Operator {regions[code].display_name}")

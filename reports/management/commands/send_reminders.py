@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regions.models import Membership, Region
 from reports.models import RakorSession, ReadinessReport, Reminder
@@ -37,7 +38,8 @@ class Command(BaseCommand):
             sent = 0
             for region in self.regions_to_remind(session):
                 sent += self.remind(session, region)
-            self.stdout.write(self.style.SUCCESS(_("%(count)s pengingat dikirim.") % {"count": sent}))
+            done = ngettext("%(count)s pengingat dikirim.", "%(count)s pengingat dikirim.", sent)
+            self.stdout.write(self.style.SUCCESS(done % {"count": sent}))
 
     def regions_to_remind(self, session: RakorSession):
         """Regions without a sent report and without a reminder for this deadline, with their

@@ -1,0 +1,142 @@
+"""The registry of the report's fields is the one list of them: every field of the report is declared
+there with its bounds, and the form, the province totals, the attachment, the XLSX/CSV and the letter
+show each field where the registry places it. A field added to the model and the registry shows up
+in all of them without another edit, which these tests check for every field declared."""
+
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from regions.models import Region
+from reports.brief.letter import draft, indonesian
+from reports.models import ReadinessReport
+from reports.registry import CARRIED_FIELDS, FIELDS, Kind, Place, shown_in, summed
+from reports.rollup.summary import summary
+from tests.conftest import make_report
+
+pytestmark = pytest.mark.django_db
+
+# What the workflow keeps about a report, as opposed to what the region reports.
+WORKFLOW_FIELDS = {
+    "id",
+    "session",
+    "region",
+    "status",
+    "confirmed_sections",
+    "changed_sections",
+    "created_at",
+    "updated_at",
+    "submitted_by",
+    "first_submitted_at",
+    "submitted_at",
+    "is_late",
+    "reviewed_by",
+    "reviewed_at",
+    "reviewer_comment",
+    "version",
+}
+
+
+def number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def test_every_field_a_region_reports_is_declared_in_the_registry_once():
+    reported = {field.name for field in ReadinessReport._meta.concrete_fields} - WORKFLOW_FIELDS
+    assert sorted(CARRIED_FIELDS) == sorted(reported)
+    assert len(CARRIED_FIELDS) == len(FIELDS)
+
+
+def test_every_count_and_text_is_bounded_and_only_counts_are_figures():
+    for field in FIELDS:
+        if field.kind in (Kind.COUNT, Kind.TEXT):
+            assert field.maximum is not None, field.name
+        if field.kind != Kind.COUNT:
+            assert not (field.summed or field.unusual or field.out_of), field.name
+            assert not field.places & {Place.LETTER, Place.ATTACHMENT}, field.name
+        if field.out_of:
+            Region._meta.get_field(field.out_of)
+
+
+def test_the_report_form_has_every_field_the_registry_places_in_it(client, operator, session):
+    client.force_login(operator)
+    content = client.get(reverse("reports:report_form")).content.decode()
+    for field in shown_in(Place.FORM):
+        assert f'name="{field.name}"' in content
+        assert field.label in content
+        if field.kind == Kind.COUNT and field.unit:
+            assert f'<span class="input-group-text">{field.unit}</span>' in content
+        if field.kind == Kind.TEXT:
+            assert f'maxlength="{field.maximum}"' in content
+
+
+@pytest.fixture
+def desk(client, secretariat):
+    client.force_login(secretariat)
+    return client
+
+
+def test_the_totals_on_the_dashboard_and_the_brief_show_every_summed_count(desk, demo):
+    result = summary(demo)
+    pages = [
+        reverse("reports:dashboard_session", args=[demo.pk]),
+        reverse("reports:brief", args=[demo.pk]),
+    ]
+    for url in pages:
+        content = desk.get(url).content.decode()
+        for field in summed():
+            total = result.totals.figures[field.name]
+            assert field.label in content
+            assert f"<dd>{number(total.value)}" in content
+
+
+def test_the_files_have_a_column_for_every_field_they_show_and_a_total_for_every_summed_one(desk, demo):
+    result = summary(demo)
+    response = desk.get(reverse("reports:brief_xlsx", args=[demo.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    totals = dict(zip(headers, [cell.value for cell in sheet[sheet.max_row]], strict=True))
+    table = desk.get(reverse("reports:brief_csv", args=[demo.pk])).content.decode("utf-8-sig")
+    csv_headers = next(csv.reader(io.StringIO(table), delimiter=";"))
+    for field in shown_in(Place.FILES):
+        assert field.label in headers
+        assert field.label in csv_headers
+    for field in summed():
+        assert totals[field.label] == result.totals.figures[field.name].value
+
+
+def test_the_attachment_has_a_column_and_a_total_for_every_attachment_figure(desk, demo):
+    result = summary(demo)
+    content = desk.get(reverse("reports:brief_print", args=[demo.pk])).content.decode()
+    for field in shown_in(Place.ATTACHMENT):
+        assert f'<th scope="col" class="num">{field.label}</th>' in content
+        total = result.totals.figures.get(field.name)
+        if total is not None:
+            out_of = f"/{number(total.out_of)}" if total.out_of is not None else ""
+            assert f'<td class="num">{number(total.value)}{out_of}</td>' in content
+
+
+def test_the_letter_tells_the_change_of_every_figure_it_follows(session, previous_session, region):
+    counts = shown_in(Place.LETTER)
+    make_report(
+        previous_session,
+        region,
+        status="accepted",
+        first_submitted_at=dt.datetime(2024, 11, 10, tzinfo=dt.UTC),
+        **{field.name: 1 for field in counts},
+    )
+    make_report(
+        session,
+        region,
+        status="submitted",
+        first_submitted_at=dt.datetime(2024, 11, 17, tzinfo=dt.UTC),
+        **{field.name: 2 for field in counts},
+    )
+    with indonesian():
+        letter = draft(summary(session))
+        for field in counts:
+            assert f"{field.words} di Kota Bontang naik dari 1 menjadi 2" in letter
