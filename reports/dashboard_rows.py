@@ -12,12 +12,12 @@ from html import escape
 from urllib.parse import quote
 
 from django.urls import reverse
-from django.utils.formats import localize
+from django.utils.formats import date_format, localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from reports.models import RakorSession
-from reports.rollup.lights import AlertKind
+from reports.rollup.lights import AlertKind, Light
 from reports.rollup.parts import Alert, Figure, RegionRow
 
 _MARK = 987654321
@@ -26,15 +26,17 @@ TILE = (
     '\n    <li>\n      <a class="desk-tile text-bg-{}" href="{}">\n'
     '        <span class="desk-tile-name">{}</span>\n'
     '        <span class="desk-tile-light"><i class="bi {}" aria-hidden="true"></i> {}</span>\n'
-    '        <span class="desk-tile-state"><i class="bi {}" aria-hidden="true"></i> {}{}</span>\n'
+    '        <span class="desk-tile-state"><i class="bi {}" aria-hidden="true"></i> {}{}</span>{}\n'
     "      </a>\n    </li>\n    "
 )
+TILE_NOTE = '\n        <span class="desk-tile-state"><i class="bi {}" aria-hidden="true"></i> {}</span>'
+
 ROW = (
     '\n        <tr>\n          <th scope="row"><a href="{}">{}</a>\n'
     '            <div class="small fw-normal text-body-secondary">{}</div></th>\n'
     '          <td data-label="{}">'
     '<span class="badge rounded-pill border border-{} text-{}-emphasis bg-{}-subtle">'
-    '<i class="bi {}" aria-hidden="true"></i> {}</span>{}</td>\n'
+    '<i class="bi {}" aria-hidden="true"></i> {}</span>{}{}</td>\n'
     '          <td data-label="{}"><span class="badge text-bg-{} desk-light">'
     '<i class="bi {}" aria-hidden="true"></i>'
     " {}</span>\n            {}\n            {}\n          </td>\n"
@@ -47,6 +49,7 @@ LATE_BADGE = (
     ' <span class="badge rounded-pill text-bg-warning">'
     '<i class="bi bi-clock-history" aria-hidden="true"></i> {}</span>'
 )
+NOTE_BADGE = ' <span class="badge rounded-pill text-bg-{}"><i class="bi {}" aria-hidden="true"></i> {}</span>'
 STALE = '<div class="small text-warning-emphasis"><i class="bi bi-clock" aria-hidden="true"></i> {}: {}</div>'
 UP = '<i class="bi bi-arrow-up-short" aria-hidden="true"></i>+'
 DOWN = '<i class="bi bi-arrow-down-short" aria-hidden="true"></i>'
@@ -79,6 +82,8 @@ class _Page:
     def __init__(self, session: RakorSession, can_edit: bool):
         self.can_edit = can_edit
         self.late = escape(gettext("terlambat"))
+        self.unchanged = escape(gettext("sama dengan laporan sebelumnya"))
+        self.carried = gettext("data rakor %(date)s")
         self.since = escape(gettext("sejak minggu lalu"))
         self.h_report = escape(gettext("Laporan"))
         self.h_light = escape(gettext("Kesiapan"))
@@ -96,9 +101,24 @@ class _Page:
             return f"{self.report_url[0]}{row.report.pk}{self.report_url[1]}"
         return f"{self.region_url[0]}{row.region.pk}{self.region_url[1]}"
 
-    def figure(self, figure: Figure) -> str:
+    def carried_from(self, row: RegionRow) -> str:
+        """ "data rakor 11 November": where a silent region's light and numbers come from."""
+        return escape(self.carried % {"date": date_format(row.carried_from, "j F")})
+
+    def note(self, row: RegionRow) -> tuple[str, str, str] | None:
+        """The badge a tile and a row add: an unchanged copy, or a silent region's old data."""
+        if row.is_unchanged:
+            return "info", "bi-files", self.unchanged
+        if row.carried is not None:
+            return "light border", "bi-clock-history", self.carried_from(row)
+        return None
+
+    def figure(self, figure: Figure, row: RegionRow) -> str:
         if figure.value is None:
             return "—"
+        if figure.carried:
+            since = f'<div class="small text-body-secondary">{self.carried_from(row)}</div>'
+            return f"{escape(localize(figure.value))}{since}"
         if not figure.changed:
             return escape(localize(figure.value))
         arrow = UP if figure.delta > 0 else DOWN
@@ -108,6 +128,7 @@ class _Page:
         )
 
     def tile(self, row: RegionRow, href: str) -> str:
+        note = self.note(row)
         return TILE.format(
             row.light.colour,
             href,
@@ -117,15 +138,15 @@ class _Page:
             row.state.icon,
             escape(row.state_label),
             f" · {self.late}" if row.is_late else "",
+            TILE_NOTE.format(note[1], note[2]) if note else "",
         )
 
     def row(self, row: RegionRow, href: str) -> str:
         state, light = row.state, row.light
         kecamatan = row.figures["kecamatan_ready"].value
-        reported = row.is_reported
-        explanation = (
-            f'<div class="small">{escape(row.explanation)}</div>' if row.reasons and reported else ""
-        )
+        shown = row.reasons and row.light != Light.GREY  # a silent region's last report's findings too
+        explanation = f'<div class="small">{escape(row.explanation)}</div>' if shown else ""
+        note = self.note(row)
         stale = "".join(STALE.format(escape(str(item.label)), escape(item.message)) for item in row.stale)
         return ROW.format(
             href,
@@ -138,6 +159,7 @@ class _Page:
             state.icon,
             escape(row.state_label),
             LATE_BADGE.format(self.late) if row.is_late else "",
+            NOTE_BADGE.format(*note) if note else "",
             self.h_light,
             light.colour,
             light.icon,
@@ -145,13 +167,13 @@ class _Page:
             explanation,
             stale,
             self.h_personnel,
-            self.figure(row.figures["security_personnel"]),
+            self.figure(row.figures["security_personnel"], row),
             self.h_kecamatan,
             escape(f"{localize(kecamatan)}/{localize(row.region.kecamatan_count)}")
-            if reported and kecamatan is not None
+            if kecamatan is not None
             else "—",
             self.h_voters,
-            self.figure(row.figures["first_time_voters"]),
+            self.figure(row.figures["first_time_voters"], row),
         )
 
     def alert(self, alert: Alert) -> str:

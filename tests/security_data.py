@@ -6,6 +6,7 @@ from django.test import Client
 
 from regions.models import Region
 from reports.brief import forwarding
+from reports.brief.checklist import Check
 from reports.brief.letter import indonesian, text_of
 from reports.models import (
     AgendaLine,
@@ -77,10 +78,11 @@ def mark_regions(session: RakorSession) -> None:
 
 
 def forward(session: RakorSession) -> RakorSession:
-    """Sign off and forward the rakor's letter as it stands, as the secretariat; the rakor as stored."""
+    """Sign off and forward the rakor's letter as it stands, as the secretariat, every item of the
+    sign-off checklist ticked; the rakor as stored."""
     secretariat = demo_user("secretariat")
     with indonesian():
         seen = forwarding.digest(text_of(session, summary(session)))
-    forwarding.sign_off(session, secretariat, seen=seen)
+    forwarding.sign_off(session, secretariat, seen=seen, acknowledged=Check.values)
     forwarding.forward(session, secretariat)
     return RakorSession.objects.get(pk=session.pk)

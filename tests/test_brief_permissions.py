@@ -70,7 +70,7 @@ def test_anonymous_users_are_sent_to_log_in(client, session, name):
 def test_the_leader_reads_the_letter_and_downloads_but_sees_no_button(client, leader, demo):
     client.force_login(leader)
     page = client.get(reverse("reports:brief", args=[demo.pk])).content.decode()
-    assert "Kota Bontang menyatakan personel pengamanan sebanyak 1.214 orang" in page
+    assert "Kota Bontang melaporkan personel pengamanan naik dari 1.190 menjadi 1.214 orang" in page
     assert reverse("reports:brief_pdf", args=[demo.pk]) in page
     assert reverse("reports:brief_xlsx", args=[demo.pk]) in page
     for absent in ('name="text"', "Simpan naskah", "Setujui naskah", "Teruskan ke Mendagri", "Susun ulang"):

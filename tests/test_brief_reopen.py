@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import formats, timezone
 
+from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
 from reports.models import ForwardedBrief, RakorSession
 from tests.security_data import ROLES, client_for, demo_user, region_report
@@ -24,7 +25,7 @@ def url(name: str, *args) -> str:
 
 def sign_off_and_forward(desk, session: RakorSession) -> ForwardedBrief:
     text = desk.get(url("brief", session.pk)).context["text"]
-    desk.post(url("brief_sign_off", session.pk), {"seen": digest(text)})
+    desk.post(url("brief_sign_off", session.pk), {"seen": digest(text), "acknowledged": Check.values})
     desk.post(url("brief_forward", session.pk), {"confirm": "on"})
     return ForwardedBrief.objects.current().get(session=session)
 
@@ -150,7 +151,7 @@ def test_the_page_says_the_text_was_changed_only_when_it_differs_from_the_draft(
     desk.post(url("brief", demo.pk), {"text": text, "base": digest("")})
     assert badge() == "disusun"
     assert RakorSession.objects.get(pk=demo.pk).brief_text == ""  # still follows the data
-    desk.post(url("brief_sign_off", demo.pk), {"seen": digest(text)})
+    desk.post(url("brief_sign_off", demo.pk), {"seen": digest(text), "acknowledged": Check.values})
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is not None
     assert badge() == "disusun"
     bontang = region_report(demo, "64.74")

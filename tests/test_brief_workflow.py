@@ -34,7 +34,12 @@ def shown_messages(response) -> list[str]:
 
 
 def sign_off(client, session):
-    return client.post(url("brief_sign_off", session), {"seen": digest(page_text(client, session))})
+    """Sign off the text shown, ticking every item of the checklist shown beside it."""
+    page = client.get(url("brief", session))
+    ticks = [item.kind.value for item in page.context["checklist"]]
+    return client.post(
+        url("brief_sign_off", session), {"seen": digest(page.context["text"]), "acknowledged": ticks}
+    )
 
 
 def forward(client, session):
@@ -50,7 +55,10 @@ def desk(client, secretariat):
 def test_the_page_shows_the_draft_until_the_secretariat_saves_its_own_text(desk, demo):
     response = desk.get(url("brief", demo))
     assert "Naskah disusun dari data" in response.content.decode()
-    assert "Kota Bontang menyatakan personel pengamanan sebanyak 1.214 orang" in response.content.decode()
+    assert (
+        "Kota Bontang melaporkan personel pengamanan naik dari 1.190 menjadi 1.214 orang"
+        in response.content.decode()
+    )
 
     stored = RakorSession.objects.get(pk=demo.pk).brief_text
     edited = "Dengan hormat,\r\n\r\nNaskah yang diubah sekretariat.\r\n"

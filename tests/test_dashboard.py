@@ -57,8 +57,8 @@ def test_dashboard_shows_the_current_rakor_seven_of_ten_and_names_the_missing(de
         in page
     )
     assert "laporan terlambat: Mahakam Ulu" in page
-    assert "6.394" in page and "1.214" in page
-    assert "Debat terakhir pasangan calon" in page and "Kampanye akbar para paslon" in page
+    assert "9.534" in page and "3.140 dari data lama" in page and "1.214" in page
+    assert "Debat terakhir pasangan calon" in page and "Kampanye rapat umum pasangan calon" in page
     assert "Tindak lanjuti dugaan ASN tidak netral di Kutai Barat" in page  # closed since last week
     assert "Catat kehadiran" in page
 
@@ -297,7 +297,7 @@ def test_a_shortage_reported_this_week_turns_the_tile_red_with_its_quantity(desk
     )
     page = text(desk.get(reverse("reports:dashboard")))
     assert "belum siap: kekurangan surat suara 1.200 lembar; risiko konflik tinggi" in page
-    assert "Surat suara 1.200 lembar (Berau)" in page
+    assert "Surat suara 2.400 lembar (Berau, Samarinda · data lama)" in page
     assert "Bermasalah" in page
 
 

@@ -77,6 +77,30 @@ def test_the_pdf_is_a_real_pdf_of_the_letter_and_its_attachment(desk, demo):
     assert "DRAF" in text
 
 
+def sent_again(session: RakorSession, name: str) -> None:
+    """The region sends this rakor what it sent to the previous one, shortages included."""
+    report = ReadinessReport.objects.get(session__date=dt.date(2024, 11, 11), region__name=name)
+    shortages = list(report.shortages.all())
+    report.pk, report.session = None, session
+    report.save()
+    for line in shortages:
+        line.pk, line.report = None, report
+        line.save()
+
+
+@pytest.mark.parametrize("silent", [["Kutai Barat", "Kutai Timur", "Samarinda"], []])
+def test_the_letter_of_a_kaltim_week_fits_on_two_a4_pages(desk, demo, silent):
+    for name in {"Kutai Barat", "Kutai Timur", "Samarinda"} - set(silent):
+        sent_again(demo, name)
+    reader = PdfReader(io.BytesIO(download(desk, "brief_pdf", demo)))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    signed = next(
+        number for number, text in enumerate(pages, start=1) if settings.DESK["SIGNER_NAME"] in text
+    )
+    assert signed <= 2
+    assert pages[signed].startswith("Lampiran Laporan Hasil Rakor")
+
+
 def test_the_pdf_shows_user_text_as_text(desk, demo):
     report = ReadinessReport.objects.get(session=demo, region__name="Paser")
     report.notes = "<b>tebal</b> & <script>x()</script>"
@@ -116,31 +140,37 @@ def test_the_xlsx_has_a_row_per_region_typed_cells_and_the_right_totals(desk, de
     assert mahulu["Item logistik terpenuhi"].value == 14
     assert mahulu["Dikirim pertama (WITA)"].is_date
     assert mahulu["Terlambat"].value == "Ya"
-    assert rows["Kota Samarinda"]["Personel pengamanan"].value is None
-    assert rows["Kota Samarinda"]["Status laporan"].value == "Belum ada laporan"
+    samarinda = rows["Kota Samarinda"]
+    assert samarinda["Status laporan"].value == "Belum ada laporan"
+    assert samarinda["Personel pengamanan"].value == 1760  # its last report's, and it says so
+    assert samarinda["Data dari rakor"].value == dt.datetime(2024, 11, 11)
+    assert samarinda["Kekurangan logistik"].value == "Surat suara 1.200 lembar"
+    assert bontang["Data dari rakor"].value == dt.datetime(2024, 11, 18)
+    assert bontang["Sama dengan laporan sebelumnya"].value == "Tidak"
 
     totals = rows["Jumlah provinsi"]
     result = summary(demo)
     region_rows = [row for name, row in rows.items() if name != "Jumlah provinsi"]
     for header, expected in (
-        ("Personel pengamanan", 6_394),
-        ("Pelanggaran netralitas ASN", 0),
+        ("Personel pengamanan", 6_394 + 3_140),
+        ("Pelanggaran netralitas ASN", 1),
         ("Kecamatan siap", result.totals.figures["kecamatan_ready"].value),
         ("Jumlah kecamatan", result.totals.figures["kecamatan_ready"].out_of),
-        ("Pemilih pemula", 119_600),
+        ("Pemilih pemula", 119_600 + 70_000),
         ("DPT", result.totals.registered_voters),
         ("TPS", result.totals.polling_stations),
     ):
         assert totals[header].value == expected
         assert sum(row[header].value or 0 for row in region_rows) == expected
     assert totals["Status laporan"].value == "7 dari 10 melapor"
+    assert totals["Data dari rakor"].value == "3 dari data lama"
 
 
 def test_the_xlsx_lists_follow_ups_and_agenda_with_dates_as_dates(desk, demo):
     book = workbook(download(desk, "brief_xlsx", demo))
     follow_ups, agenda = book["Peringatan dan tindak lanjut"], book["Agenda"]
     titles = {row[2].value: row for row in follow_ups.iter_rows(min_row=2)}
-    patrol = titles["Patroli bersama di Sangatta Utara untuk mencegah konflik horisontal"]
+    patrol = titles["Patroli bersama di Sangatta Utara untuk mencegah konflik horizontal"]
     assert patrol[3].value == "Polri/TNI"
     assert patrol[4].is_date and patrol[4].value == dt.datetime(2024, 11, 26)
     closed = titles["Tindak lanjuti dugaan ASN tidak netral di Kutai Barat"]
@@ -160,7 +190,8 @@ def test_the_csv_has_the_same_columns_with_a_bom_for_excel(desk, demo):
     by_region = {row[1]: dict(zip(HEADERS, row, strict=True)) for row in rows[1:]}
     assert by_region["Kota Bontang"]["Personel pengamanan"] == "1214"
     assert by_region["Kabupaten Mahakam Ulu"]["Distribusi mulai"] == "2024-11-23"
-    assert by_region["Jumlah provinsi"]["Personel pengamanan"] == "6394"
+    assert by_region["Jumlah provinsi"]["Personel pengamanan"] == "9534"
+    assert by_region["Kota Samarinda"]["Data dari rakor"] == "2024-11-11"
 
 
 @pytest.mark.parametrize(
@@ -209,8 +240,12 @@ def test_formula_injection_is_neutralised_in_xlsx_and_csv(demo):
 
 
 def test_downloads_after_forwarding_are_the_files_kept_at_forwarding_byte_for_byte(desk, demo):
-    read = desk.get(reverse("reports:brief", args=[demo.pk])).context["text"]
-    desk.post(reverse("reports:brief_sign_off", args=[demo.pk]), {"seen": digest(read)})
+    page = desk.get(reverse("reports:brief", args=[demo.pk])).context
+    ticks = [item.kind.value for item in page["checklist"]]
+    desk.post(
+        reverse("reports:brief_sign_off", args=[demo.pk]),
+        {"seen": digest(page["text"]), "acknowledged": ticks},
+    )
     desk.post(reverse("reports:brief_forward", args=[demo.pk]), {"confirm": "on"})
     kept = ForwardedBrief.objects.get(session=demo)
 

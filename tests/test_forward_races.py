@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from accounts.access import Role
 from regions.models import Region
 from reports.brief import exports, forwarding
+from reports.brief.checklist import Check
 from reports.brief.letter import indonesian, text_of
 from reports.models import Attendance, FollowUp, ForwardedBrief, RakorSession, ReadinessReport
 from reports.rollup.summary import summary
@@ -88,7 +89,7 @@ def rakor(session, region, other_region):
     secretariat = make_user("sekretariat.desk", Role.SECRETARIAT)
     with indonesian():
         seen = forwarding.digest(text_of(session, summary(session)))
-    forwarding.sign_off(session, secretariat, seen=seen)
+    forwarding.sign_off(session, secretariat, seen=seen, acknowledged=Check.values)
     return {
         "session": RakorSession.objects.get(pk=session.pk),
         "paser": other_region,

@@ -159,7 +159,7 @@ RULES = [
     ),
     (
         {"agenda-0-kind": "kampanye_akbar", "agenda-0-date": "2024-12-01"},
-        "Kampanye akbar harus berada dalam masa kampanye (25 September 2024–23 November 2024).",
+        "Kampanye rapat umum harus berada dalam masa kampanye (25 September 2024–23 November 2024).",
     ),
     (
         {"agenda-0-kind": "distribusi", "agenda-0-date": "2024-11-27"},

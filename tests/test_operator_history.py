@@ -38,7 +38,7 @@ def test_a_past_report_is_shown_read_only_with_its_changes(bontang_client, demo)
     assert "1.214" in content
     assert "Berubah sejak minggu lalu" in content
     assert "Terakhir dikonfirmasi untuk rakor 18 November 2024." in content
-    assert "Kampanye akbar" in content
+    assert "Kampanye rapat umum" in content
     assert 'id="report-form"' not in content
 
 

@@ -7,6 +7,7 @@ client addresses."""
 import pytest
 from django.urls import reverse
 
+from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
 from tests.operator_pages import confirm_all, open_form, report_url
@@ -82,9 +83,11 @@ def test_the_brief_edited_signed_off_and_forwarded_is_recorded_with_who_did_each
     assert desk.post(brief, {"text": "Naskah yang disunting.", "base": digest("")}).status_code == 302
     session = RakorSession.objects.get(pk=demo.pk)
     assert last_change(session) == ("sekretariat", {"brief_text"})
-    desk.post(reverse("reports:brief_sign_off", args=[demo.pk]), {"seen": digest("Naskah yang disunting.")})
+    ticks = {"seen": digest("Naskah yang disunting."), "acknowledged": Check.values}
+    desk.post(reverse("reports:brief_sign_off", args=[demo.pk]), ticks)
     who, fields = last_change(session)
-    assert (who, {"signed_off_at", "signed_off_by"} <= fields) == ("sekretariat", True)
+    signed = {"signed_off_at", "signed_off_by", "sign_off_acknowledged"}
+    assert (who, signed <= fields) == ("sekretariat", True)
     desk.post(reverse("reports:brief_forward", args=[demo.pk]), {"confirm": "on"})
     who, fields = last_change(session)
     assert (who, {"forwarded_at", "forwarded_by"} <= fields) == ("sekretariat", True)

@@ -5,6 +5,9 @@ the very HTML the print view serves; its stylesheet is read from the static file
 development, the collected files in production) by a URL fetcher that refuses anything else, so
 making a PDF never touches the network.
 
+A region that sent nothing this session shows its last sent report's values, the "Data dari rakor"
+column saying from which rakor, as the totals (which count them) do.
+
 Spreadsheet cells go through ``safe_cell``: text a spreadsheet would run as a formula is written
 so that it shows as text. The CSV has the XLSX sheet's columns, UTF-8 with a byte-order mark and
 ``;`` between fields, which is what Excel expects on computers set to Indonesian (where the comma
@@ -140,6 +143,13 @@ def _sent(row: RegionRow) -> ReadinessReport | None:
     return row.report if row.is_reported else None
 
 
+def _data_from(result: Summary, row: RegionRow) -> dt.date | None:
+    """The rakor a row's values come from: this one, or a silent region's last report's."""
+    if row.is_reported:
+        return result.session.date
+    return row.carried_from
+
+
 WIDTHS = {Kind.COUNT: 12, Kind.DATE: 13, Kind.CHOICE: 16, Kind.TEXT: 40}
 
 
@@ -148,7 +158,7 @@ def _field(field: ReportField) -> Column:
     name = field.name
 
     def value(result: Summary, row: RegionRow) -> Any:
-        report = _sent(row)
+        report = row.known_report
         if report is None or getattr(report, name) in (None, ""):
             return None
         if field.kind == Kind.CHOICE:
@@ -184,7 +194,9 @@ def _submitted(result: Summary, row: RegionRow) -> dt.datetime | None:
 
 
 SHORTAGES = Column(
-    "Kekurangan logistik", 30, lambda result, row: shortage_text(row.shortages) if row.shortages else None
+    "Kekurangan logistik",
+    30,
+    lambda result, row: shortage_text(row.known_shortages) if row.known_shortages else None,
 )
 
 
@@ -215,12 +227,23 @@ COLUMNS = (
             f"{result.completeness.reported_count} dari {result.completeness.expected_count} melapor"
         ),
     ),
+    Column(
+        "Data dari rakor",
+        13,
+        _data_from,
+        lambda result: f"{result.totals.carried.reports} dari data lama" if result.totals.carried else None,
+    ),
+    Column(
+        "Sama dengan laporan sebelumnya",
+        13,
+        lambda result, row: ("Ya" if row.is_unchanged else "Tidak") if row.is_reported else None,
+    ),
     Column("Dikirim pertama (WITA)", 17, _submitted),
     Column(
         "Terlambat", 10, lambda result, row: ("Ya" if row.is_late else "Tidak") if row.is_reported else None
     ),
     Column("Lampu kesiapan", 16, lambda result, row: str(row.light.label)),
-    Column("Keterangan", 40, lambda result, row: row.explanation if row.is_reported else None),
+    Column("Keterangan", 40, lambda result, row: row.explanation if row.is_reported or row.carried else None),
     *_report_columns(),
     *(_region_figure(name) for name in REGION_FIGURES),
     *(_field(field) for field in of_kind(Kind.TEXT) if field.shown_in(Place.FILES)),

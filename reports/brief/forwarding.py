@@ -2,9 +2,11 @@
 
 The secretariat edits the drafted letter (the edited text is kept in ``RakorSession.brief_text``;
 empty means "drafted from the data"); editing after sign-off clears the sign-off. Signing off pins
-the text exactly as the secretariat read it. Forwarding needs the sign-off, makes the PDF, XLSX and
-CSV once, keeps them with the final text in ``ForwardedBrief`` and freezes the session: from then
-on every change to its reports, attendance, follow-ups and letter is refused.
+the text exactly as the secretariat read it; it is refused while a report is returned for
+correction, and needs each item of the checklist (``reports.brief.checklist``) ticked, what was
+ticked being kept with the sign-off. Forwarding needs the sign-off, makes the PDF, XLSX and CSV
+once, keeps them with the final text in ``ForwardedBrief`` and freezes the session: from then on
+every change to its reports, attendance, follow-ups and letter is refused.
 
 Reopening ("buka kembali") is the one way back: the secretariat gives a reason, the brief as sent
 stays with its files, marked superseded, and the rakor is open again until a corrected brief, whose
@@ -16,6 +18,7 @@ after the files are made; refusals are ``workflow.Refused`` with a sentence for 
 """
 
 import hashlib
+from collections.abc import Collection
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -23,7 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.brief import exports
+from reports.brief.checklist import checklist, returned
 from reports.brief.letter import draft, indonesian, last_superseded, text_of
+from reports.brief.words import names
 from reports.models import ForwardedBrief, RakorSession
 from reports.rollup.summary import summary
 from reports.workflow.writes import Refused, lock_session, locked_row
@@ -36,8 +41,8 @@ def digest(text: str) -> str:
 def _clear_sign_off(session: RakorSession) -> list[str]:
     if session.signed_off_at is None:
         return []
-    session.signed_off_at, session.signed_off_by = None, None
-    return ["signed_off_at", "signed_off_by"]
+    session.signed_off_at, session.signed_off_by, session.sign_off_acknowledged = None, None, []
+    return ["signed_off_at", "signed_off_by", "sign_off_acknowledged"]
 
 
 @transaction.atomic
@@ -72,14 +77,30 @@ def reset_to_draft(session: RakorSession) -> RakorSession:
 
 
 @transaction.atomic
-def sign_off(session: RakorSession, user: User, *, seen: str) -> RakorSession:
+def sign_off(
+    session: RakorSession, user: User, *, seen: str, acknowledged: Collection[str] = ()
+) -> RakorSession:
     """Approve the text the secretariat read (``seen``: its digest) and pin it, so that a report
-    arriving later cannot change a signed-off letter."""
+    arriving later cannot change a signed-off letter. Refused while a report is returned and not
+    sent again; every item of the checklist present must be in ``acknowledged`` (its values),
+    and what was acknowledged is kept with the sign-off."""
     current = lock_session(session)
     if current.signed_off_at is not None:
         raise Refused(_("Naskah ini sudah disetujui."))
     with indonesian():
-        text = text_of(current, summary(current))
+        result = summary(current)
+        text = text_of(current, result)
+        sent_back = returned(result)
+        items = checklist(result)
+        kept = [{"kind": item.kind.value, "regions": [str(r) for r in item.regions]} for item in items]
+    if sent_back:
+        raise Refused(
+            _(
+                "Laporan %(regions)s dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat "
+                "disetujui setelah operator mengirim ulang laporannya."
+            )
+            % {"regions": names(sent_back)}
+        )
     if digest(text) != seen:
         raise Refused(
             _(
@@ -87,9 +108,16 @@ def sign_off(session: RakorSession, user: User, *, seen: str) -> RakorSession:
                 "Baca naskah terbaru di bawah, lalu setujui lagi."
             )
         )
+    unticked = [item for item in items if item.kind.value not in acknowledged]
+    if unticked:
+        raise Refused(
+            _("Centang setiap hal dalam daftar periksa sebelum menyetujui: %(items)s.")
+            % {"items": "; ".join(item.label for item in unticked)}
+        )
     current.brief_text = text
     current.signed_off_at, current.signed_off_by = timezone.now(), user
-    current.save(update_fields=["brief_text", "signed_off_at", "signed_off_by"])
+    current.sign_off_acknowledged = kept
+    current.save(update_fields=["brief_text", "signed_off_at", "signed_off_by", "sign_off_acknowledged"])
     return current
 
 
@@ -126,8 +154,15 @@ def reopen(session: RakorSession, user: User, *, reason: str) -> ForwardedBrief:
     sent.superseded_at, sent.superseded_by, sent.reopen_reason = timezone.now(), user, reason
     sent.save(update_fields=["superseded_at", "superseded_by", "reopen_reason"])
     current.forwarded_at = current.forwarded_by = current.signed_off_at = current.signed_off_by = None
-    current.brief_text = ""
+    current.brief_text, current.sign_off_acknowledged = "", []
     current.save(
-        update_fields=["forwarded_at", "forwarded_by", "signed_off_at", "signed_off_by", "brief_text"]
+        update_fields=[
+            "forwarded_at",
+            "forwarded_by",
+            "signed_off_at",
+            "signed_off_by",
+            "brief_text",
+            "sign_off_acknowledged",
+        ]
     )
     return sent

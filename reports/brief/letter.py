@@ -1,11 +1,13 @@
 """The letter to the Minister of Home Affairs (Mendagri), drafted from the roll-up of a rakor.
 
-``draft(result)`` writes the body of the letter from ``rollup.summary``, in the register of the news
-report of the 18 November 2024 rakor: the opening (a correction of the brief sent before, when the
-rakor was reopened; who attended, who reported, who is not confirmed, by name), a paragraph per
-region from its report, what changed since the previous rakor, the alerts and open follow-ups with
-their owners, and the Sekda's standing concerns. It counts and adds nothing itself: every number
-comes from the summary or from a region's report.
+``draft(result)`` writes the body of the letter from ``rollup.summary``, in the order of the news
+report of the 18 November 2024 rakor and the register of an official letter: the opening (a
+correction of the brief sent before, when the rakor was reopened; who attended, who reported, whose
+report is late, returned or not yet verified, by name), the regions' facts
+(``reports.brief.regions``: what several share told once, then each region's own, then the silent
+regions' last known state and its date), what changed since the previous rakor, the alerts and open
+follow-ups with their owners, and the Sekda's standing concerns. It counts and adds nothing itself:
+every number comes from the summary or from a region's report.
 
 The letter is an official communication of a provincial government and is always written in
 Bahasa Indonesia (UU 24/2009, Pasal 33), whoever drafts it and in whatever language they read the
@@ -16,11 +18,10 @@ and render the letter inside ``indonesian()`` so that labels and dates are Indon
 from django.conf import settings
 from django.utils import formats, timezone, translation
 
-from reports.brief.regions import region_paragraph
+from reports.brief.regions import region_paragraphs
 from reports.brief.words import count, day, names, percent, sentence, weekday
 from reports.models import ForwardedBrief, RakorSession, ReadinessReport
-from reports.registry import Place, shown_in
-from reports.rollup.lights import AlertKind, lower_first, number
+from reports.rollup.lights import AlertKind, number
 from reports.rollup.parts import Summary
 
 Report = ReadinessReport
@@ -51,7 +52,7 @@ def draft(result: Summary, corrects: ForwardedBrief | None = None) -> str:
         _correction(result, corrects) if corrects else "",
         _introduction(result),
         _attendance(result),
-        *[region_paragraph(result, row) for row in result.rows if row.is_reported],
+        *region_paragraphs(result),
         _changes(result),
         _attention(result),
         _concerns(result),
@@ -124,6 +125,7 @@ def _attendance(result: Summary) -> str:
                 f"{formats.date_format(timezone.localtime(result.session.deadline), 'j F Y, H.i')} WITA"
             )
         )
+    parts += _verification(result)
     if completeness.reported and not result.lights.get("merah") and not result.lights.get("kuning"):
         parts.append(
             "Secara umum proses penyelenggaraan Pilkada menjelang pemungutan suara berjalan lancar "
@@ -132,6 +134,29 @@ def _attendance(result: Summary) -> str:
     elif completeness.reported:
         parts.append("Beberapa hal masih memerlukan perhatian, sebagaimana kami uraikan di bawah.")
     return " ".join(parts)
+
+
+def _verification(result: Summary) -> list[str]:
+    """Which reports the secretariat has not verified yet, and which it returned for correction."""
+    reported = [row for row in result.rows if row.is_reported]
+    returned = [row.region for row in reported if row.report.status == Report.Status.RETURNED]
+    unverified = [row.region for row in reported if row.report.status == Report.Status.SUBMITTED]
+    verified = [row.region for row in reported if row.report.status == Report.Status.ACCEPTED]
+    said = []
+    if unverified and len(unverified) == len(reported) > 1:
+        said.append("Seluruh laporan tersebut belum diverifikasi sekretariat Desk Pilkada.")
+    elif unverified and not returned and len(unverified) > 2 * len(verified):
+        said.append(
+            sentence(
+                f"Seluruh laporan tersebut, kecuali laporan {names(verified)}, belum diverifikasi "
+                "sekretariat Desk Pilkada"
+            )
+        )
+    elif unverified:
+        said.append(sentence(f"Laporan {names(unverified)} belum diverifikasi sekretariat Desk Pilkada"))
+    if returned:
+        said.append(sentence(f"Laporan {names(returned)} dikembalikan kepada operator untuk diperbaiki"))
+    return said
 
 
 def _readiness(result: Summary) -> str:
@@ -159,6 +184,7 @@ def _readiness(result: Summary) -> str:
 
 
 def _changes(result: Summary) -> str:
+    """How this rakor compares with the previous one; figures are compared in each region's facts."""
     previous = result.previous_session
     if previous is None:
         return (
@@ -172,11 +198,7 @@ def _changes(result: Summary) -> str:
         direction = "naik" if now.reported > before.reported else "turun"
         trend = f"{direction} dari {count(before.reported)} menjadi {count(now.reported)}"
     parts = [sentence(f"Dibandingkan rakor {day(previous.date)}, jumlah kabupaten/kota yang melapor {trend}")]
-    figures = _figure_changes(result)
-    if figures:
-        parts.append(sentence(f"Perubahan angka yang dilaporkan: {'; '.join(figures)}"))
     parts += [sentence(text) for text in _readiness_changes(result)]
-    parts += [sentence(text) for text in _shortage_changes(result)]
     if result.follow_ups_closed:
         closed = [
             f"{f.title} ({f.get_agency_display()}, selesai {day(timezone.localtime(f.closed_at).date())})"
@@ -188,78 +210,14 @@ def _changes(result: Summary) -> str:
     return " ".join(parts)
 
 
-def _figure_changes(result: Summary) -> list[str]:
-    said, reported = [], result.completeness.reported_count
-    for field in shown_in(Place.LETTER):
-        groups: dict[tuple[int, int], list] = {}
-        for row in result.rows:
-            figure = row.figures[field.name]
-            if figure.value is not None and figure.changed:
-                groups.setdefault((figure.previous, figure.value), []).append(row.region)
-        for (before, after), regions in groups.items():
-            direction = "naik" if after > before else "turun"
-            where = "seluruh kabupaten/kota yang melapor" if len(regions) == reported > 2 else names(regions)
-            said.append(f"{field.words} di {where} {direction} dari {number(before)} menjadi {number(after)}")
-    return said
-
-
 def _readiness_changes(result: Summary) -> list[str]:
-    said, unknown = [], []
+    said = []
     for row in result.rows:
         before = row.previous.readiness if row.previous else ""
-        if not before:
-            continue
-        before_label = Report.Readiness(before).label.lower()
-        if row.is_reported and row.report.readiness and row.report.readiness != before:
+        if before and row.is_reported and row.report.readiness and row.report.readiness != before:
             said.append(
                 f"{row.region} kini menyatakan {row.report.get_readiness_display().lower()} "
-                f"(sebelumnya {before_label})"
-            )
-        elif not row.is_reported and before != Report.Readiness.READY:
-            unknown.append(f"{row.region} {before_label}")
-    if unknown:
-        whose = (
-            "laporannya"
-            if len(unknown) == 1
-            else "laporan keduanya"
-            if len(unknown) == 2
-            else "laporan mereka"
-        )
-        said.append(
-            f"pada rakor sebelumnya {names(unknown)}; {whose} untuk rakor ini belum diterima sehingga "
-            "perkembangannya belum dapat dipastikan"
-        )
-    return said
-
-
-def _shortage_changes(result: Summary) -> list[str]:
-    if result.previous_totals is None:
-        return []
-    regions = {row.region.name: row.region for row in result.rows}
-    missing = {region.pk for region in result.completeness.missing}
-    current = {shortage.item: shortage for shortage in result.totals.shortages}
-    said = []
-    for shortage in result.previous_totals.shortages:
-        where = [regions[name] for name in shortage.regions if name in regions]
-        amount = f"{lower_first(shortage.item)} {number(shortage.quantity)} {shortage.unit}"
-        now = current.get(shortage.item)
-        unconfirmed = [region for region in where if region.pk in missing]
-        if now is not None:
-            said.append(
-                f"kekurangan {lower_first(now.item)} masih dilaporkan sebanyak {number(now.quantity)} "
-                f"{now.unit} (rakor sebelumnya {number(shortage.quantity)} {shortage.unit})"
-            )
-        elif unconfirmed:
-            said.append(
-                f"kekurangan {amount} yang dilaporkan {names(where)} pada rakor sebelumnya belum dapat "
-                "dipastikan telah terpenuhi karena "
-                + ("laporannya" if unconfirmed == where else f"laporan {names(unconfirmed)}")
-                + " belum diterima"
-            )
-        else:
-            said.append(
-                f"kekurangan {amount} yang dilaporkan {names(where)} pada rakor sebelumnya "
-                "tidak lagi dilaporkan"
+                f"(sebelumnya {Report.Readiness(before).label.lower()})"
             )
     return said
 
@@ -269,13 +227,17 @@ def _shortage_changes(result: Summary) -> list[str]:
 
 def _attention(result: Summary) -> str:
     """Two paragraphs: the alerts of the reports that came in, then the open follow-ups."""
-    alerts = [alert.message for alert in result.alerts if alert.kind != AlertKind.MISSING]
+    alerts = [
+        alert.message
+        for alert in result.alerts
+        if alert.kind != AlertKind.MISSING and alert.carried_from is None  # the silent are told above
+    ]
     if alerts:
         found = sentence(f"Hal yang memerlukan perhatian: {'; '.join(alerts)}")
     elif result.completeness.reported:
         found = (
-            "Dari laporan yang masuk tidak terdapat kekurangan logistik, daerah yang belum siap, "
-            "risiko konflik tinggi, situasi keamanan rawan, maupun pelanggaran netralitas ASN."
+            "Laporan yang masuk tidak memuat kekurangan logistik, daerah belum siap, risiko konflik "
+            "tinggi, situasi rawan, maupun pelanggaran netralitas ASN."
         )
     else:
         found = ""
@@ -300,41 +262,26 @@ def _follow_up(result: Summary, follow_up) -> str:
 
 
 def _concerns(result: Summary) -> str:
+    """The Sekda's standing concerns; the risks and shortages of the week are told above (the
+    regions' facts and "Hal yang memerlukan perhatian"), so they are not repeated here."""
     election, totals = result.election, result.totals
-    reported_rows = [row for row in result.rows if row.is_reported]
-    high = [row.region for row in reported_rows if row.report.conflict_risk == Report.ConflictRisk.HIGH]
-    medium = [row.region for row in reported_rows if row.report.conflict_risk == Report.ConflictRisk.MEDIUM]
-    if high or medium:
-        risks = [f"risiko konflik tinggi dilaporkan di {names(high)}"] if high else []
-        risks += [f"risiko sedang di {names(medium)}"] if medium else []
-        conflict = f"; saat ini {', '.join(risks)}"
-    elif reported_rows:
-        conflict = "; dari laporan yang masuk, tidak ada kabupaten/kota yang menilai risiko konflik tinggi"
-    else:
-        conflict = ""
-    if totals.shortages:
-        shortages = "; ".join(
-            f"{lower_first(s.item)} {number(s.quantity)} {s.unit} ({names(_region_names(result, s.regions))})"
-            for s in totals.shortages
+    voters = ""
+    if totals.reports:
+        voters = (
+            f" Tercatat {number(totals.figures['first_time_voters'].value)} pemilih pemula di "
+            f"{count(totals.reports)} "
+            "kabupaten/kota"
         )
-        shortage = f"; pada rakor ini masih dilaporkan kekurangan {shortages}"
-    elif reported_rows:
-        shortage = "; dari laporan yang masuk, tidak ada kekurangan logistik yang dilaporkan"
-    else:
-        shortage = ""
-    voters = (
-        f" Tercatat {number(totals.figures['first_time_voters'].value)} pemilih pemula di "
-        f"{count(totals.reports)} kabupaten/kota yang melapor."
-        if totals.reports
-        else ""
-    )
+        if totals.carried:
+            carried = totals.carried.figures["first_time_voters"].value
+            voters += f", {number(carried)} di antaranya dari data rakor sebelumnya"
+        voters += "."
     items = [
-        f"Menjaga bersama agar tidak terjadi konflik horisontal selama penyelenggaraan {election.name} "
-        f"hingga pascapemungutan suara{conflict}.",
+        f"Menjaga bersama agar tidak terjadi konflik horizontal selama penyelenggaraan {election.name} "
+        "hingga pascapemungutan suara.",
         f"Target partisipasi pemilih sebesar {percent(election.participation_target)} dari "
         f"{number(totals.registered_voters)} pemilih dalam DPT di {number(totals.polling_stations)} TPS.",
-        "KPU provinsi dan kabupaten/kota harus memastikan tidak ada lagi kendala kekurangan surat suara"
-        f"{shortage}.",
+        "KPU provinsi dan kabupaten/kota harus memastikan tidak ada lagi kendala kekurangan surat suara.",
         f"Peningkatan pemilih pemula perlu diantisipasi.{voters} Mereka yang sudah memiliki e-KTP "
         "diharapkan dapat memilih, dan pendataan potensi pemilih pemula perlu dilanjutkan agar jumlahnya "
         "dapat dipetakan.",
@@ -342,11 +289,6 @@ def _concerns(result: Summary) -> str:
     return "Dalam rakor tersebut kami menegaskan catatan bersama berikut:\n" + "\n".join(
         f"{index}. {item}" for index, item in enumerate(items, start=1)
     )
-
-
-def _region_names(result: Summary, plain_names: tuple[str, ...]) -> list:
-    regions = {row.region.name: row.region for row in result.rows}
-    return [regions.get(name, name) for name in plain_names]
 
 
 def _closing(result: Summary) -> str:

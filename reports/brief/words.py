@@ -51,4 +51,4 @@ def percent(value: Decimal) -> str:
 def sentence(text: str) -> str:
     text = text.strip()
     text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else f"{text}."
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from reports.brief.checklist import Check
+
 MAX_TEXT = 30_000
 
 
@@ -30,9 +32,13 @@ class BriefForm(forms.Form):
 
 
 class SignOffForm(forms.Form):
-    """``seen`` is the digest of the text the secretariat read before signing it off."""
+    """``seen`` is the digest of the text the secretariat read before signing it off;
+    ``acknowledged`` the checklist items ticked (``reports.brief.checklist``)."""
 
     seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    acknowledged = forms.MultipleChoiceField(
+        choices=Check.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
 
 class ForwardForm(forms.Form):

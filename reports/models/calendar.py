@@ -179,6 +179,15 @@ class RakorSession(models.Model):
         related_name="+",
         verbose_name=_("disetujui oleh"),
     )
+    sign_off_acknowledged = models.JSONField(
+        _("diketahui saat persetujuan"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Laporan yang belum terverifikasi (belum diperiksa, terlambat, tidak dikirim, sama dengan "
+            "laporan sebelumnya) yang dicentang penyetuju saat menyetujui naskah."
+        ),
+    )
     forwarded_at = models.DateTimeField(_("diteruskan pada"), null=True, blank=True)
     forwarded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -157,10 +157,10 @@ class ReadinessReport(models.Model):
         max_length=10,
         choices=ConflictRisk.choices,
         blank=True,
-        help_text=_("Risiko konflik horisontal antarpendukung menurut penilaian Forkopimda."),
+        help_text=_("Risiko konflik horizontal antarpendukung menurut penilaian Forkopimda."),
     )
     conflict_notes = models.TextField(
-        _("catatan konflik horisontal"), blank=True, help_text=_("Pihak, lokasi dan upaya pencegahannya.")
+        _("catatan konflik horizontal"), blank=True, help_text=_("Pihak, lokasi dan upaya pencegahannya.")
     )
 
     coordination_notes = models.TextField(
@@ -335,10 +335,10 @@ class ShortageLine(models.Model):
 
 
 class AgendaLine(models.Model):
-    """A coming event a region reports: kampanye akbar, debate, logistics distribution, other."""
+    """A coming event a region reports: kampanye rapat umum (rally), debate, logistics distribution, other."""
 
     class Kind(models.TextChoices):
-        RALLY = "kampanye_akbar", _("Kampanye akbar")
+        RALLY = "kampanye_akbar", _("Kampanye rapat umum")
         DEBATE = "debat", _("Debat publik")
         DISTRIBUTION = "distribusi", _("Distribusi logistik")
         OTHER = "lainnya", _("Lainnya")

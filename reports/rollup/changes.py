@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.models import RakorSession, ReadinessReport, ShortageLine
-from reports.registry import SECTIONS, SECTIONS_BY_KEY
+from reports.registry import CARRIED_FIELDS, SECTIONS, SECTIONS_BY_KEY
 from reports.rollup.lights import number
 
 STALE_DAYS = 14
@@ -74,6 +74,17 @@ def changes_between(report, previous, shortages, previous_shortages) -> list[Cha
             if before != after:
                 changes.append(Change(section.key, _("kekurangan logistik"), before, after))
     return changes
+
+
+def same_values(report, previous, shortages, previous_shortages) -> bool:
+    """Whether two reports hold the same values and shortage lines (what ``changes_between`` would
+    find nothing in), compared raw; empty text and None count the same."""
+    for name in CARRIED_FIELDS:
+        now, before = getattr(report, name), getattr(previous, name)
+        if (None if now == "" else now) != (None if before == "" else before):
+            return False
+    lines = sorted((line.item_id, line.quantity, line.note) for line in shortages)
+    return lines == sorted((line.item_id, line.quantity, line.note) for line in previous_shortages)
 
 
 def stale_sections(session: RakorSession, report: ReadinessReport) -> list[StaleSection]:

@@ -76,13 +76,12 @@ class AlertKind(models.TextChoices):
     CONFLICT = "konflik", gettext_lazy("Risiko konflik tinggi")
     SECURITY = "rawan", gettext_lazy("Situasi keamanan rawan")
     ASN = "asn", gettext_lazy("Pelanggaran netralitas ASN")
+    UNCHANGED = "sama", gettext_lazy("Laporan tidak berubah")
     MISSING = "belum_lapor", gettext_lazy("Belum melapor")
 
     @property
     def colour(self) -> str:
-        return (
-            "secondary" if self.value == "belum_lapor" else ("warning" if self.value == "asn" else "danger")
-        )
+        return {"belum_lapor": "secondary", "asn": "warning", "sama": "info"}.get(self.value, "danger")
 
     @property
     def icon(self) -> str:
@@ -92,6 +91,7 @@ class AlertKind(models.TextChoices):
             "konflik": "bi-fire",
             "rawan": "bi-shield-exclamation",
             "asn": "bi-person-exclamation",
+            "sama": "bi-files",
             "belum_lapor": "bi-hourglass-split",
         }[self.value]
 

@@ -1,6 +1,9 @@
 """The plain objects a roll-up is made of (``reports.rollup.summary.summary`` builds them): a region's row
 with its light and key numbers, completeness, attendance, totals, alerts, agenda, trend points and
 the ``Summary`` that holds them. See ``reports.rollup.summary`` for the definitions the numbers follow.
+
+A region that sent nothing this session is not dropped: its row *carries* its last sent report
+(``RegionRow.carried``, from ``carried_from``), and every number taken from it says so.
 """
 
 import datetime as dt
@@ -11,7 +14,7 @@ from functools import cached_property
 from regions.models import Region
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
 from reports.registry import SECTIONS, Kind, Place, ReportField, of_kind, shown_in
-from reports.rollup.changes import Change, StaleSection, changes_between
+from reports.rollup.changes import Change, StaleSection, changes_between, same_values
 from reports.rollup.lights import AlertKind, Light, ReportState, explain
 
 # The numbers shown for every region and compared week over week: every count of the report.
@@ -20,13 +23,15 @@ FIGURES: tuple[ReportField, ...] = of_kind(Kind.COUNT)
 
 @dataclass(frozen=True)
 class Figure:
-    """One key number of a region this week and last week (None: not reported)."""
+    """One key number of a region this week and in its last report before (None: not reported).
+    For a region silent this week, ``value`` is its last known number and ``carried`` is true."""
 
     key: str
     label: str
     value: int | None
     previous: int | None
     out_of: int | None = None  # the region's total it is a part of (its kecamatan), if any
+    carried: bool = False
 
     @property
     def changed(self) -> bool:
@@ -45,7 +50,8 @@ class RegionRow:
 
     region: Region
     report: ReadinessReport | None  # this session's report, drafts included
-    previous: ReadinessReport | None  # the previous session's sent report
+    previous: ReadinessReport | None  # the region's last sent report of an earlier session
+    previous_session: RakorSession | None  # the session of ``previous``
     state: ReportState
     attendance: str  # an Attendance.Status value
     light: Light
@@ -57,10 +63,12 @@ class RegionRow:
     light_label: str  # the words of the light, state and attendance, in the active language
     state_label: str
     attendance_label: str
+    before_previous: ReadinessReport | None = None  # the sent report before ``previous``
+    before_previous_shortages: list[ShortageLine] = field(default_factory=list)
 
     @cached_property
     def changes(self) -> list[Change]:
-        """What differs from the previous session's sent report (computed on first use)."""
+        """What differs from the region's last sent report before (computed on first use)."""
         sent = self.report if self.is_reported else None
         if sent is None or self.previous is None:
             return []
@@ -86,6 +94,52 @@ class RegionRow:
     @property
     def is_late(self) -> bool:
         return self.is_reported and self.report.is_late
+
+    @property
+    def carried(self) -> ReadinessReport | None:
+        """For a region silent this session: its last sent report, which the roll-up keeps."""
+        return self.previous if not self.is_reported else None
+
+    @property
+    def carried_from(self) -> dt.date | None:
+        """The date of the rakor whose report a silent region's numbers come from."""
+        return self.previous_session.date if self.carried is not None else None
+
+    @property
+    def known_report(self) -> ReadinessReport | None:
+        """The report the province's picture counts for this region: this session's sent report,
+        else the carried one."""
+        return self.report if self.is_reported else self.carried
+
+    @property
+    def known_shortages(self) -> list[ShortageLine]:
+        if self.is_reported:
+            return self.shortages
+        return self.previous_shortages if self.carried is not None else []
+
+    @cached_property
+    def is_unchanged(self) -> bool:
+        """A sent report whose every section the operator confirmed unchanged and whose values are
+        those of the region's last report: "sama dengan laporan sebelumnya"."""
+        return (
+            self.is_reported
+            and self.previous is not None
+            and not self.report.changed_sections
+            and same_values(self.report, self.previous, self.shortages, self.previous_shortages)
+        )
+
+    @cached_property
+    def is_repeated(self) -> bool:
+        """The same report for two rakor in a row or more: this one repeats ``previous``, which
+        repeated the one before it."""
+        return (
+            self.is_unchanged
+            and self.before_previous is not None
+            and not self.previous.changed_sections
+            and same_values(
+                self.previous, self.before_previous, self.previous_shortages, self.before_previous_shortages
+            )
+        )
 
     @property
     def explanation(self) -> str:
@@ -131,12 +185,14 @@ class AttendanceSummary:
 
 @dataclass(frozen=True)
 class ShortageTotal:
-    """One logistics item short across the province."""
+    """One logistics item short across the province; ``carried`` names the regions among
+    ``regions`` whose line comes from an older report (they sent nothing this session)."""
 
     item: str
     unit: str
     quantity: int
     regions: tuple[str, ...]
+    carried: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,13 +207,22 @@ class Total:
 
 @dataclass
 class Totals:
-    """Province totals over the regions that reported."""
+    """Province totals over every region's known report: this session's, or for a silent region
+    its last one (``carried`` holds that part on its own, with ``carried_from`` saying whose and
+    from which rakor)."""
 
-    reports: int  # how many sent reports the totals add up
+    reports: int  # how many reports the totals add up, this session's and carried ones
     figures: dict[str, Total]  # every summed count by field name, in the registry's order
     registered_voters: int  # DPT of the province
     polling_stations: int  # TPS of the province
     shortages: list[ShortageTotal]
+    carried: "Totals | None" = None  # the part of these totals carried from older reports
+    carried_from: list[tuple[Region, dt.date]] = field(default_factory=list)
+
+    @property
+    def current_reports(self) -> int:
+        """How many of the reports added up are this session's."""
+        return self.reports - (self.carried.reports if self.carried else 0)
 
     @property
     def attachment_totals(self) -> list[Total | None]:
@@ -167,11 +232,13 @@ class Totals:
 
 @dataclass(frozen=True)
 class Alert:
-    """Something the desk must act on; a follow-up can be raised from it."""
+    """Something the desk must act on; a follow-up can be raised from it. ``carried_from``: the
+    finding comes from the silent region's report of that rakor."""
 
     kind: AlertKind
     region: Region
     message: str
+    carried_from: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +255,10 @@ class AgendaEntry:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """One session of the election, as the trend chart and the brief compare them."""
+    """One session of the election, as the trend chart and the brief compare them.
+    ``security_personnel`` adds up only the *steady* regions, those that sent a report at every
+    session of the trend (``Summary.steady_regions``), so that a region missing one week never
+    draws a fall."""
 
     session: RakorSession
     expected: int
@@ -229,13 +299,14 @@ class Summary:
     attendance: AttendanceSummary
     rows: list[RegionRow]  # one per expected region, in Kemendagri code order
     totals: Totals
-    previous_totals: Totals | None
+    previous_totals: Totals | None  # over each region's last report before this session
     alerts: list[Alert]
     agenda: list[AgendaEntry]  # from the session date, AGENDA_DAYS days
     agenda_until: dt.date
     follow_ups_open: list[FollowUp]
     follow_ups_closed: list[FollowUp]  # closed since the previous session
     trend: list[TrendPoint]  # the election's sessions up to this one
+    steady_regions: int = 0  # how many regions the personnel trend adds up (see TrendPoint)
     lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
 
     @property
@@ -244,10 +315,12 @@ class Summary:
         return [field.label for field in shown_in(Place.ATTACHMENT)]
 
     @property
-    def figure_totals(self) -> list[tuple[Total, Total | None]]:
-        """Each summed count of this session beside the previous session's (None without one)."""
+    def figure_totals(self) -> list[tuple[Total, Total | None, Total | None]]:
+        """Each summed count of this session, the part of it carried from older reports (None when
+        every region reported) and the total before this session (None without one)."""
+        carried = self.totals.carried.figures if self.totals.carried else {}
         before = self.previous_totals.figures if self.previous_totals else {}
-        return [(total, before.get(key)) for key, total in self.totals.figures.items()]
+        return [(total, carried.get(key), before.get(key)) for key, total in self.totals.figures.items()]
 
     def row_for(self, region: Region) -> RegionRow:
         return next(row for row in self.rows if row.region.pk == region.pk)

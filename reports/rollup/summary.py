@@ -12,6 +12,14 @@ Definitions used throughout:
 - *expected*: every region of the province (all ``Region`` rows).
 - *reported*: the region's report for the session is sent (any status but draft); *late*: its first
   submission missed the deadline; *missing*: no report or only a draft.
+- *previous*: a region's last sent report of an earlier session of the election, however old.
+  A missing region's row *carries* it: its light (when not green), alerts, figures and its share
+  of the totals come from that report, each marked with the rakor it came from. Totals hold that
+  part on its own (``Totals.carried``), so a silent region is never dropped without a word.
+- *Unchanged*: a sent report whose every section the operator confirmed unchanged and whose values
+  equal the previous report's; two such in a row raise an alert.
+- *Steady* regions: those with a sent report at every session of the trend; the personnel trend
+  adds up only them, so that it compares the same regions each week.
 - Attendance: a region without an ``Attendance`` row counts as "belum terkonfirmasi".
 - Follow-ups: raised at this session or an earlier one of the election. A forwarded session is a
   frozen snapshot at ``forwarded_at``; an open session is live. "Closed since the previous session"
@@ -21,8 +29,10 @@ Definitions used throughout:
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from regions.models import Region
@@ -73,16 +83,18 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
     of_report_region = {"report__region_id": region.pk} if region is not None else {}
     item_count = election.logistics_items.count()
 
-    wanted = [session.pk] + ([previous_session.pk] if previous_session else [])
-    reports = list(ReadinessReport.objects.filter(session_id__in=wanted, **of_region).order_by())
+    reports = _reports(session, of_region)
+    by_session = {s.pk: s for s in sessions}
+    current = {r.region_id: r for r in reports if r.session_id == session.pk}
+    before: dict[int, list[ReadinessReport]] = defaultdict(list)  # newest first, at most two
+    for report in sorted(reports, key=lambda r: by_session[r.session_id].date, reverse=True):
+        if report.session_id != session.pk:
+            report.session = by_session[report.session_id]
+            before[report.region_id].append(report)
     shortages_by_report = defaultdict(list)
-    lines = ShortageLine.objects.filter(report__session_id__in=wanted, **of_report_region).select_related(
-        "item"
-    )
+    lines = ShortageLine.objects.filter(report_id__in=[r.pk for r in reports]).select_related("item")
     for line in lines.order_by("item__position", "pk"):
         shortages_by_report[line.report_id].append(line)
-    current = {r.region_id: r for r in reports if r.session_id == session.pk}
-    previous = {r.region_id: r for r in reports if r.session_id != session.pk and r.is_sent}
 
     attendance = dict(
         Attendance.objects.filter(session=session, **of_region).order_by().values_list("region_id", "status")
@@ -99,14 +111,13 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
 
     words = _Words()
     rows = [
-        _row(
-            session, each, current.get(each.pk), previous.get(each.pk), attendance, shortages_by_report, words
-        )
+        _row(session, each, current.get(each.pk), before[each.pk], attendance, shortages_by_report, words)
         for each in regions
     ]
     by_region = {each.pk: each for each in regions}
     kind_labels = {value: str(label) for value, label in AgendaLine.Kind.choices}
     follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session, region)
+    trend, steady = _trend(session, sessions, len(regions), of_region)
     result = Summary(
         session=session,
         election=election,
@@ -121,7 +132,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
             unconfirmed=[r.region for r in rows if r.attendance == Attendance.Status.UNCONFIRMED],
         ),
         rows=rows,
-        totals=_totals(regions, [(r.report, r.shortages) for r in rows if r.is_reported]),
+        totals=_known_totals(regions, rows),
         previous_totals=(
             _totals(regions, [(r.previous, r.previous_shortages) for r in rows if r.previous])
             if previous_session
@@ -142,10 +153,37 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
         agenda_until=agenda_until,
         follow_ups_open=follow_ups_open,
         follow_ups_closed=follow_ups_closed,
-        trend=_trend(session, sessions, len(regions), of_region),
+        trend=trend,
+        steady_regions=steady,
     )
     result.lights = {light.value: sum(1 for r in rows if r.light == light) for light in Light}
     return result
+
+
+def _reports(session: RakorSession, of_region: dict) -> list[ReadinessReport]:
+    """In one query: the session's reports (drafts included) and each region's last two sent
+    reports of earlier sessions of the election, however old (a subquery per region, which
+    SQLite and PostgreSQL both run)."""
+    sent_before = (
+        ReadinessReport.objects.filter(
+            region_id=OuterRef("pk"),
+            session__election_id=session.election_id,
+            session__date__lt=session.date,
+        )
+        .exclude(status=Status.DRAFT)
+        .order_by("-session__date")
+        .values("pk")
+    )
+    last_two = Region.objects.filter(**({"pk": of_region["region_id"]} if of_region else {})).annotate(
+        last=Subquery(sent_before[:1]), second=Subquery(sent_before[1:2])
+    )
+    return list(
+        ReadinessReport.objects.filter(
+            Q(session_id=session.pk, **of_region)
+            | Q(pk__in=last_two.values("last"))
+            | Q(pk__in=last_two.values("second"))
+        ).order_by()
+    )
 
 
 def region_history(result: Summary, region: Region) -> list[HistoryEntry]:
@@ -177,19 +215,35 @@ class _Words:
         self.attendance = {status.value: str(status.label) for status in Attendance.Status}
 
 
-def _row(session, region, report, previous, attendance, shortages_by_report, words: _Words) -> RegionRow:
+def _row(
+    session: RakorSession,
+    region: Region,
+    report: ReadinessReport | None,
+    before: list[ReadinessReport],
+    attendance: dict[int, str],
+    shortages_by_report: dict[int, list[ShortageLine]],
+    words: _Words,
+) -> RegionRow:
+    """The region's row; ``before``: its last sent reports of earlier sessions, newest first."""
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
+    previous = before[0] if before else None
     shortages = shortages_by_report.get(sent.pk, []) if sent else []
     previous_shortages = shortages_by_report.get(previous.pk, []) if previous else []
-    light, reasons = traffic_light(sent, shortages)
+    if sent is not None or previous is None:
+        light, reasons = traffic_light(sent, shortages)
+    else:  # silent: what its last report said stays in sight unless all was well
+        light, reasons = traffic_light(previous, previous_shortages)
+        if light == Light.GREEN:
+            light, reasons = traffic_light(None, [])
     figures = {
         field.name: Figure(
             key=field.name,
             label=words.figures[field.name],
-            value=getattr(sent, field.name) if sent else None,
-            previous=getattr(previous, field.name) if previous else None,
+            value=getattr(sent or previous, field.name) if sent or previous else None,
+            previous=getattr(previous, field.name) if previous and sent else None,
             out_of=getattr(region, field.out_of) if field.out_of else None,
+            carried=sent is None and previous is not None,
         )
         for field in FIGURES
     }
@@ -198,6 +252,7 @@ def _row(session, region, report, previous, attendance, shortages_by_report, wor
         region=region,
         report=report,
         previous=previous,
+        previous_session=previous.session if previous else None,
         state=state,
         attendance=status,
         light=light,
@@ -209,6 +264,8 @@ def _row(session, region, report, previous, attendance, shortages_by_report, wor
         light_label=words.lights[light],
         state_label=words.states[state],
         attendance_label=words.attendance[status],
+        before_previous=before[1] if len(before) > 1 else None,
+        before_previous_shortages=shortages_by_report.get(before[1].pk, []) if len(before) > 1 else [],
     )
 
 
@@ -221,6 +278,21 @@ def _completeness(rows: list[RegionRow]) -> Completeness:
         late=[r.region for r in reported if r.report.is_late],
         missing=[r.region for r in rows if not r.is_reported],
     )
+
+
+def _known_totals(regions: list[Region], rows: list[RegionRow]) -> Totals:
+    """The totals over every region's known report, with the part carried from older reports."""
+    totals = _totals(regions, [(row.known_report, row.known_shortages) for row in rows if row.known_report])
+    carried_rows = [row for row in rows if row.carried is not None]
+    if carried_rows:
+        totals.carried = _totals(regions, [(row.carried, row.known_shortages) for row in carried_rows])
+        totals.carried_from = [(row.region, row.carried_from) for row in carried_rows]
+        names = {row.region.name for row in carried_rows}
+        totals.shortages = [
+            replace(shortage, carried=tuple(name for name in shortage.regions if name in names))
+            for shortage in totals.shortages
+        ]
+    return totals
 
 
 def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[ShortageLine]]]) -> Totals:
@@ -255,17 +327,25 @@ def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[Shorta
 
 
 def _alerts(rows: list[RegionRow]) -> list[Alert]:
-    """Alerts by kind (the gravest first, as AlertKind declares them), then by region."""
+    """Alerts by kind (the gravest first, as AlertKind declares them), then by region. A silent
+    region keeps the findings of its last report, each saying from which rakor."""
     alerts = []
     for row in rows:
-        if not row.is_reported:
-            message = _("%(region)s belum mengirim laporan") % {"region": row.region}
-            alerts.append(Alert(AlertKind.MISSING, row.region, message))
+        if row.is_repeated:
+            message = _("%(region)s: laporan sama dengan laporan sebelumnya dua rakor berturut-turut")
+            alerts.append(Alert(AlertKind.UNCHANGED, row.region, message % {"region": row.region}))
+        if row.is_reported:
+            found = findings(row.region, row.report, row.shortages)
+            alerts.extend(Alert(kind, row.region, message) for kind, message in found)
             continue
-        alerts.extend(
-            Alert(kind, row.region, message)
-            for kind, message in findings(row.region, row.report, row.shortages)
-        )
+        message = _("%(region)s belum mengirim laporan") % {"region": row.region}
+        alerts.append(Alert(AlertKind.MISSING, row.region, message))
+        if row.carried is not None:
+            since = _("data rakor %(date)s") % {"date": date_format(row.carried_from, "j F")}
+            alerts.extend(
+                Alert(kind, row.region, f"{message} ({since})", row.carried_from)
+                for kind, message in findings(row.region, row.carried, row.previous_shortages)
+            )
     order = list(AlertKind)
     return sorted(alerts, key=lambda alert: order.index(alert.kind))
 
@@ -301,21 +381,25 @@ def _follow_ups(session, previous_session, region) -> tuple[list[FollowUp], list
 
 def _trend(
     session: RakorSession, sessions: list[RakorSession], expected: int, of_region: dict
-) -> list[TrendPoint]:
+) -> tuple[list[TrendPoint], int]:
+    """A point per session up to this one, and how many steady regions the personnel adds up."""
     shown = [s for s in sessions if s.date <= session.date]
-    rows = (
+    sent = (
         ReadinessReport.objects.filter(session_id__in=[s.pk for s in shown], **of_region)
         .exclude(status=Status.DRAFT)
         .order_by()
-        .values("session_id")
-        .annotate(
-            reported=Count("pk"),
-            late=Count("pk", filter=Q(is_late=True)),
-            ready=Count("pk", filter=Q(readiness=Readiness.READY)),
-            ready_with_notes=Count("pk", filter=Q(readiness=Readiness.READY_WITH_NOTES)),
-            not_ready=Count("pk", filter=Q(readiness=Readiness.NOT_READY)),
-            personnel=Sum("security_personnel"),
-        )
+    )
+    steady = (
+        sent.values("region_id").annotate(sessions=Count("session_id")).filter(sessions=len(shown))
+    ).values("region_id")
+    rows = sent.values("session_id").annotate(
+        reported=Count("pk"),
+        late=Count("pk", filter=Q(is_late=True)),
+        ready=Count("pk", filter=Q(readiness=Readiness.READY)),
+        ready_with_notes=Count("pk", filter=Q(readiness=Readiness.READY_WITH_NOTES)),
+        not_ready=Count("pk", filter=Q(readiness=Readiness.NOT_READY)),
+        personnel=Sum("security_personnel", filter=Q(region_id__in=steady)),
+        steady=Count("pk", filter=Q(region_id__in=steady)),
     )
     by_session = {row["session_id"]: row for row in rows}
     points = []
@@ -333,4 +417,4 @@ def _trend(
                 security_personnel=row.get("personnel") or 0,
             )
         )
-    return points
+    return points, max((row["steady"] for row in by_session.values()), default=0)

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
-from reports.brief import exports, forwarding
+from reports.brief import checklist, exports, forwarding
 from reports.brief.letter import draft, indonesian, text_of
 from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SignOffForm
 from reports.models import ForwardedBrief, RakorSession
@@ -80,6 +80,9 @@ def _page(
         "session": session,
         "summary": result,
         "text": text,
+        "returned": checklist.returned(result),
+        "checklist": checklist.checklist(result),
+        "acknowledged": checklist.acknowledged(session.sign_off_acknowledged),
         # Differs from the draft: edited, or (once signed off and pinned) the data moved since.
         "is_edited": text != drafted,
         "follows_data": not session.brief_text,
@@ -117,7 +120,12 @@ def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise Refused(_("Muat ulang halaman, baca naskahnya, lalu setujui lagi."))
-        forwarding.sign_off(session, request.user, seen=form.cleaned_data["seen"])
+        forwarding.sign_off(
+            session,
+            request.user,
+            seen=form.cleaned_data["seen"],
+            acknowledged=form.cleaned_data["acknowledged"],
+        )
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:

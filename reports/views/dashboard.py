@@ -55,7 +55,10 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
         "summary": result,
         "region_markup": region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
         "completeness_chart": completeness_chart(trend),
-        "personnel_chart": line_chart([p.session.date for p in trend], [p.security_personnel for p in trend]),
+        "personnel_chart": line_chart(
+            [p.session.date for p in trend],
+            [p.security_personnel if result.steady_regions else None for p in trend],
+        ),
     }
     return render(request, "reports/dashboard/dashboard.html", context)
 

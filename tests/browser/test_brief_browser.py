@@ -1,6 +1,6 @@
 """The brief in a real browser: the page and its A4 print view have no serious axe-core violation
 for the secretariat or the leader, load under the real Content-Security-Policy without a browser
-error, and the secretariat signs off and forwards with the buttons."""
+error, and the secretariat ticks the sign-off checklist, signs off and forwards with the buttons."""
 
 import pytest
 from django.urls import reverse
@@ -34,9 +34,18 @@ def test_the_brief_and_its_print_view_load_under_the_real_csp(open_page, usernam
         assert page.goto(url).ok, url
 
 
+def tick_the_checklist(page) -> None:
+    for box in page.locator('input[name="acknowledged"]').all():
+        box.check()
+
+
 def test_the_secretariat_signs_off_and_forwards_with_the_buttons(open_page):
     page = open_page("desktop", "sekretariat")
     page.goto(brief_pages()[0])
+    page.get_by_role("button", name="Setujui naskah").click()
+    page.get_by_text("Centang setiap hal dalam daftar periksa sebelum menyetujui").wait_for()
+    page.get_by_label("Laporan terlambat").check()
+    tick_the_checklist(page)
     page.get_by_role("button", name="Setujui naskah").click()
     page.get_by_text("Naskah disetujui. Laporan siap diteruskan").wait_for()
     page.get_by_label("Saya mengerti").check()
@@ -50,6 +59,7 @@ def test_the_secretariat_reopens_a_forwarded_rakor_with_the_form_and_the_page_st
     session = RakorSession.objects.get(date="2024-11-18")
     page = open_page("desktop", "sekretariat", axe=True)
     page.goto(brief_pages()[0])
+    tick_the_checklist(page)
     page.get_by_role("button", name="Setujui naskah").click()
     page.get_by_label("Saya mengerti").check()
     page.get_by_role("button", name="Teruskan ke Mendagri").click()

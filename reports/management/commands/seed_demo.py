@@ -72,7 +72,7 @@ ARTICLE = {
             "logistics_items_fulfilled": 14,
             "distribution_start": D(2024, 11, 23),
             "distribution_end": D(2024, 11, 25),
-            "logistics_notes": "Logistik 14 item dipastikan terpenuhi; didistribusi ke kecamatan dan desa.",
+            "logistics_notes": "Logistik 14 item telah terpenuhi; didistribusikan ke kecamatan dan desa.",
         },
         "agenda": [
             ("distribusi", D(2024, 11, 23), "Kecamatan dan desa", "Distribusi logistik 23–25 November")
@@ -85,17 +85,17 @@ ARTICLE = {
             "asn_violations": 0,
             "asn_notes": "Tidak ada pelanggaran netralitas ASN.",
         },
-        "agenda": [("kampanye_akbar", D(2024, 11, 23), "Penajam", "Kampanye akbar para paslon")],
+        "agenda": [("kampanye_akbar", D(2024, 11, 23), "Penajam", "Kampanye rapat umum pasangan calon")],
         "confirmed": ["readiness", "logistics", "asn", "agenda"],
     },
     "64.74": {
         "fields": {
             "security_personnel": 1_214,
             "security_situation": "kondusif",
-            "security_notes": "Personel pengamanan dikerahkan untuk menjamin kampanye akbar.",
+            "security_notes": "Personel pengamanan dikerahkan untuk menjamin kampanye rapat umum.",
         },
         "agenda": [
-            ("kampanye_akbar", D(2024, 11, 23), "Bontang", "Kampanye akbar, diamankan 1.214 personel")
+            ("kampanye_akbar", D(2024, 11, 23), "Bontang", "Kampanye rapat umum, diamankan 1.214 personel")
         ],
         "confirmed": ["readiness", "security", "agenda"],
     },
@@ -208,7 +208,7 @@ class Command(BaseCommand):
         sessions[RAKOR_18].minutes = (
             "Rakor Desk Pilkada dipimpin Sekda Kaltim Sri Wahyuni, diikuti tujuh kabupaten/kota; "
             "tiga daerah belum terkonfirmasi. Catatan bersama: menjaga agar tidak terjadi konflik "
-            "horisontal, target partisipasi 79 persen, tidak ada lagi kekurangan kertas suara, "
+            "horizontal, target partisipasi 79 persen, tidak ada lagi kekurangan kertas suara, "
             "pendataan pemilih pemula. Rakor Paripurna minggu depan."
         )
         sessions[RAKOR_18].save(update_fields=["minutes"])
@@ -282,7 +282,9 @@ class Command(BaseCommand):
             shortages = [(items["Surat suara"], 1_200, "Kekurangan surat suara untuk TPS di Samarinda Ulu")]
         if code == "64.08" and week == 2:
             fields.update(readiness="siap_catatan", conflict_risk="tinggi", security_situation="waspada")
-            fields["conflict_notes"] = "Gesekan pendukung paslon di Sangatta Utara; dimediasi Forkopimda."
+            fields["conflict_notes"] = (
+                "Gesekan pendukung pasangan calon di Sangatta Utara; dimediasi Forkopimda."
+            )
         if code == "64.07" and week >= 1:
             fields.update(asn_violations=1, asn_notes="Satu ASN diduga tidak netral; ditangani Bawaslu.")
         if code == "64.71":
@@ -349,7 +351,7 @@ class Command(BaseCommand):
                 HISTORY[2],
                 "64.08",
                 "risiko",
-                "Patroli bersama di Sangatta Utara untuk mencegah konflik horisontal",
+                "Patroli bersama di Sangatta Utara untuk mencegah konflik horizontal",
                 "polri_tni",
                 D(2024, 11, 26),
                 None,

@@ -1,0 +1,178 @@
+"""Nothing unverified is signed without being seen: a returned report refuses the sign-off, every
+other unverified item (not yet reviewed, late, silent, unchanged) must be ticked, what was ticked is
+kept with who and when, and the letter names the reports not yet verified."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.messages import get_messages
+from django.test import Client
+from django.urls import reverse
+
+from accounts.access import Role
+from reports.brief.checklist import Check
+from reports.brief.forwarding import digest
+from reports.models import RakorSession, ReadinessReport
+from tests.conftest import make_user
+from tests.operator_pages import confirm_all, open_form, post_form
+
+pytestmark = pytest.mark.django_db
+
+UNREVIEWED = [
+    "Kabupaten Paser",
+    "Kabupaten Kutai Kartanegara",
+    "Kabupaten Berau",
+    "Kabupaten Penajam Paser Utara",
+    "Kabupaten Mahakam Ulu",
+    "Kota Balikpapan",
+    "Kota Bontang",
+]
+
+
+@pytest.fixture
+def desk(client, secretariat):
+    client.force_login(secretariat)
+    return client
+
+
+def url(name: str, session: RakorSession) -> str:
+    return reverse(f"reports:{name}", args=[session.pk])
+
+
+def shown_messages(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def sign_off(desk, session, ticks=None):
+    """Sign off the text on the page, ticking ``ticks`` (default: every item shown)."""
+    page = desk.get(url("brief", session)).context
+    if ticks is None:
+        ticks = [item.kind.value for item in page["checklist"]]
+    return desk.post(url("brief_sign_off", session), {"seen": digest(page["text"]), "acknowledged": ticks})
+
+
+def review(desk, report: ReadinessReport, decision: str, comment: str = ""):
+    report.refresh_from_db()
+    return desk.post(
+        reverse("reports:review", args=[report.pk]),
+        {"decision": decision, "comment": comment, "version": report.version},
+    )
+
+
+def report_of(session, name: str) -> ReadinessReport:
+    return ReadinessReport.objects.get(session=session, region__name=name)
+
+
+def test_sign_off_is_refused_while_a_report_is_returned_and_allowed_once_it_is_sent_again(desk, demo):
+    bontang = report_of(demo, "Bontang")
+    review(desk, bontang, "return", "Periksa lagi jumlah personel.")
+    page = desk.get(url("brief", demo))
+    html = page.content.decode()
+    assert (
+        "dikembalikan untuk diperbaiki dan belum dikirim ulang" in html
+        and "<strong>Kota Bontang</strong>" in html
+    )
+    assert "Laporan Kota Bontang dikembalikan kepada operator untuk diperbaiki." in page.context["text"]
+
+    response = sign_off(desk, demo)
+    assert shown_messages(response)[-1] == (
+        "Laporan Kota Bontang dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat disetujui "
+        "setelah operator mengirim ulang laporannya."
+    )
+    assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
+
+    phone = Client()
+    phone.force_login(make_user("operator.baru", Role.OPERATOR, bontang.region))
+    session = RakorSession.objects.get(pk=demo.pk)
+    session.deadline = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
+    session.save(update_fields=["deadline"])
+    data = confirm_all(open_form(phone, demo))
+    assert post_form(phone, demo, data, action="submit", security_personnel="1.220").status_code == 302
+    assert report_of(demo, "Bontang").status == "submitted"
+
+    sign_off(desk, demo)
+    assert RakorSession.objects.get(pk=demo.pk).signed_off_at is not None
+
+
+def test_every_item_of_the_checklist_must_be_ticked_and_is_kept_with_who_and_when(desk, demo, secretariat):
+    checklist = desk.get(url("brief", demo)).context["checklist"]
+    assert [(item.kind, [str(region) for region in item.regions]) for item in checklist] == [
+        (Check.UNREVIEWED, UNREVIEWED),
+        (Check.LATE, ["Kabupaten Mahakam Ulu"]),
+        (Check.SILENT, ["Kabupaten Kutai Barat", "Kabupaten Kutai Timur", "Kota Samarinda"]),
+    ]
+    html = desk.get(url("brief", demo)).content.decode()
+    assert 'name="acknowledged" value="belum_melapor"' in html
+
+    response = sign_off(desk, demo, ticks=["belum_diperiksa"])
+    assert shown_messages(response)[-1] == (
+        "Centang setiap hal dalam daftar periksa sebelum menyetujui: Laporan terlambat; "
+        "Kabupaten/kota belum melapor (data lama dipakai)."
+    )
+    assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
+
+    sign_off(desk, demo)
+    session = RakorSession.objects.get(pk=demo.pk)
+    assert session.signed_off_by == secretariat and session.signed_off_at is not None
+    assert session.sign_off_acknowledged == [
+        {"kind": "belum_diperiksa", "regions": UNREVIEWED},
+        {"kind": "terlambat", "regions": ["Kabupaten Mahakam Ulu"]},
+        {
+            "kind": "belum_melapor",
+            "regions": ["Kabupaten Kutai Barat", "Kabupaten Kutai Timur", "Kota Samarinda"],
+        },
+    ]
+    page = " ".join(desk.get(url("brief", demo)).content.decode().split())
+    assert "Diketahui sekretariat saat menyetujui" in page
+    assert "<strong>Laporan terlambat</strong>: Kabupaten Mahakam Ulu" in page
+
+
+def test_an_edit_after_sign_off_clears_what_was_acknowledged(desk, demo):
+    sign_off(desk, demo)
+    session = RakorSession.objects.get(pk=demo.pk)
+    desk.post(
+        url("brief", demo), {"text": session.brief_text + "\n\nTambahan.", "base": digest(session.brief_text)}
+    )
+    session = RakorSession.objects.get(pk=demo.pk)
+    assert (session.signed_off_at, session.sign_off_acknowledged) == (None, [])
+
+
+def test_the_letter_names_the_reports_not_yet_verified_and_keeps_them_when_signed(desk, demo):
+    text = desk.get(url("brief", demo)).context["text"]
+    assert "Seluruh laporan tersebut belum diverifikasi sekretariat Desk Pilkada." in text
+    for name in ("Paser", "Kutai Kartanegara", "Berau", "Penajam Paser Utara", "Balikpapan"):
+        review(desk, report_of(demo, name), "accept")
+    page = desk.get(url("brief", demo)).context
+    assert (
+        "Laporan Kabupaten Mahakam Ulu dan Kota Bontang belum diverifikasi sekretariat Desk Pilkada."
+        in (page["text"])
+    )
+    assert [str(region) for region in page["checklist"][0].regions] == [
+        "Kabupaten Mahakam Ulu",
+        "Kota Bontang",
+    ]
+
+    sign_off(desk, demo)
+    signed = RakorSession.objects.get(pk=demo.pk).brief_text
+    assert (
+        "Laporan Kabupaten Mahakam Ulu dan Kota Bontang belum diverifikasi sekretariat Desk Pilkada."
+        in signed
+    )
+
+
+def test_with_every_report_accepted_the_checklist_asks_only_for_the_rest(desk, demo):
+    for report in ReadinessReport.objects.filter(session=demo):
+        review(desk, report, "accept")
+    page = desk.get(url("brief", demo)).context
+    assert [item.kind for item in page["checklist"]] == [Check.LATE, Check.SILENT]
+    assert "belum diverifikasi" not in page["text"]
+
+
+def test_with_most_reports_verified_or_not_the_letter_names_the_fewer(desk, demo):
+    review(desk, report_of(demo, "Paser"), "accept")
+    text = desk.get(url("brief", demo)).context["text"]
+    assert "Seluruh laporan tersebut, kecuali laporan Kabupaten Paser, belum diverifikasi sekretariat" in text
+    review(desk, report_of(demo, "Berau"), "return", "Lengkapi catatan logistik.")
+    text = desk.get(url("brief", demo)).context["text"]
+    assert "kecuali" not in text
+    assert "Laporan Kabupaten Berau dikembalikan kepada operator untuk diperbaiki." in text
