@@ -3,11 +3,13 @@ on two-factor login reaches no page until the session is verified."""
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,15 +21,17 @@ from accounts.sessions import SESSION_STARTED, TWO_FACTOR_PENDING
 ALWAYS_REACHABLE = ("accounts:two_factor_verify", "logout", "set_language")
 RENEW_EVERY_SECONDS = 60
 
+GetResponse = Callable[[HttpRequest], HttpResponse]
+
 
 class AbsoluteSessionTimeoutMiddleware:
     """Ends a login ``SESSION_ABSOLUTE_SECONDS`` after it began, however active the user was
     (the idle limit is ``SESSION_COOKIE_AGE``, renewed on every request)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             started = request.session.setdefault(SESSION_STARTED, int(time.time()))
             if time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
@@ -45,10 +49,10 @@ class IdleSessionRenewalMiddleware:
     and the idle limit after the last request. Needs the expiry the session engine read
     (accounts.sessions); without it, the session is renewed on every request."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             expires = getattr(request.session, "expire_date", None)
             every = min(RENEW_EVERY_SECONDS, settings.SESSION_COOKIE_AGE // 2)
@@ -59,14 +63,14 @@ class IdleSessionRenewalMiddleware:
 
 
 class TwoFactorMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
             request.session.get(TWO_FACTOR_PENDING)
             and request.user.is_authenticated
-            and not request.user.is_verified()
+            and not request.user.is_verified()  # type: ignore[attr-defined]  # added by django-otp
             and request.path not in {reverse(name) for name in ALWAYS_REACHABLE}
         ):
             verify = reverse("accounts:two_factor_verify")

@@ -7,6 +7,7 @@ import math
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,7 +33,7 @@ def locked_out(
     )
 
 
-def may_use_two_factor(user) -> bool:
+def may_use_two_factor(user: User | AnonymousUser) -> bool:
     return user.is_staff or is_secretariat(user)
 
 

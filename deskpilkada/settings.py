@@ -209,6 +209,10 @@ AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Axes' defaults, named here because accounts/ reads them: the login form's username field, and a
+# locked login answers 429 Too Many Requests.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_HTTP_RESPONSE_CODE = 429
 # The client's address (see deskpilkada/clientip.py): REMOTE_ADDR, or behind PROXY_COUNT reverse
 # proxies the entry they appended to CLIENT_IP_HEADER (e.g. X-Forwarded-For). Axes, the audit trail
 # and the access log all use it; django-ipware is not installed, so axes' AXES_IPWARE_* are unused.
