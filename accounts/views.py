@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -26,11 +27,14 @@ def locked_out(
     request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
 ) -> HttpResponse:
     """django-axes' lockout page (``AXES_LOCKOUT_CALLABLE``): how long the lock lasts in whole
-    minutes, not axes' own ISO 8601 duration ("PT15M")."""
-    minutes = math.ceil(get_cool_off(request).total_seconds() / 60)
-    return render(
-        request, "registration/locked.html", {"minutes": minutes}, status=settings.AXES_HTTP_RESPONSE_CODE
-    )
+    minutes and the WITA clock time it ends (it runs from this failed attempt), not axes' own ISO
+    8601 duration ("PT15M")."""
+    cool_off = get_cool_off(request)
+    context = {
+        "minutes": math.ceil(cool_off.total_seconds() / 60),
+        "retry_at": formats.time_format(timezone.localtime(timezone.now() + cool_off), "H.i"),
+    }
+    return render(request, "registration/locked.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
 def may_use_two_factor(user: User | AnonymousUser) -> bool:

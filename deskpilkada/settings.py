@@ -5,6 +5,7 @@ just works. ``DJANGO_ENV=production`` turns on the hardened mode; it refuses to 
 real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "regions",
     "reports",
     "accounts",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "reports.context_processors.desk",
+                "notifications.context_processors.unread_notices",
             ],
         },
     },
@@ -194,6 +197,41 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "desk-pilkada@kaltimprov.go.id")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+
+# Notifications (notifications/channels.py): the channels in use, the optional HTTP gateway for a
+# WhatsApp Business or SMS provider, and the address links in messages point to. Messages are sent
+# by Celery when a broker is configured, else at once.
+NOTIFY_CHANNELS = envlist("NOTIFY_CHANNELS", "aplikasi,email")
+NOTIFY_GATEWAY = {
+    "URL": os.environ.get("NOTIFY_GATEWAY_URL", ""),
+    "TOKEN": os.environ.get("NOTIFY_GATEWAY_TOKEN", ""),
+    "TEMPLATE": os.environ.get("NOTIFY_GATEWAY_TEMPLATE", '{"to": "$phone", "message": "$message"}'),
+    "TIMEOUT": envint("NOTIFY_GATEWAY_TIMEOUT", 10),
+    "RETRIES": envint("NOTIFY_GATEWAY_RETRIES", 2),
+    "BACKOFF": 1.0,
+}
+if unknown := set(NOTIFY_CHANNELS) - {"aplikasi", "email", "gateway"}:
+    raise ImproperlyConfigured(f"NOTIFY_CHANNELS: unknown channel(s) {sorted(unknown)}")
+if "gateway" in NOTIFY_CHANNELS and not NOTIFY_GATEWAY["URL"]:
+    raise ImproperlyConfigured("NOTIFY_CHANNELS includes gateway but NOTIFY_GATEWAY_URL is not set")
+try:
+    json.loads(NOTIFY_GATEWAY["TEMPLATE"])
+except ValueError as exc:
+    raise ImproperlyConfigured(f"NOTIFY_GATEWAY_TEMPLATE must be JSON: {exc}") from exc
+NOTIFY_SITE_URL = os.environ.get("NOTIFY_SITE_URL", "http://127.0.0.1:8000")
+NOTIFY_IN_BACKGROUND = bool(os.environ.get("CELERY_BROKER_URL"))
+# Beat checks every five minutes whether a reminder slot has come (idempotent per slot), and hands
+# notifications still pending after ten minutes to a worker again.
+CELERY_BEAT_SCHEDULE = {
+    "notifications-due-reminders": {"task": "notifications.send_due_reminders", "schedule": 300.0},
+    "notifications-redispatch": {"task": "notifications.redispatch_stale", "schedule": 300.0},
+}
 
 CACHES = {
     "default": (
@@ -231,6 +269,8 @@ DESK = {
     "SIGNER_TITLE": os.environ.get("DESK_SIGNER_TITLE", "Sekretaris Daerah Provinsi Kalimantan Timur"),
     "SIGNER_NAME": os.environ.get("DESK_SIGNER_NAME", "Sri Wahyuni"),
     "RECIPIENT": os.environ.get("DESK_RECIPIENT", "Menteri Dalam Negeri Republik Indonesia"),
+    # Whom a locked-out user calls (the lock page names them).
+    "HELPDESK": os.environ.get("DESK_HELPDESK", "admin TI Kesbangpol"),
 }
 
 # Content-Security-Policy: everything from this server, no inline script or style.

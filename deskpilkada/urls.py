@@ -28,6 +28,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("reports.urls")),
+    path("", include("notifications.urls")),
 ]
 
 handler403 = "reports.views.errors.permission_denied"

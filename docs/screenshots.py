@@ -1,8 +1,9 @@
 """Screenshots of the main pages in both languages at desktop and phone sizes, for the README.
 
 Run against the demo (`make demo`, or any server holding `seed_demo`'s data):
-    .venv/bin/python docs/screenshots.py http://127.0.0.1:8000
-Writes docs/screenshots/<page>-<lang>-<size>.png with Debian's Chromium.
+    .venv/bin/python docs/screenshots.py http://127.0.0.1:8000 [PAGE ...]
+Writes docs/screenshots/<page>-<lang>-<size>.png with Debian's Chromium (only the named pages when
+some are given). The bell shows a count once a notice was sent, e.g. after "Ingatkan" on the dashboard.
 """
 
 import sys
@@ -21,6 +22,7 @@ PAGES = [
     ("drilldown", "sekretariat", None),
     ("brief", "sekretariat", "/ringkasan/"),
     ("guide", "operator.bontang", "/panduan/"),
+    ("notices", "operator.samarinda", "/pemberitahuan/"),
 ]
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -38,13 +40,14 @@ def sign_in(browser, base: str, username: str) -> dict:
     return state
 
 
-def main(base: str) -> None:
+def main(base: str, only: list[str]) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
         )
-        states = {name: sign_in(browser, base, name) for name in {user for _, user, _ in PAGES if user}}
-        for name, user, path in PAGES:
+        pages = [page for page in PAGES if not only or page[0] in only]
+        states = {name: sign_in(browser, base, name) for name in {user for _, user, _ in pages if user}}
+        for name, user, path in pages:
             for language in ("id", "en"):
                 for size, viewport in SIZES.items():
                     context = browser.new_context(
@@ -64,4 +67,4 @@ def main(base: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000", sys.argv[2:])

@@ -26,3 +26,10 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["region"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "region__name"]
     autocomplete_fields = ["user", "region"]
+
+
+class MembershipInline(admin.StackedInline):
+    """The region on the user's own admin page (operators only)."""
+
+    model = Membership
+    autocomplete_fields = ["region"]

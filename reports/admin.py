@@ -27,7 +27,6 @@ from reports.models import (
     LogisticsItem,
     RakorSession,
     ReadinessReport,
-    Reminder,
     ShortageLine,
 )
 from reports.registry import Kind, of_kind
@@ -220,13 +219,6 @@ class FollowUpAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
     search_fields = ["title", "description", "region__name"]
     list_select_related = ["region", "session"]
     raw_id_fields = ["created_by", "closed_by"]
-
-
-@admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
-    list_display = ["session", "region", "deadline", "sent_at"]
-    list_filter = ["session"]
-    search_fields = ["region__name", "recipients"]
 
 
 @admin.register(ForwardedBrief)

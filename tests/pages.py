@@ -6,7 +6,7 @@ import datetime as dt
 from django.urls import reverse
 
 from regions.models import Region
-from reports.models import RakorSession, ReadinessReport
+from reports.models import FollowUp, RakorSession, ReadinessReport
 
 ANONYMOUS = ""
 MISSING = "/tidak-ada/"  # the 404 page, which answers 404 on purpose
@@ -17,8 +17,14 @@ def pages_of(username: str) -> list[str]:
     """Every page a user of that demo account reaches from the navigation."""
     if username == ANONYMOUS:
         return [reverse("login")]
-    common = [reverse("reports:guide"), reverse("password_change")]
+    common = [
+        reverse("reports:guide"),
+        reverse("password_change"),
+        reverse("notifications:notices"),
+        reverse("notifications:my_contact"),
+    ]
     current = RakorSession.objects.current()
+    province_wide = FollowUp.objects.get(session=current, region=None)
     earlier = RakorSession.objects.get(election=current.election, date=dt.date(2024, 11, 11))
     bontang = Region.objects.get(name="Bontang")
     report = ReadinessReport.objects.get(session=current, region=bontang)
@@ -29,6 +35,7 @@ def pages_of(username: str) -> list[str]:
             reverse("reports:report_history"),
             reverse("reports:report_view", args=[past.pk]),
             reverse("reports:session_report", args=[earlier.pk]),
+            reverse("notifications:follow_up", args=[province_wide.pk]),
             *common,
             MISSING,
         ]
@@ -40,6 +47,8 @@ def pages_of(username: str) -> list[str]:
         reverse("reports:brief", args=[current.pk]),
         reverse("reports:brief", args=[earlier.pk]),
         reverse("reports:brief_print", args=[current.pk]),
+        reverse("notifications:region_log", args=[bontang.pk]),
+        reverse("notifications:follow_up", args=[province_wide.pk]),
     ]
     if username == "sekda":
         return [*desk, *common]

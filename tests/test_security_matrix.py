@@ -61,6 +61,14 @@ EXPECTED = {
     "reports:brief_sent_pdf": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_xlsx": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_csv": (("sent",), READERS(200), READERS(405)),
+    "notifications:notices": ((), EVERYONE(200), EVERYONE(302)),
+    "notifications:my_contact": ((), EVERYONE(200), EVERYONE(200)),
+    "notifications:region_log": (("region",), READERS(200), READERS(405)),
+    "notifications:remind_all": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
+    "notifications:remind_region": (("session", "region"), SECRETARIAT(405), SECRETARIAT(302)),
+    # The demo's open follow-up of this rakor is for every region: both operators read it and post
+    # their region's update (an empty POST answers with the form's errors); the desk only reads.
+    "notifications:follow_up": (("follow_up",), EVERYONE(200), OPERATORS(200)),
 }
 # Django's admin keeps its own rules: everyone but a staff account is sent to the admin's login.
 ADMIN_PREFIX = "/admin/"

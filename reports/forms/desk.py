@@ -85,6 +85,14 @@ class FollowUpForm(forms.ModelForm):
         self.session = session
         self.fields["region"].empty_label = _("Semua kabupaten/kota")
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if open_duplicate(self.session, cleaned.get("region"), cleaned.get("title") or "") is not None:
+            raise forms.ValidationError(
+                _("Tindak lanjut yang sama untuk wilayah ini masih terbuka; lanjutkan yang itu.")
+            )
+        return cleaned
+
     def clean_due_date(self):
         due = self.cleaned_data["due_date"]
         if due < self.session.date:
@@ -93,6 +101,16 @@ class FollowUpForm(forms.ModelForm):
                 % {"date": self.session.date.strftime("%d-%m-%Y")}
             )
         return due
+
+
+def open_duplicate(session: RakorSession, region, title: str) -> FollowUp | None:
+    """The open follow-up of the same election, region and title (any letter case), if any: the
+    "Tindak lanjuti" button of an alert that is still being followed up never makes a second one."""
+    if not title.strip():
+        return None
+    return FollowUp.objects.filter(
+        session__election_id=session.election_id, region=region, title__iexact=title.strip(), closed_at=None
+    ).first()
 
 
 class CloseFollowUpForm(forms.Form):

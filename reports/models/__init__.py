@@ -8,7 +8,7 @@ from reports.models.calendar import (
     SessionQuerySet,
     default_deadline,
 )
-from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet, Reminder
+from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet
 from reports.models.report import (
     AgendaLine,
     ReadinessReport,
@@ -27,7 +27,6 @@ __all__ = [
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",
-    "Reminder",
     "ReportQuerySet",
     "SessionQuerySet",
     "ShortageLine",

@@ -1,4 +1,5 @@
-"""What the desk keeps around the reports: attendance, follow-ups, reminders and forwarded briefs."""
+"""What the desk keeps around the reports: attendance, follow-ups and forwarded briefs (reminders are
+recorded by ``notifications``)."""
 
 from django.conf import settings
 from django.db import models
@@ -120,35 +121,6 @@ class FollowUp(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
-
-
-class Reminder(models.Model):
-    """A reminder e-mailed to a region for one session deadline; kept so cron never repeats it."""
-
-    session = models.ForeignKey(
-        RakorSession, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("rakor")
-    )
-    region = models.ForeignKey(
-        Region, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("kabupaten/kota")
-    )
-    deadline = models.DateTimeField(_("batas waktu"))
-    recipients = models.TextField(_("penerima"))
-    sent_at = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-sent_at"]
-        verbose_name = _("pengingat")
-        verbose_name_plural = _("pengingat")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "region", "deadline"],
-                name="reminder_once_per_deadline",
-                violation_error_message=_("Pengingat untuk batas waktu ini sudah dikirim."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.region} — {self.session}"
 
 
 class ForwardedBriefQuerySet(models.QuerySet):

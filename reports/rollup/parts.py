@@ -13,7 +13,7 @@ from functools import cached_property
 
 from regions.models import Region
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
-from reports.registry import SECTIONS, Kind, Place, ReportField, of_kind, shown_in
+from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, of_kind, shown_in
 from reports.rollup.changes import Change, StaleSection, changes_between, same_values
 from reports.rollup.lights import AlertKind, Light, ReportState, explain
 
@@ -200,9 +200,13 @@ class Total:
     """A count of the report added up over the regions that reported (``ReportField.summed``)."""
 
     key: str
-    label: str
     value: int
     out_of: int | None = None  # the province's total it is a part of (every kecamatan), if any
+
+    @property
+    def label(self) -> str:
+        """The count's heading in the language of the page that shows it."""
+        return FIELDS_BY_NAME[self.key].label
 
 
 @dataclass

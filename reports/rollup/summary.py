@@ -311,7 +311,6 @@ def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[Shorta
     figures = {
         field.name: Total(
             key=field.name,
-            label=field.label,
             value=sum(getattr(report, field.name) or 0 for report, _lines in sent),
             out_of=sum(getattr(region, field.out_of) for region in regions) if field.out_of else None,
         )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
 from regions.models import Region
-from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm
+from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm, open_duplicate
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
 from reports.workflow import desk
 from reports.workflow.writes import Refused, review, session_lock
@@ -91,6 +91,14 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(lock))
         return redirect(session)
     initial = {key: request.GET[key] for key in ("region", "source", "agency", "title") if key in request.GET}
+    region_pk = initial.get("region", "")
+    region = (
+        Region.objects.filter(pk=region_pk).first() if region_pk.isdigit() and len(region_pk) < 10 else None
+    )
+    existing = open_duplicate(session, region, initial.get("title", "")) if request.method != "POST" else None
+    if existing is not None:
+        messages.info(request, _("Tindak lanjut ini sudah ada dan masih terbuka."))
+        return redirect("notifications:follow_up", pk=existing.pk)
     form = FollowUpForm(request.POST or None, initial=initial, session=session)
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from notifications import events
 from reports.models import Attendance, FollowUp, RakorSession
 from reports.workflow.writes import lock_session
 
@@ -36,6 +37,8 @@ def add_follow_up(session: RakorSession, follow_up: FollowUp, user: User) -> Fol
     follow_up.session = lock_session(session)
     follow_up.created_by = user
     follow_up.save()
+    # The region's operators hear of it once it is stored; a failed notice never undoes it.
+    transaction.on_commit(lambda: events.follow_up_assigned(follow_up), robust=True)
     return follow_up
 
 

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from notifications import events
 from reports.models import RakorSession, ReadinessReport
 
 Status = ReadinessReport.Status
@@ -173,4 +174,6 @@ def review(
     current.save(
         update_fields=["status", "reviewer_comment", "reviewed_by", "reviewed_at", "version", "updated_at"]
     )
+    # The operator hears of it once the decision is stored; a failed notice never undoes the review.
+    transaction.on_commit(lambda: events.report_reviewed(current), robust=True)
     return current

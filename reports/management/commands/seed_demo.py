@@ -15,6 +15,7 @@ from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
+from notifications.models import Contact
 from regions.models import Membership, Region
 from reports.models import (
     WITA,
@@ -193,6 +194,9 @@ class Command(BaseCommand):
         for code, username in USERNAMES.items():
             account = user(username, "Operator", regions[code].name, Role.OPERATOR)
             Membership.objects.update_or_create(user=account, defaults={"region": regions[code]})
+            Contact.objects.update_or_create(
+                user=account, defaults={"phone": f"+628125{code.replace('.', '')}00"}
+            )
         user("sekretariat", "Sekretariat", "Desk Pilkada", Role.SECRETARIAT)
         user("sekda", "Sri", "Wahyuni", Role.LEADER)
         user("admin", "Admin", "TI Kesbangpol", is_staff=True, is_superuser=True)

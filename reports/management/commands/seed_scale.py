@@ -37,7 +37,6 @@ from reports.models import (
     LogisticsItem,
     RakorSession,
     ReadinessReport,
-    Reminder,
     ShortageLine,
     default_deadline,
 )
@@ -139,7 +138,6 @@ class Command(BaseCommand):
             ReadinessReport.objects.filter(session_id__in=session_ids),
             Attendance.objects.filter(session_id__in=session_ids),
             FollowUp.objects.filter(session_id__in=session_ids),
-            Reminder.objects.filter(session_id__in=session_ids),
             ForwardedBrief.objects.filter(session_id__in=session_ids),
             RakorSession.objects.filter(pk__in=session_ids),
             Membership.objects.filter(user__username__startswith=USER_PREFIX),
@@ -231,7 +229,6 @@ class Command(BaseCommand):
                     date=date,
                     deadline=deadline,
                     minutes=f"Rakor mingguan Desk Pilkada {date:%d-%m-%Y}." if forwarded else "",
-                    closed_at=forwarded,
                     signed_off_at=forwarded,
                     signed_off_by=secretariat if forwarded else None,
                     forwarded_at=forwarded,

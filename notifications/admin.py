@@ -1,0 +1,51 @@
+"""The admin sets the reminder schedule and operators' numbers, and reads the notification log."""
+
+from django.contrib import admin
+
+from notifications.forms import ContactForm
+from notifications.models import Contact, FollowUpUpdate, Notification, ReminderSlot
+
+
+class ContactInline(admin.StackedInline):
+    """The mobile number on the user's own admin page."""
+
+    model = Contact
+    form = ContactForm
+    fields = ["phone"]
+
+
+@admin.register(ReminderSlot)
+class ReminderSlotAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "days_before", "time", "active"]
+    list_editable = ["active"]
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    form = ContactForm
+    list_display = ["user", "phone_display"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "phone"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "event", "recipient", "region", "channel", "result", "sent_at"]
+    list_filter = ["event", "channel", "result", "region"]
+    search_fields = ["recipient__username", "subject", "address"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(FollowUpUpdate)
+class FollowUpUpdateAdmin(admin.ModelAdmin):
+    list_display = ["follow_up", "region", "status", "author", "created_at"]
+    list_filter = ["status", "region"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,0 +1,180 @@
+"""The events that notify, and their words (always in Bahasa Indonesia, the desk's language).
+
+A region that has not reported is reminded by the secretariat's button or by the admin's schedule
+(``send_due_reminders``, run by Celery beat); an operator is told when their report is returned or
+accepted and when a follow-up is assigned to their region.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.access import Role
+from notifications.models import Notification, ReminderSlot
+from notifications.sending import notify
+from regions.models import Region
+from reports.models import FollowUp, RakorSession, ReadinessReport
+
+
+def operators_of(region: Region | None) -> QuerySet[User]:
+    """The active operators of ``region`` (of every region when None), with their contacts."""
+    users = User.objects.filter(is_active=True, groups__name=Role.OPERATOR.value, membership__isnull=False)
+    if region is not None:
+        users = users.filter(membership__region=region)
+    return users.select_related("contact").order_by("username").distinct()
+
+
+def missing_regions(session: RakorSession) -> QuerySet[Region]:
+    """Regions without a sent report for ``session`` (a draft counts as not sent)."""
+    sent = ReadinessReport.objects.filter(session=session, region=OuterRef("pk")).exclude(
+        status=ReadinessReport.Status.DRAFT
+    )
+    return Region.objects.annotate(sent=Exists(sent)).filter(sent=False)
+
+
+def _url(path: str) -> str:
+    return settings.NOTIFY_SITE_URL.rstrip("/") + path
+
+
+def reminder_text(session: RakorSession, region: Region) -> str:
+    """The reminder's words, also prefilled in the desk user's WhatsApp link."""
+    with translation.override(settings.LANGUAGE_CODE):
+        deadline = formats.date_format(timezone.localtime(session.deadline), "l, j F Y, H.i")
+        return _(
+            "Yth. Operator %(region)s, laporan kesiapan %(region)s untuk %(session)s belum dikirim. "
+            "Batas waktunya %(deadline)s WITA. Mohon buka Desk Pilkada, periksa isian, lalu kirim: %(url)s"
+        ) % {
+            "region": region,
+            "session": session,
+            "deadline": deadline,
+            "url": _url(reverse("reports:report_form")),
+        }
+
+
+def remind(
+    session: RakorSession, region: Region, *, sent_by: User | None = None, slot=None
+) -> list[Notification]:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Pengingat: laporan Desk Pilkada %(region)s untuk rakor %(date)s") % {
+            "region": region,
+            "date": formats.date_format(session.date, "j F Y"),
+        }
+    return notify(
+        operators_of(region),
+        event=Notification.Event.REMINDER,
+        subject=subject,
+        message=reminder_text(session, region),
+        link=reverse("reports:report_form"),
+        region=region,
+        session=session,
+        slot=slot,
+        sent_by=sent_by,
+    )
+
+
+def remind_missing(session: RakorSession, *, sent_by: User | None = None, slot=None) -> int:
+    """Remind every region that has not reported; the number of regions reminded."""
+    return sum(
+        bool(remind(session, region, sent_by=sent_by, slot=slot)) for region in missing_regions(session)
+    )
+
+
+def due_slot(session: RakorSession, now: dt.datetime) -> ReminderSlot | None:
+    """The latest active slot that has come for ``session`` before its deadline (an earlier slot that
+    was missed is not sent late once a later one is due)."""
+    due = [slot for slot in ReminderSlot.objects.filter(active=True) if slot.moment(session) <= now]
+    return max(due, key=lambda slot: slot.moment(session), default=None)
+
+
+def send_due_reminders(now: dt.datetime | None = None) -> int:
+    """What beat runs every few minutes: for each open session whose deadline is still ahead, the due
+    slot's reminders, once per slot. Returns the number of regions reminded by this run."""
+    now = now or timezone.now()
+    sessions = RakorSession.objects.filter(
+        forwarded_at=None, deadline__gt=now, deadline__lte=now + dt.timedelta(days=8)
+    )
+    reminded = 0
+    for session in sessions:
+        slot = due_slot(session, now)
+        if slot is not None:
+            reminded += remind_missing(session, slot=slot)
+    return reminded
+
+
+def report_reviewed(report: ReadinessReport) -> list[Notification]:
+    """Tell the region's operators that their report was accepted or returned, with the comment."""
+    accepted = report.status == ReadinessReport.Status.ACCEPTED
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {
+            "region": report.region,
+            "session": report.session,
+            "comment": report.reviewer_comment or _("(tanpa catatan)"),
+            "url": _url(reverse("reports:session_report", args=[report.session_id])),
+        }
+        if accepted:
+            subject = _("Laporan %(region)s untuk %(session)s diterima") % words
+            message = (
+                _(
+                    "Laporan %(region)s untuk %(session)s diterima oleh sekretariat. Catatan pemeriksa: "
+                    "“%(comment)s”. %(url)s"
+                )
+                % words
+            )
+        else:
+            subject = _("Laporan %(region)s untuk %(session)s dikembalikan") % words
+            message = (
+                _(
+                    "Laporan %(region)s untuk %(session)s dikembalikan oleh sekretariat untuk diperbaiki. "
+                    "Catatan pemeriksa: “%(comment)s”. Perbaiki lalu kirim kembali: %(url)s"
+                )
+                % words
+            )
+    return notify(
+        operators_of(report.region),
+        event=Notification.Event.REPORT_ACCEPTED if accepted else Notification.Event.REPORT_RETURNED,
+        subject=subject,
+        message=message,
+        link=reverse("reports:session_report", args=[report.session_id]),
+        region=report.region,
+        session=report.session,
+        sent_by=report.reviewed_by,
+    )
+
+
+def follow_up_assigned(follow_up: FollowUp) -> list[Notification]:
+    """Tell the operators of the follow-up's region (of every region when it has none)."""
+    link = reverse("notifications:follow_up", args=[follow_up.pk])
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {
+            "title": follow_up.title,
+            "agency": follow_up.get_agency_display(),
+            "due": formats.date_format(follow_up.due_date, "j F Y"),
+            "url": _url(link),
+        }
+        subject = _("Tindak lanjut baru: %(title)s") % words
+        message = (
+            _(
+                "Tindak lanjut dari rakor: “%(title)s”. Penanggung jawab %(agency)s, tenggat %(due)s. "
+                "Kabarkan perkembangannya di Desk Pilkada: %(url)s"
+            )
+            % words
+        )
+    regions = [follow_up.region] if follow_up.region_id else list(Region.objects.all())
+    written = []
+    for region in regions:
+        written += notify(
+            operators_of(region),
+            event=Notification.Event.FOLLOW_UP,
+            subject=subject,
+            message=message,
+            link=link,
+            region=region,
+            session=follow_up.session,
+            sent_by=follow_up.created_by,
+        )
+    return written
