@@ -1,6 +1,8 @@
 """Create an election's weekly Monday rakor sessions up to voting day (idempotent)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports.models import Election
 
@@ -8,10 +10,10 @@ from reports.models import Election
 class Command(BaseCommand):
     help = "Buat rakor mingguan (setiap Senin) sebuah pemilihan sampai hari pemungutan suara."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("election", help="Nama pemilihan, misalnya 'Pilkada Serentak 2024'.")
 
-    def handle(self, *args, election, **options):
+    def handle(self, *args: Any, election: str, **options: Any) -> None:
         try:
             chosen = Election.objects.get(name=election)
         except Election.DoesNotExist as exc:

@@ -6,6 +6,8 @@ them, share a password printed in the README.
 """
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -66,7 +68,7 @@ BASELINE = {
 }
 
 # What each region told the 18 November 2024 rakor, as the article reports it.
-ARTICLE = {
+ARTICLE: dict[str, dict[str, Any]] = {
     "64.11": {
         "fields": {
             "logistics_status": "aman",
@@ -141,7 +143,7 @@ MISSING_ON_18 = ["64.72", "64.07", "64.08"]
 class Command(BaseCommand):
     help = "Muat data demo rakor 18 November 2024 beserta riwayat tiga Senin sebelumnya."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError(
                 "seed_demo tidak dijalankan dalam mode produksi (DJANGO_ENV=production): akun demonya, "
@@ -174,11 +176,11 @@ class Command(BaseCommand):
         self.follow_ups(sessions, regions, users["sekretariat"])
         self.print_logins(regions)
 
-    def create_users(self, regions):
+    def create_users(self, regions: dict[str, Region]) -> dict[str, User]:
         groups = {role: Group.objects.get(name=role.value) for role in Role}
-        users = {}
+        users: dict[str, User] = {}
 
-        def user(username, first, last, role=None, **extra):
+        def user(username: str, first: str, last: str, role: Role | None = None, **extra: Any) -> User:
             account, created = User.objects.get_or_create(
                 username=username, defaults={"first_name": first, "last_name": last, **extra}
             )
@@ -202,8 +204,8 @@ class Command(BaseCommand):
         user("admin", "Admin", "TI Kesbangpol", is_staff=True, is_superuser=True)
         return users
 
-    def create_sessions(self, election):
-        sessions = {}
+    def create_sessions(self, election: Election) -> dict[dt.date, RakorSession]:
+        sessions: dict[dt.date, RakorSession] = {}
         for date in [*HISTORY, RAKOR_18, PLENARY]:
             kind = RakorSession.Kind.PLENARY if date == PLENARY else RakorSession.Kind.WEEKLY
             sessions[date], _ = RakorSession.objects.get_or_create(
@@ -226,7 +228,17 @@ class Command(BaseCommand):
                 session.save()
         return sessions
 
-    def save_report(self, session, region, fields, status, submitted_at, users, shortages=(), agenda=()):
+    def save_report(
+        self,
+        session: RakorSession,
+        region: Region,
+        fields: dict[str, Any],
+        status: str,
+        submitted_at: dt.datetime,
+        users: dict[str, User],
+        shortages: Sequence[tuple[LogisticsItem, int, str]] = (),
+        agenda: Sequence[tuple[str, dt.date, str, str]] = (),
+    ) -> ReadinessReport:
         operator = users[USERNAMES[region.kemendagri_code]]
         deadline_passed = submitted_at > session.deadline
         report, _ = ReadinessReport.objects.update_or_create(
@@ -261,7 +273,14 @@ class Command(BaseCommand):
         )
         return report
 
-    def history_report(self, session, region, week, items, users):
+    def history_report(
+        self,
+        session: RakorSession,
+        region: Region,
+        week: int,
+        items: dict[str, LogisticsItem],
+        users: dict[str, User],
+    ) -> None:
         """A plausible report for one of the three Mondays before 18 November."""
         code = region.kemendagri_code
         personnel, first_time = BASELINE[code]
@@ -280,7 +299,8 @@ class Command(BaseCommand):
             "confirmed_sections": {s.key: session.date.isoformat() for s in SECTIONS},
             "changed_sections": ["logistics", "security", "voters"] if week else [],
         }
-        shortages, agenda = [], []
+        shortages: list[tuple[LogisticsItem, int, str]] = []
+        agenda: list[tuple[str, dt.date, str, str]] = []
         if code == "64.72" and week == 2:
             fields.update(readiness="belum_siap", logistics_status="kekurangan", conflict_risk="sedang")
             shortages = [(items["Surat suara"], 1_200, "Kekurangan surat suara untuk TPS di Samarinda Ulu")]
@@ -297,7 +317,9 @@ class Command(BaseCommand):
         submitted_at = session.deadline + (dt.timedelta(hours=5) if late else -dt.timedelta(hours=16))
         self.save_report(session, region, fields, "accepted", submitted_at, users, shortages, agenda)
 
-    def article_report(self, session, region, facts, users):
+    def article_report(
+        self, session: RakorSession, region: Region, facts: dict[str, Any], users: dict[str, User]
+    ) -> None:
         """The region's report to the 18 November rakor: last week's values, changed by the
         article's facts; sections the article does not mention stay as confirmed last week."""
         previous = ReadinessReport.objects.get(session__date=HISTORY[-1], region=region)
@@ -324,14 +346,16 @@ class Command(BaseCommand):
         submitted_at = session.deadline + (dt.timedelta(hours=2) if late else -dt.timedelta(hours=14))
         self.save_report(session, region, fields, "submitted", submitted_at, users, agenda=facts["agenda"])
 
-    def attend(self, session, region, status, secretariat):
+    def attend(self, session: RakorSession, region: Region, status: str, secretariat: User) -> None:
         Attendance.objects.update_or_create(
             session=session,
             region=region,
             defaults={"status": status, "recorded_by": secretariat},
         )
 
-    def follow_ups(self, sessions, regions, secretariat):
+    def follow_ups(
+        self, sessions: dict[dt.date, RakorSession], regions: dict[str, Region], secretariat: User
+    ) -> None:
         rows = [
             (
                 HISTORY[2],
