@@ -53,6 +53,13 @@ def region_of(user: User | AnonymousUser) -> "Region | None":
     return membership.region if membership is not None else None
 
 
+class SignedInRequest(HttpRequest):
+    """The request of a page only a signed-in user reaches (``LoginRequiredMiddleware``,
+    ``role_required``): its user is a ``User``, never anonymous."""
+
+    user: User
+
+
 # The province desk: every region, every session.
 DESK_ROLES = (Role.SECRETARIAT, Role.LEADER)
 

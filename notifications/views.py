@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.access import DESK_ROLES, Role, deny, region_of, role_of, role_required
+from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, region_of, role_of, role_required
 from notifications import events
 from notifications.followups import follow_ups_visible_to, updates_visible_to
 from notifications.forms import FollowUpUpdateForm, MyContactForm
@@ -36,7 +36,7 @@ def notices(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def my_contact(request: HttpRequest) -> HttpResponse:
+def my_contact(request: SignedInRequest) -> HttpResponse:
     """The user's own e-mail address and mobile number, where the desk reaches them."""
     user = request.user
     contact = Contact.objects.filter(user=user).first()
@@ -78,7 +78,7 @@ def _open_session(request: HttpRequest, pk: int) -> RakorSession | None:
 
 @role_required(Role.SECRETARIAT)
 @require_POST
-def remind_region(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse:
+def remind_region(request: SignedInRequest, pk: int, region_pk: int) -> HttpResponse:
     region = get_object_or_404(Region, pk=region_pk)
     session = _open_session(request, pk)
     if session is None:
@@ -98,7 +98,7 @@ def remind_region(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse
 
 @role_required(Role.SECRETARIAT)
 @require_POST
-def remind_all(request: HttpRequest, pk: int) -> HttpResponse:
+def remind_all(request: SignedInRequest, pk: int) -> HttpResponse:
     session = _open_session(request, pk)
     if session is None:
         return redirect("reports:dashboard_session", pk=pk)
@@ -114,7 +114,7 @@ def remind_all(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.OPERATOR, *DESK_ROLES)
 @require_http_methods(["GET", "HEAD", "POST"])
-def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up(request: SignedInRequest, pk: int) -> HttpResponse:
     """A follow-up and the regions' progress on it; an operator posts their region's update."""
     item = get_object_or_404(follow_ups_visible_to(request.user), pk=pk)
     can_post = role_of(request.user) == Role.OPERATOR and item.is_open

@@ -44,7 +44,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from regions.models import Region
 from reports.models import ForwardedBrief, RakorSession, ReadinessReport
-from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, of_kind
+from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, model_field, of_kind
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
@@ -171,7 +171,7 @@ def _field(field: ReportField) -> Column:
 
 def _region_total(field: ReportField) -> Column:
     """The region's total a count is part of ("Jumlah kecamatan" beside "Kecamatan siap")."""
-    label = capfirst(str(Region._meta.get_field(field.out_of).verbose_name))
+    label = capfirst(str(model_field(Region, field.out_of).verbose_name))
     total = (lambda result: result.totals.figures[field.name].out_of) if field.summed else None
     return Column(label, 10, lambda result, row: getattr(row.region, field.out_of), total)
 
@@ -182,7 +182,7 @@ REGION_FIGURES = ("registered_voters", "polling_stations")
 
 
 def _region_figure(name: str) -> Column:
-    label = capfirst(str(Region._meta.get_field(name).verbose_name))
+    label = capfirst(str(model_field(Region, name).verbose_name))
     return Column(
         label, 12, lambda result, row: getattr(row.region, name), lambda result: getattr(result.totals, name)
     )

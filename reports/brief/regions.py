@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reports.brief.words import count, day, names, period, sentence
 from reports.models import AgendaLine, ReadinessReport
-from reports.registry import FIELDS_BY_NAME, Kind, Place, shown_in
+from reports.registry import FIELDS_BY_NAME, Kind, Place, model_field, shown_in
 from reports.rollup.lights import lower_first, number, readiness_words, traffic_light
 from reports.rollup.parts import AgendaEntry, RegionRow, Summary
 
@@ -236,7 +236,7 @@ def _was(report: ReadinessReport, previous: ReadinessReport | None, name: str) -
     before = getattr(previous, name) if previous is not None else ""
     if not before or before == getattr(report, name):
         return ""
-    label = dict(Report._meta.get_field(name).flatchoices).get(before, before)
+    label = dict(model_field(Report, name).flatchoices).get(before, before)
     return f" (sebelumnya {str(label).lower()})"
 
 

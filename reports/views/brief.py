@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, is_secretariat, role_required
 from reports.brief import checklist, exports, forwarding
 from reports.brief.letter import draft, indonesian, text_of
 from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SignOffForm
@@ -114,7 +114,7 @@ def brief_reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_POST
-def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_sign_off(request: SignedInRequest, pk: int) -> HttpResponse:
     session = _session(pk)
     form = SignOffForm(request.POST)
     try:
@@ -135,7 +135,7 @@ def brief_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_POST
-def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_forward(request: SignedInRequest, pk: int) -> HttpResponse:
     session = _session(pk)
     form = ForwardForm(request.POST)
     try:
@@ -154,7 +154,7 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_POST
-def brief_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     """Open a forwarded rakor again for a correction; the reason is required and recorded."""
     session = _session(pk)
     form = ReopenForm(request.POST)

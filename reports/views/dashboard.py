@@ -14,7 +14,7 @@ from regions.models import Region
 from reports.dashboard_rows import region_markup
 from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS
+from reports.registry import SECTIONS, model_field
 from reports.rollup.changes import display
 from reports.rollup.charts import completeness_chart, line_chart
 from reports.rollup.summary import region_history, summary
@@ -96,7 +96,7 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
             "changes": changes_by_section.get(section.key, []),
             "stale": stale_by_section.get(section.key),
             "values": [
-                (ReadinessReport._meta.get_field(name).verbose_name, display(report, name))
+                (model_field(ReadinessReport, name).verbose_name, display(report, name))
                 for name in section.fields
             ]
             if report

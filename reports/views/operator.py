@@ -19,7 +19,7 @@ from regions.models import Region
 from reports.forms.fields import long_date
 from reports.forms.report import ReportEditor
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS
+from reports.registry import SECTIONS, model_field
 from reports.rollup import changes
 from reports.rollup.lights import ReportState
 from reports.workflow import carry, writes
@@ -163,7 +163,7 @@ def readonly_sections(report: ReadinessReport) -> list[dict]:
         {
             "section": section,
             "rows": [
-                (capfirst(report._meta.get_field(name).verbose_name), display(report, name))
+                (capfirst(model_field(ReadinessReport, name).verbose_name), display(report, name))
                 for name in section.fields
             ],
             "lines": lines.get(section.lines),

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, is_secretariat, role_required
 from regions.models import Region
 from reports.forms.desk import AttendanceForm, CloseFollowUpForm, FollowUpForm, ReviewForm, open_duplicate
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
@@ -57,7 +57,7 @@ def _show_errors(request: HttpRequest, form) -> None:
 
 @role_required(*DESK_ROLES)
 @require_http_methods(["GET", "HEAD", "POST"])
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
     regions = list(Region.objects.all())
     recorded = {a.region_id: a for a in Attendance.objects.filter(session=session)}
@@ -84,7 +84,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_http_methods(["GET", "HEAD", "POST"])
-def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_create(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
     lock = session_lock(session)
     if lock is not None:
@@ -113,7 +113,7 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_POST
-def follow_up_close(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
+def follow_up_close(request: SignedInRequest, pk: int, follow_up_pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession, pk=pk)
     follow_up = get_object_or_404(
         FollowUp, pk=follow_up_pk, session__election_id=session.election_id, session__date__lte=session.date
