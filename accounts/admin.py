@@ -15,7 +15,7 @@ admin.site.unregister(User)
 @admin.register(User)
 class DeskUserAdmin(UserAdmin):
     inlines = [MembershipInline, ContactInline]
-    list_display = [*UserAdmin.list_display, "membership__region"]
+    list_display = [*UserAdmin.list_display, "membership__region"]  # type: ignore[misc]  # generic in django-stubs
     list_select_related = ["membership__region"]
     list_filter = [*UserAdmin.list_filter, "membership__region"]
     add_fieldsets = (

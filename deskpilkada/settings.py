@@ -8,6 +8,7 @@ real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -208,7 +209,7 @@ EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 # WhatsApp Business or SMS provider, and the address links in messages point to. Messages are sent
 # by Celery when a broker is configured, else at once.
 NOTIFY_CHANNELS = envlist("NOTIFY_CHANNELS", "aplikasi,email")
-NOTIFY_GATEWAY = {
+NOTIFY_GATEWAY: dict[str, Any] = {
     "URL": os.environ.get("NOTIFY_GATEWAY_URL", ""),
     "TOKEN": os.environ.get("NOTIFY_GATEWAY_TOKEN", ""),
     "TEMPLATE": os.environ.get("NOTIFY_GATEWAY_TEMPLATE", '{"to": "$phone", "message": "$message"}'),
