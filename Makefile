@@ -36,16 +36,20 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -n auto
 
-# Production mode on this machine: gunicorn + whitenoise at http://127.0.0.1:8000 (see gunicorn.conf.py).
+# Production mode on this machine: gunicorn + whitenoise at http://127.0.0.1:8000 (see gunicorn.conf.py),
+# and beside it a Celery worker for the background work (PDF, mail), Redis on 127.0.0.1:6379 as the broker.
 # Plain http is allowed locally (SECURE_SSL_REDIRECT=false); behind TLS set it to true and a real
 # SECRET_KEY and ALLOWED_HOSTS. Without SECRET_KEY a local one is kept in .secret_key.
 serve: export DJANGO_ENV = production
 serve: export SECURE_SSL_REDIRECT ?= false
 serve: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 serve: export SECRET_KEY ?= $(shell test -s .secret_key || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key; cat .secret_key)
+serve: export REDIS_URL ?= redis://127.0.0.1:6379/0
 serve: setup
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/celery -A deskpilkada worker --loglevel INFO --concurrency 2 & worker=$$!; \
+	trap 'kill $$worker; wait $$worker' EXIT INT TERM; \
 	$(BIN)/gunicorn deskpilkada.wsgi
 
 # Backup of the database named by DATABASE_URL (pg_dump -Fc, or a copy of the SQLite file) into

@@ -1,8 +1,9 @@
 """Who may see and change what: the one place that decides access.
 
 Roles are Django groups. An operator belongs to one region through ``regions.Membership`` and sees
-only that region; the secretariat and leaders see every region; only the secretariat changes
-anything beyond a region's own report. Views call these helpers and never re-implement the rule.
+only that region; the secretariat, leaders and the head of Kesbangpol see every region; only the
+secretariat changes anything beyond a region's own report (the letter's paraf and signature are
+the officials' own, see ``reports.brief.chain``). Views call these helpers and never re-implement the rule.
 """
 
 import functools
@@ -30,6 +31,7 @@ class Role(models.TextChoices):
     OPERATOR = "Operator kabupaten/kota", _("Operator kabupaten/kota")
     SECRETARIAT = "Sekretariat provinsi", _("Sekretariat provinsi")
     LEADER = "Pimpinan", _("Pimpinan")
+    HEAD = "Kepala Kesbangpol", _("Kepala Kesbangpol")
 
 
 def role_of(user: User | AnonymousUser) -> Role | None:
@@ -38,7 +40,9 @@ def role_of(user: User | AnonymousUser) -> Role | None:
         return None
     if not hasattr(user, ROLE_ATTRIBUTE):
         names = {group.name for group in user.groups.all()}
-        role = next((r for r in (Role.SECRETARIAT, Role.LEADER, Role.OPERATOR) if r.value in names), None)
+        role = next(
+            (r for r in (Role.SECRETARIAT, Role.LEADER, Role.HEAD, Role.OPERATOR) if r.value in names), None
+        )
         if role is None and user.is_superuser:
             role = Role.SECRETARIAT
         setattr(user, ROLE_ATTRIBUTE, role)
@@ -60,8 +64,9 @@ class SignedInRequest(HttpRequest):
     user: User
 
 
-# The province desk: every region, every session.
-DESK_ROLES = (Role.SECRETARIAT, Role.LEADER)
+# The province desk: every region, every session. The head of Kesbangpol reads as leaders do and
+# initials the letter.
+DESK_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.HEAD)
 
 
 def sees_all_regions(user: User | AnonymousUser) -> bool:

@@ -1,23 +1,53 @@
-"""The user admin: the role (group), the region and the mobile number on the user's own page, so an
-operator is made on one screen."""
+"""The user admin: the role (group), the region, the mobile number and the civil-servant profile
+(jabatan, pangkat/golongan, NIP) on the user's own page, so a user is made on one screen."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profile
+from accounts.nip import clean_nip
 from notifications.admin import ContactInline
 from regions.admin import MembershipInline
+
+
+class ProfileForm(forms.ModelForm):
+    """Takes the NIP as it is printed, with spaces ("19700101 199503 1 001"), and keeps its digits."""
+
+    nip = forms.CharField(
+        label=Profile._meta.get_field("nip").verbose_name,
+        help_text=Profile._meta.get_field("nip").help_text,
+        max_length=24,
+        required=False,
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["name", "position", "rank", "nip"]
+
+    def clean_nip(self) -> str:
+        nip = self.cleaned_data["nip"]
+        return clean_nip(nip) if nip.strip() else ""
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    form = ProfileForm
+    can_delete = False
+
 
 admin.site.unregister(User)
 
 
 @admin.register(User)
 class DeskUserAdmin(UserAdmin):
-    inlines = [MembershipInline, ContactInline]
-    list_display = [*UserAdmin.list_display, "membership__region"]  # type: ignore[misc]  # generic in django-stubs
-    list_select_related = ["membership__region"]
+    inlines = [MembershipInline, ContactInline, ProfileInline]
+    list_display = [*UserAdmin.list_display, "membership__region", "profile__position"]  # type: ignore[misc]  # generic in django-stubs
+    list_select_related = ["membership__region", "profile"]
     list_filter = [*UserAdmin.list_filter, "membership__region"]
+    search_fields = [*UserAdmin.search_fields, "profile__nip", "profile__name"]
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
         (_("Nama, e-mail dan peran"), {"fields": ["first_name", "last_name", "email", "groups"]}),

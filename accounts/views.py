@@ -1,4 +1,4 @@
-"""Two-factor login (TOTP) for secretariat and admin accounts: switch it on, and verify a login.
+"""Two-factor login (TOTP) for desk and admin accounts: switch it on, and verify a login.
 And the page of a login locked by django-axes."""
 
 import base64
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.access import deny, is_secretariat
+from accounts.access import deny, sees_all_regions
 from accounts.forms import TokenForm
 from accounts.sessions import TWO_FACTOR_PENDING
 
@@ -38,7 +38,8 @@ def locked_out(
 
 
 def may_use_two_factor(user: User | AnonymousUser) -> bool:
-    return user.is_staff or is_secretariat(user)
+    """Staff and the desk: the secretariat, the head of Kesbangpol, and the Sekda, who needs it to sign."""
+    return user.is_staff or sees_all_regions(user)
 
 
 @require_http_methods(["GET", "POST"])

@@ -182,6 +182,14 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
     BASE_DIR / "static",
 ]
+# The address of this application as the recipients of a letter reach it: its QR code links to
+# SITE_URL/verifikasi/<kode>/.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Uploaded files (the emblem of the letterhead); kept out of the repository.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -242,6 +250,17 @@ CACHES = {
     )
 }
 
+# Background work (deskpilkada/celery.py): Redis as the broker in production; with no broker set
+# (`make demo`, the tests) each task runs at once in the process that asked for it.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+
 # Login throttling: a username from one address is locked after five failures for 15 minutes.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
@@ -260,16 +279,11 @@ PROXY_COUNT = envint("PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "deskpilkada.clientip.client_ip"
 AXES_USERNAME_CALLABLE = "accounts.login_names.attempted_username"
 
-# The letterhead and signature block of the brief to the Minister.
+# The desk's province and office, as the pages name them. The letter's kop, addressee, copy list,
+# number pattern, signer and initialling officials are kept in the admin (reports.LetterSettings).
 DESK = {
     "PROVINCE": os.environ.get("DESK_PROVINCE", "Kalimantan Timur"),
-    "LETTERHEAD": os.environ.get("DESK_LETTERHEAD", "PEMERINTAH PROVINSI KALIMANTAN TIMUR"),
     "OFFICE": os.environ.get("DESK_OFFICE", "Badan Kesatuan Bangsa dan Politik"),
-    "ADDRESS": os.environ.get("DESK_ADDRESS", "Jl. Jenderal Sudirman No. 1, Samarinda 75121"),
-    "CITY": os.environ.get("DESK_CITY", "Samarinda"),
-    "SIGNER_TITLE": os.environ.get("DESK_SIGNER_TITLE", "Sekretaris Daerah Provinsi Kalimantan Timur"),
-    "SIGNER_NAME": os.environ.get("DESK_SIGNER_NAME", "Sri Wahyuni"),
-    "RECIPIENT": os.environ.get("DESK_RECIPIENT", "Menteri Dalam Negeri Republik Indonesia"),
     # Whom a locked-out user calls (the lock page names them).
     "HELPDESK": os.environ.get("DESK_HELPDESK", "admin TI Kesbangpol"),
 }

@@ -18,16 +18,22 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from reports.brief import pades
 from reports.models import (
     AgendaLine,
     Attendance,
     Election,
     FollowUp,
     ForwardedBrief,
+    LetterCopy,
+    LetterCounter,
+    LetterNumber,
+    LetterSettings,
     LogisticsItem,
     RakorSession,
     ReadinessReport,
     ShortageLine,
+    SignerCertificate,
 )
 from reports.registry import Kind, of_kind
 from reports.workflow.writes import Locked, lock_session
@@ -245,3 +251,115 @@ class ForwardedBriefAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class LetterCopyInline(admin.TabularInline):
+    model = LetterCopy
+    extra = 1
+
+
+@admin.register(LetterSettings)
+class LetterSettingsAdmin(admin.ModelAdmin):
+    """The one row of the naskah dinas: never added twice or deleted."""
+
+    inlines = [LetterCopyInline]
+    filter_horizontal = ["initialers"]
+    fieldsets = [
+        (_("Kop"), {"fields": ["government", "office", "address", "emblem"]}),
+        (
+            _("Kepala surat"),
+            {"fields": ["place", "addressee", "addressee_place", "addressee_email", "nature", "subject"]},
+        ),
+        (_("Nomor surat"), {"fields": ["code", "unit", "number_pattern"]}),
+        (
+            _("Penandatanganan"),
+            {
+                "fields": [
+                    "on_behalf",
+                    "signer_title",
+                    "signer",
+                    "initialers",
+                    "forwarder",
+                    "attachment_heading",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(LetterCounter)
+class LetterCounterAdmin(admin.ModelAdmin):
+    list_display = ["year", "last"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(LetterNumber)
+class LetterNumberAdmin(admin.ModelAdmin):
+    """The register as issued: read only, for search."""
+
+    list_display = ["number", "session", "signed_by", "issued_at", "withdrawn_at", "forwarded_at", "is_pades"]
+    list_filter = ["year", "is_pades"]
+    search_fields = ["number"]
+    readonly_fields = [field.name for field in LetterNumber._meta.fields if field.name != "token"]
+    exclude = ["token"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class SignerCertificateForm(forms.ModelForm):
+    """The PKCS#12 file and its passphrase, checked by opening them; neither is ever shown back."""
+
+    file = forms.FileField(label=_("Berkas PKCS#12 (.p12/.pfx)"))
+    secret = forms.CharField(
+        label=_("Kata sandi berkas"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False),
+    )
+
+    class Meta:
+        model = SignerCertificate
+        fields = ["user"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload is not None:
+            if upload.size > MAX_PKCS12_BYTES:
+                raise forms.ValidationError(
+                    {"file": _("Berkas PKCS#12 terlalu besar (paling besar 100 kB).")}
+                )
+            try:
+                self.opened = pades.open_pkcs12(upload.read(), cleaned.get("secret") or "")
+            except pades.CertificateError as error:
+                raise forms.ValidationError({"file": str(error)}) from error
+        return cleaned
+
+
+MAX_PKCS12_BYTES = 100_000
+
+
+@admin.register(SignerCertificate)
+class SignerCertificateAdmin(admin.ModelAdmin):
+    form = SignerCertificateForm
+    list_display = ["user", "subject", "issuer", "not_after", "uploaded_at"]
+    readonly_fields = ["subject", "issuer", "not_after", "uploaded_at"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        kept = pades.keep(form.cleaned_data["user"], form.opened)
+        obj.pk = kept.pk

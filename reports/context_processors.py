@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from accounts.access import Role, region_of, role_of
+from accounts.access import DESK_ROLES, Role, region_of, role_of
 
 
 def desk(request):
@@ -17,4 +17,5 @@ def desk(request):
         "is_operator": role == Role.OPERATOR,
         "is_secretariat": role == Role.SECRETARIAT,
         "is_leader": role == Role.LEADER,
+        "is_desk": role in DESK_ROLES,
     }

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from reports.views import brief, dashboard, guide, operator, review
+from reports.views import brief, dashboard, guide, letter, operator, review
 
 app_name = "reports"
 
@@ -35,8 +35,13 @@ urlpatterns = [
     path("ringkasan/<int:pk>/xlsx/", brief.brief_file, {"kind": "xlsx"}, name="brief_xlsx"),
     path("ringkasan/<int:pk>/csv/", brief.brief_file, {"kind": "csv"}, name="brief_csv"),
     path("ringkasan/<int:pk>/susun-ulang/", brief.brief_reset, name="brief_reset"),
-    path("ringkasan/<int:pk>/setujui/", brief.brief_sign_off, name="brief_sign_off"),
     path("ringkasan/<int:pk>/teruskan/", brief.brief_forward, name="brief_forward"),
+    # The paraf chain (issue 13): submit, paraf, sign; and the public page the letter's QR code opens.
+    path("ringkasan/<int:pk>/ajukan/", letter.brief_submit, name="brief_submit"),
+    path("ringkasan/<int:pk>/paraf/", letter.brief_paraf, name="brief_paraf"),
+    path("ringkasan/<int:pk>/tanda-tangan/", letter.brief_sign, name="brief_sign_off"),
+    path("ringkasan/pengiriman/<int:pk>/kirim-ulang/", letter.delivery_retry, name="delivery_retry"),
+    path("verifikasi/<str:token>/", letter.verify, name="verify"),
     path("ringkasan/<int:pk>/buka-kembali/", brief.brief_reopen, name="brief_reopen"),
     # Every version sent, the superseded ones included, as it was sent.
     path("ringkasan/terkirim/<int:pk>/pdf/", brief.brief_sent_file, {"kind": "pdf"}, name="brief_sent_pdf"),

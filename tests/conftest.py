@@ -1,10 +1,12 @@
 """Users per role, the demo, and factory functions shared by every test module.
 
-The demo is seeded once per test process with ``seed_demo`` and its rows kept; each test that asks
-for it gets those rows inserted again in a few bulk inserts, which costs a fraction of seeding."""
+The demo is seeded once per test process with ``seed_demo`` and what it changed kept, table by table;
+each test that asks for it gets those changes replayed in a few bulk writes, a fraction of seeding."""
 
 import datetime as dt
 import io
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -119,24 +121,53 @@ def stored_models() -> list[type[models.Model]]:
     ]
 
 
+def columns(row: models.Model) -> tuple:
+    return tuple(getattr(row, field.attname) for field in row._meta.concrete_fields)
+
+
+@dataclass
+class TableChanges:
+    """What ``seed_demo`` did to one table: the rows it added, the rows it changed (as they ended)
+    and the primary keys of the rows it removed."""
+
+    model: type[models.Model]
+    added: list[models.Model]
+    changed: list[models.Model]
+    removed: list[Any]
+
+    def replay(self) -> None:
+        manager = self.model._base_manager
+        if self.removed:
+            manager.filter(pk__in=self.removed).delete()
+        manager.bulk_create(self.added)
+        if self.changed:
+            names = [field.name for field in self.model._meta.concrete_fields if not field.primary_key]
+            manager.bulk_update(self.changed, names)
+
+
 @pytest.fixture(scope="session")
-def demo_rows(django_db_setup, django_db_blocker) -> list[tuple[type[models.Model], list[models.Model]]]:
-    """The rows ``seed_demo`` adds to the migrated database, per table: seeded once in this process
-    inside a transaction that is rolled back."""
-    added = []
+def demo_changes(django_db_setup, django_db_blocker) -> list[TableChanges]:
+    """What ``seed_demo`` does to the migrated database, table by table: seeded once in this
+    process inside a transaction that is rolled back."""
+    changes = []
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS), transaction.atomic():
-        before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in stored_models()}
+        before = {
+            model: {row.pk: columns(row) for row in model._base_manager.all()} for model in stored_models()
+        }
         call_command("seed_demo", stdout=io.StringIO())
-        for model, existing in before.items():
-            rows = list(model._base_manager.exclude(pk__in=existing).order_by("pk"))
-            if rows:
-                added.append((model, rows))
+        for model, rows in before.items():
+            after = list(model._base_manager.order_by("pk"))
+            added = [row for row in after if row.pk not in rows]
+            changed = [row for row in after if row.pk in rows and columns(row) != rows[row.pk]]
+            removed = list(rows.keys() - {row.pk for row in after})
+            if added or changed or removed:
+                changes.append(TableChanges(model, added, changed, removed))
         transaction.set_rollback(True)
-    return added
+    return changes
 
 
 @pytest.fixture
-def demo(db, demo_rows) -> RakorSession:
+def demo(db, demo_changes) -> RakorSession:
     """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them. When
     the test made users of its own first (the ``secretariat`` fixture, say), ``seed_demo`` runs and
     takes them over, as it does on a database that has them."""
@@ -144,6 +175,11 @@ def demo(db, demo_rows) -> RakorSession:
         call_command("seed_demo", stdout=io.StringIO())
     else:
         with transaction.atomic():
-            for model, rows in demo_rows:
-                model._base_manager.bulk_create(rows)
+            for table in demo_changes:
+                table.replay()
     return RakorSession.objects.get(date=DEMO_DATE)
+
+
+@pytest.fixture
+def head(db) -> User:
+    return make_user("kepala.kesbangpol.uji", Role.HEAD)

@@ -5,9 +5,8 @@ from django.forms.models import model_to_dict
 from django.test import Client
 
 from regions.models import Region
+from reports import tasks
 from reports.brief import forwarding
-from reports.brief.checklist import Check
-from reports.brief.letter import indonesian, text_of
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -17,14 +16,15 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.rollup.summary import summary
+from tests import letters
 
-ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "admin")
+ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "head", "admin")
 USERNAMES = {
     "operator": "operator.bontang",
     "other_operator": "operator.paser",
     "secretariat": "sekretariat",
     "leader": "sekda",
+    "head": "kepala.kesbangpol",
     "admin": "admin",
 }
 MARKERS = {"64.74": "PENANDA-BONTANG-7Q", "64.01": "PENANDA-PASER-3K"}
@@ -78,11 +78,10 @@ def mark_regions(session: RakorSession) -> None:
 
 
 def forward(session: RakorSession) -> RakorSession:
-    """Sign off and forward the rakor's letter as it stands, as the secretariat, every item of the
-    sign-off checklist ticked; the rakor as stored."""
+    """Take the rakor's letter as it stands through the paraf chain and forward it as the
+    secretariat, its files made as the background task makes them; the rakor as stored."""
     secretariat = demo_user("secretariat")
-    with indonesian():
-        seen = forwarding.digest(text_of(session, summary(session)))
-    forwarding.sign_off(session, secretariat, seen=seen, acknowledged=Check.values)
-    forwarding.forward(session, secretariat)
+    letters.sign(session)
+    kept = forwarding.forward(session, secretariat)
+    tasks.make_forwarded_files(kept.pk, secretariat.pk)
     return RakorSession.objects.get(pk=session.pk)

@@ -124,6 +124,8 @@ def test_the_sekdas_standing_concerns_close_the_letter(demo):
     text = drafted(demo)
     concerns = paragraph(text, "Dalam rakor tersebut kami menegaskan")
     assert "tidak terjadi konflik horizontal" in concerns
+    for word in ("paslon", "dipastikan", "horisontal", "kampanye akbar", "Kampanye akbar"):
+        assert word not in concerns
     assert "Target partisipasi pemilih sebesar 79 persen" in concerns
     assert "tidak ada lagi kendala kekurangan surat suara" in concerns
     assert (

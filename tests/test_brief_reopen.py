@@ -10,9 +10,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
 from reports.models import ForwardedBrief, RakorSession
+from tests import letters
 from tests.security_data import ROLES, client_for, demo_user, region_report
 
 REASON = "Angka personel pengamanan Bontang salah ketik."
@@ -24,8 +24,7 @@ def url(name: str, *args) -> str:
 
 
 def sign_off_and_forward(desk, session: RakorSession) -> ForwardedBrief:
-    text = desk.get(url("brief", session.pk)).context["text"]
-    desk.post(url("brief_sign_off", session.pk), {"seen": digest(text), "acknowledged": Check.values})
+    letters.sign(session)
     desk.post(url("brief_forward", session.pk), {"confirm": "on"})
     return ForwardedBrief.objects.current().get(session=session)
 
@@ -139,7 +138,7 @@ def test_the_page_says_the_text_was_changed_only_when_it_differs_from_the_draft(
     badges = {
         "disusun": "Naskah disusun dari data",
         "diubah": "Naskah diubah sekretariat",
-        "berbeda": "Naskah yang disetujui berbeda dari data terbaru",
+        "berbeda": "Naskah yang diajukan berbeda dari data terbaru",
     }
 
     def badge() -> str:
@@ -151,13 +150,13 @@ def test_the_page_says_the_text_was_changed_only_when_it_differs_from_the_draft(
     desk.post(url("brief", demo.pk), {"text": text, "base": digest("")})
     assert badge() == "disusun"
     assert RakorSession.objects.get(pk=demo.pk).brief_text == ""  # still follows the data
-    desk.post(url("brief_sign_off", demo.pk), {"seen": digest(text), "acknowledged": Check.values})
+    letters.sign(demo)
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is not None
     assert badge() == "disusun"
     bontang = region_report(demo, "64.74")
     bontang.security_personnel += 1
     bontang.save()
-    assert badge() == "berbeda"  # a report changed after the sign-off; nobody edited the text
+    assert badge() == "berbeda"  # a report changed after the signature; nobody edited the text
 
     stored = RakorSession.objects.get(pk=demo.pk).brief_text
     desk.post(url("brief", demo.pk), {"text": stored + "\n\nTambahan sekretariat.", "base": digest(stored)})

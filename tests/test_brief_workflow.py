@@ -1,9 +1,11 @@
-"""The secretariat edits the brief, signs it off and forwards it; forwarding keeps the files as sent
-and freezes the session, and every page that then refuses a change says why."""
+"""The secretariat edits the brief, the chain initials and signs it, the secretariat forwards it;
+forwarding keeps the files as sent and freezes the session, and every page that then refuses a
+change says why."""
 
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
@@ -11,8 +13,18 @@ from django.utils import timezone
 
 from accounts.access import Role
 from regions.models import Region
+from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
-from reports.models import Attendance, FollowUp, ForwardedBrief, RakorSession, ReadinessReport
+from reports.models import (
+    Attendance,
+    FollowUp,
+    ForwardedBrief,
+    LetterNumber,
+    LetterStep,
+    RakorSession,
+    ReadinessReport,
+)
+from tests import letters
 from tests.conftest import make_report, make_user
 from tests.factories import build_province
 
@@ -31,15 +43,6 @@ def page_text(client, session) -> str:
 
 def shown_messages(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def sign_off(client, session):
-    """Sign off the text shown, ticking every item of the checklist shown beside it."""
-    page = client.get(url("brief", session))
-    ticks = [item.kind.value for item in page.context["checklist"]]
-    return client.post(
-        url("brief_sign_off", session), {"seen": digest(page.context["text"]), "acknowledged": ticks}
-    )
 
 
 def forward(client, session):
@@ -92,46 +95,54 @@ def test_an_empty_text_is_refused_next_to_the_field(desk, demo):
     assert RakorSession.objects.get(pk=demo.pk).brief_text == ""
 
 
-def test_sign_off_records_who_and_when_and_pins_the_text_that_was_read(desk, demo, secretariat):
-    read = page_text(desk, demo)
-    response = sign_off(desk, demo)
+def test_signing_records_who_and_when_and_pins_the_text_that_was_read(demo):
+    read = letters.current_text(demo)
+    letters.submit_and_paraf(demo)
+    sekda = User.objects.get(username="sekda")
+    response = letters.verified_client(sekda).post(
+        url("brief_sign_off", demo), {"seen": letters.seen(demo), "acknowledged": Check.values}
+    )
     assert response.status_code == 302
     session = RakorSession.objects.get(pk=demo.pk)
-    assert session.signed_off_by == secretariat
+    assert session.signed_off_by == sekda
     assert timezone.now() - session.signed_off_at < dt.timedelta(minutes=1)
     assert session.brief_text == read
 
-    # A report arriving after sign-off does not change the signed-off letter.
+    # A report arriving after signing does not change the signed letter.
     samarinda = Region.objects.get(name="Samarinda")
     make_report(demo, samarinda, status="submitted", first_submitted_at=timezone.now(), readiness="siap")
-    assert page_text(desk, demo) == read
+    assert letters.current_text(demo) == read
 
 
-def test_sign_off_refuses_a_text_that_changed_since_it_was_read(desk, demo):
+def test_submitting_refuses_a_text_that_changed_since_it_was_read(desk, demo):
     read = page_text(desk, demo)
     report = ReadinessReport.objects.get(session=demo, region__name="Bontang")
     report.security_personnel = 1_300
     report.save()
-    response = desk.post(url("brief_sign_off", demo), {"seen": digest(read)})
+    response = desk.post(url("brief_submit", demo), {"seen": digest(read)})
     assert "Naskah berubah sejak Anda membukanya" in shown_messages(response)[-1]
-    assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
+    assert not LetterStep.objects.exists()
+    assert RakorSession.objects.get(pk=demo.pk).brief_text == ""
 
 
-def test_editing_after_sign_off_clears_the_sign_off(desk, demo):
-    sign_off(desk, demo)
+def test_editing_after_signing_clears_the_chain_and_withdraws_the_number(desk, demo):
+    number = letters.sign(demo)
     session = RakorSession.objects.get(pk=demo.pk)
-    desk.post(
+    response = desk.post(
         url("brief", demo), {"text": session.brief_text + "\n\nTambahan.", "base": digest(session.brief_text)}
     )
+    assert "tanda tangan Dr. Hj. Sri Wahyuni, M.Pd. beserta nomornya" in shown_messages(response)[-1]
     session = RakorSession.objects.get(pk=demo.pk)
     assert session.brief_text.endswith("Tambahan.")
     assert session.signed_off_at is None and session.signed_off_by is None
+    assert LetterNumber.objects.get(pk=number.pk).withdrawn_at is not None
+    assert not LetterStep.objects.filter(cleared_at=None).exists()
 
 
-def test_forwarding_needs_the_sign_off_and_the_confirmation(desk, demo):
+def test_forwarding_needs_the_signature_and_the_confirmation(desk, demo):
     response = forward(desk, demo)
-    assert "harus disetujui sebelum diteruskan" in shown_messages(response)[-1]
-    sign_off(desk, demo)
+    assert "harus ditandatangani sebelum diteruskan" in shown_messages(response)[-1]
+    letters.sign(demo)
     response = desk.post(url("brief_forward", demo), {})
     assert "Centang pernyataan ini" in shown_messages(response)[-1]
     assert RakorSession.objects.get(pk=demo.pk).forwarded_at is None
@@ -139,7 +150,7 @@ def test_forwarding_needs_the_sign_off_and_the_confirmation(desk, demo):
 
 
 def test_forwarding_records_who_and_when_and_keeps_the_text_and_files_once(desk, demo, secretariat):
-    sign_off(desk, demo)
+    number = letters.sign(demo)
     signed_text = RakorSession.objects.get(pk=demo.pk).brief_text
     response = forward(desk, demo)
     assert "Laporan diteruskan ke Mendagri" in shown_messages(response)[-1]
@@ -150,31 +161,34 @@ def test_forwarding_records_who_and_when_and_keeps_the_text_and_files_once(desk,
     assert bytes(kept.pdf).startswith(b"%PDF-")
     assert bytes(kept.xlsx).startswith(b"PK")
     assert bytes(kept.csv).startswith("\ufeff".encode())
+    assert LetterNumber.objects.get(pk=number.pk).forwarded_at == session.forwarded_at
 
     response = forward(desk, demo)
     assert FROZEN in shown_messages(response)[-1]
     assert ForwardedBrief.objects.count() == 1
 
 
-def test_after_forwarding_the_text_can_no_longer_be_edited_reset_or_signed_again(desk, demo):
-    sign_off(desk, demo)
+def test_after_forwarding_the_text_can_no_longer_be_edited_reset_or_submitted_again(desk, demo):
+    letters.sign(demo)
     forward(desk, demo)
     kept = RakorSession.objects.get(pk=demo.pk).brief_text
     page = desk.get(url("brief", demo)).content.decode()
     assert FROZEN in page
-    assert 'name="text"' not in page and "Setujui naskah" not in page and "Teruskan ke Mendagri" not in page
+    assert (
+        'name="text"' not in page and "Ajukan untuk paraf" not in page and "Teruskan ke Mendagri" not in page
+    )
 
     response = desk.post(url("brief", demo), {"text": "Diubah diam-diam.", "base": digest(kept)})
     assert response.status_code == 409
     assert FROZEN in response.content.decode()
     assert "naskahnya tidak dapat diubah lagi" in response.content.decode()
-    for name, data in (("brief_reset", {}), ("brief_sign_off", {"seen": digest(kept)})):
+    for name, data in (("brief_reset", {}), ("brief_submit", {"seen": digest(kept)})):
         assert "naskahnya tidak dapat diubah lagi" in shown_messages(desk.post(url(name, demo), data))[-1]
     assert RakorSession.objects.get(pk=demo.pk).brief_text == kept
 
 
 def test_a_forwarded_session_refuses_report_attendance_and_follow_up_changes_and_says_why(desk, demo):
-    sign_off(desk, demo)
+    letters.sign(demo)
     forward(desk, demo)
     bontang = ReadinessReport.objects.get(session=demo, region__name="Bontang")
     follow_up = FollowUp.objects.filter(closed_at__isnull=True).first()
@@ -225,9 +239,11 @@ def test_user_text_is_escaped_on_the_page_and_in_the_print_view(desk, demo):
 
 
 # The roll-up's nine, the rakor with its signer and forwarder, the login session (read and saved in a
-# savepoint: three), the user and their groups; the page adds the nav's region membership.
-BRIEF_QUERIES = 17
-PRINT_QUERIES = 16
+# savepoint: three), the user and their groups, the letter settings with their signer and the copy
+# list; the page adds the nav's region membership and the paraf chain (its steps, the initialling
+# officials).
+BRIEF_QUERIES = 21
+PRINT_QUERIES = 18
 
 
 @pytest.mark.parametrize(("regions", "sessions"), [(10, 4), (60, 20)])

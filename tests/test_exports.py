@@ -13,13 +13,14 @@ from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
+from accounts.models import Profile
 from regions.models import Region
 from reports.brief.exports import COLUMNS, StaticFilesFetcher, csv_bytes, safe_cell, xlsx
-from reports.brief.forwarding import digest
 from reports.brief.letter import indonesian
 from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
 from reports.registry import FIELDS_BY_NAME, Kind, Place, of_kind
 from reports.rollup.summary import summary
+from tests import letters
 
 pytestmark = pytest.mark.django_db
 
@@ -94,11 +95,13 @@ def test_the_letter_of_a_kaltim_week_fits_on_two_a4_pages(desk, demo, silent):
         sent_again(demo, name)
     reader = PdfReader(io.BytesIO(download(desk, "brief_pdf", demo)))
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]
-    signed = next(
-        number for number, text in enumerate(pages, start=1) if settings.DESK["SIGNER_NAME"] in text
+    signed = next(number for number, text in enumerate(pages, start=1) if "NIP 19670810 199403 2 005" in text)
+    assert signed <= 2, pages[signed - 1][-600:]
+    attachment = next(
+        number for number, text in enumerate(pages, start=1) if text.startswith("LAMPIRAN SURAT SEKRETARIS")
     )
-    assert signed <= 2
-    assert pages[signed].startswith("Lampiran Laporan Hasil Rakor")
+    assert "Tembusan: Gubernur Kalimantan Timur (sebagai laporan)" in " ".join(pages[signed - 1 : attachment])
+    assert attachment - signed <= 1  # the Tembusan may run onto one more page, never more
 
 
 def test_the_pdf_shows_user_text_as_text(desk, demo):
@@ -141,12 +144,14 @@ def test_the_xlsx_has_a_row_per_region_typed_cells_and_the_right_totals(desk, de
     assert mahulu["Dikirim pertama (WITA)"].is_date
     assert mahulu["Terlambat"].value == "Ya"
     samarinda = rows["Kota Samarinda"]
-    assert samarinda["Status laporan"].value == "Belum ada laporan"
+    assert samarinda["Status laporan"].value == "Tidak melapor"
     assert samarinda["Personel pengamanan"].value == 1760  # its last report's, and it says so
     assert samarinda["Data dari rakor"].value == dt.datetime(2024, 11, 11)
     assert samarinda["Kekurangan logistik"].value == "Surat suara 1.200 lembar"
     assert bontang["Data dari rakor"].value == dt.datetime(2024, 11, 18)
     assert bontang["Sama dengan laporan sebelumnya"].value == "Tidak"
+    assert mahulu["Status laporan"].value == "Belum diverifikasi, terlambat"
+    assert rows["Kabupaten Paser"]["Status laporan"].value == "Belum diverifikasi"
 
     totals = rows["Jumlah provinsi"]
     result = summary(demo)
@@ -240,18 +245,14 @@ def test_formula_injection_is_neutralised_in_xlsx_and_csv(demo):
 
 
 def test_downloads_after_forwarding_are_the_files_kept_at_forwarding_byte_for_byte(desk, demo):
-    page = desk.get(reverse("reports:brief", args=[demo.pk])).context
-    ticks = [item.kind.value for item in page["checklist"]]
-    desk.post(
-        reverse("reports:brief_sign_off", args=[demo.pk]),
-        {"seen": digest(page["text"]), "acknowledged": ticks},
-    )
+    letters.sign(demo)
     desk.post(reverse("reports:brief_forward", args=[demo.pk]), {"confirm": "on"})
     kept = ForwardedBrief.objects.get(session=demo)
 
     # What the files are made from changes afterwards: they must not.
     Region.objects.filter(name="Bontang").update(registered_voters=1)
-    with override_settings(DESK={**settings.DESK, "SIGNER_NAME": "Orang Lain"}):
+    Profile.objects.filter(user__username="sekda").update(name="Orang Lain")
+    with override_settings(DESK={**settings.DESK, "PROVINCE": "Provinsi Lain"}):
         for name, stored in (("brief_pdf", kept.pdf), ("brief_xlsx", kept.xlsx), ("brief_csv", kept.csv)):
             assert download(desk, name, demo) == bytes(stored)
             assert download(desk, name, demo) == bytes(stored)

@@ -1,10 +1,11 @@
 """A write racing the forwarding of its rakor, with real threads on PostgreSQL: a follow-up, an
-attendance row and a new report either land before the files are made (and are then in the
-forwarded files) or are refused with the frozen rakor's message. None ever lands after.
+attendance row and a new report either land before the rakor is frozen (and are then in the
+forwarded files, which the background task makes from the frozen rakor) or are refused with the
+frozen rakor's message. None ever lands after.
 
-The interleavings are forced: the forwarding is held inside its transaction while it makes the
-files until the writer is seen waiting for a lock, or the writer is held inside its transaction
-until the forwarding is seen waiting; a third run releases both at the same instant."""
+The interleavings are forced: the forwarding is held inside its locked transaction until the writer
+is seen waiting for the lock, or the writer is held inside its transaction until the forwarding is
+seen waiting; a third run releases both at the same instant."""
 
 import csv
 import datetime as dt
@@ -21,12 +22,13 @@ from openpyxl import load_workbook
 
 from accounts.access import Role
 from regions.models import Region
-from reports.brief import exports, forwarding
+from reports import tasks
+from reports.brief import forwarding
 from reports.brief.checklist import Check
-from reports.brief.letter import indonesian, text_of
-from reports.models import Attendance, FollowUp, ForwardedBrief, RakorSession, ReadinessReport
-from reports.rollup.summary import summary
+from reports.models import Attendance, FollowUp, ForwardedBrief, LetterSettings, RakorSession, ReadinessReport
 from reports.workflow import desk, writes
+from reports.workflow import letter as chain
+from tests import letters
 from tests.conftest import make_report, make_user
 
 pytestmark = [
@@ -77,7 +79,7 @@ def wait_until_blocked(thread: threading.Thread) -> None:
 
 @pytest.fixture
 def rakor(session, region, other_region):
-    """A signed-off rakor, one report in (Bontang), Paser not yet heard from."""
+    """A signed rakor, one report in (Bontang), Paser not yet heard from."""
     make_report(
         session,
         region,
@@ -87,9 +89,14 @@ def rakor(session, region, other_region):
         security_personnel=1214,
     )
     secretariat = make_user("sekretariat.desk", Role.SECRETARIAT)
-    with indonesian():
-        seen = forwarding.digest(text_of(session, summary(session)))
-    forwarding.sign_off(session, secretariat, seen=seen, acknowledged=Check.values)
+    head, sekda = make_user("kepala.desk", Role.HEAD), make_user("sekda.desk", Role.LEADER)
+    letter = LetterSettings.load()
+    letter.signer = sekda
+    letter.save()
+    letter.initialers.set([head])
+    chain.submit(session, secretariat, seen=letters.seen(session))
+    chain.paraf(session, head, seen=letters.seen(session))
+    chain.sign(session, sekda, seen=letters.seen(session), verified=True, acknowledged=Check.values)
     return {
         "session": RakorSession.objects.get(pk=session.pk),
         "paser": other_region,
@@ -134,34 +141,41 @@ def in_files(kind: str, sent: ForwardedBrief, paser: Region) -> bool:
     return row[capfirst(ReadinessReport._meta.get_field("security_personnel").verbose_name)] == str(PERSONNEL)
 
 
-def forward_holding_files(
+def forward_and_make_files(rakor: dict) -> ForwardedBrief:
+    """Forwarding as the page does it: the rakor frozen and its text kept, then the files made by
+    the background task (here at once, in the same thread)."""
+    kept = forwarding.forward(rakor["session"], rakor["secretariat"])
+    tasks.make_forwarded_files(kept.pk, rakor["secretariat"].pk)
+    return kept
+
+
+def forward_holding_the_lock(
     rakor: dict, monkeypatch
 ) -> tuple[Callable[[], object], threading.Event, threading.Event]:
-    """A forwarding that, once inside its locked transaction and making the files, says so and
-    waits to be released."""
+    """A forwarding that, once inside its locked transaction, says so and waits to be released."""
     making, release = threading.Event(), threading.Event()
-    make_pdf = exports.MAKERS["pdf"]
+    in_force = forwarding.chain.in_force
 
-    def held_pdf(result, text):
+    def held(session):
         making.set()
         release.wait(WAIT)
-        return make_pdf(result, text)
+        return in_force(session)
 
-    monkeypatch.setitem(exports.MAKERS, "pdf", held_pdf)
-    return lambda: forwarding.forward(rakor["session"], rakor["secretariat"]), making, release
+    monkeypatch.setattr(forwarding.chain, "in_force", held)
+    return lambda: forward_and_make_files(rakor), making, release
 
 
 KINDS = ["follow_up", "attendance", "report"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_write_arriving_while_the_files_are_made_waits_and_is_refused(rakor, kind, monkeypatch):
-    forward, making, release = forward_holding_files(rakor, monkeypatch)
+def test_a_write_arriving_while_the_rakor_is_being_frozen_waits_and_is_refused(rakor, kind, monkeypatch):
+    forward, making, release = forward_holding_the_lock(rakor, monkeypatch)
     forwarder, forwarded = in_thread(forward)
     assert making.wait(WAIT)
     writer, written = in_thread(write(kind, rakor))
     wait_until_blocked(writer)
-    assert writer.is_alive(), f"the write finished while the files were being made: {written}"
+    assert writer.is_alive(), f"the write finished while the rakor was being frozen: {written}"
     release.set()
     forwarder.join(WAIT)
     writer.join(WAIT)
@@ -188,7 +202,7 @@ def test_a_write_under_way_when_forwarding_starts_is_in_the_forwarded_files(rako
 
     writer, written = in_thread(write_and_hold)
     assert wrote.wait(WAIT), written
-    forwarder, forwarded = in_thread(lambda: forwarding.forward(rakor["session"], rakor["secretariat"]))
+    forwarder, forwarded = in_thread(lambda: forward_and_make_files(rakor))
     wait_until_blocked(forwarder)
     assert forwarder.is_alive(), f"forwarding did not wait for the write under way: {forwarded}"
     proceed.set()
@@ -214,9 +228,7 @@ def test_a_write_and_the_forwarding_released_at_once_never_leave_the_write_outsi
         return run
 
     writer, written = in_thread(together(write(kind, rakor)))
-    forwarder, forwarded = in_thread(
-        together(lambda: forwarding.forward(rakor["session"], rakor["secretariat"]))
-    )
+    forwarder, forwarded = in_thread(together(lambda: forward_and_make_files(rakor)))
     writer.join(WAIT)
     forwarder.join(WAIT)
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
+from tests import letters
 from tests.operator_pages import confirm_all, open_form, report_url
 from tests.security_data import browser, client_for, demo_user, region_report
 
@@ -77,17 +78,19 @@ def test_a_follow_up_made_and_closed_is_recorded_with_the_secretariat(demo):
     assert last_change(follow_up) == ("sekretariat", {"closed_at", "closed_by", "closing_note"})
 
 
-def test_the_brief_edited_signed_off_and_forwarded_is_recorded_with_who_did_each(demo):
+def test_the_brief_edited_signed_and_forwarded_is_recorded_with_who_did_each(demo):
     desk = client_for("secretariat")
     brief = reverse("reports:brief", args=[demo.pk])
     assert desk.post(brief, {"text": "Naskah yang disunting.", "base": digest("")}).status_code == 302
     session = RakorSession.objects.get(pk=demo.pk)
     assert last_change(session) == ("sekretariat", {"brief_text"})
-    ticks = {"seen": digest("Naskah yang disunting."), "acknowledged": Check.values}
-    desk.post(reverse("reports:brief_sign_off", args=[demo.pk]), ticks)
+    seen = {"seen": digest("Naskah yang disunting.")}
+    desk.post(reverse("reports:brief_submit", args=[demo.pk]), seen)
+    client_for("head").post(reverse("reports:brief_paraf", args=[demo.pk]), seen)
+    sekda = letters.verified_client(demo_user("leader"))
+    sekda.post(reverse("reports:brief_sign_off", args=[demo.pk]), {**seen, "acknowledged": Check.values})
     who, fields = last_change(session)
-    signed = {"signed_off_at", "signed_off_by", "sign_off_acknowledged"}
-    assert (who, signed <= fields) == ("sekretariat", True)
+    assert (who, {"signed_off_at", "signed_off_by"} <= fields) == ("sekda", True)
     desk.post(reverse("reports:brief_forward", args=[demo.pk]), {"confirm": "on"})
     who, fields = last_change(session)
     assert (who, {"forwarded_at", "forwarded_by"} <= fields) == ("sekretariat", True)

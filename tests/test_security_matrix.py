@@ -8,30 +8,33 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import get_resolver, reverse
 
-from reports.models import FollowUp, ForwardedBrief
-from tests.security_data import MARKERS, ROLES, client_for, mark_regions, region_report
+from reports.models import Delivery, FollowUp, ForwardedBrief, LetterNumber
+from tests.security_data import MARKERS, ROLES, client_for, demo_user, mark_regions, region_report
 from tests.urlwalk import walk
 
 LOGIN = "login"  # a redirect to the login page
 
 # Statuses per role, in the order of ROLES: anonymous, operator (Bontang), operator of another
-# region (Paser), secretariat, leader, admin (superuser, counts as secretariat in the app).
-EVERYONE = lambda status: (LOGIN, *(status,) * 5)  # noqa: E731 - a table shorthand
-OPERATORS = lambda ok, other=None: (LOGIN, ok, other or ok, 403, 403, 403)  # noqa: E731
-READERS = lambda ok: (LOGIN, 403, 403, ok, ok, ok)  # noqa: E731
-SECRETARIAT = lambda ok: (LOGIN, 403, 403, ok, 403, ok)  # noqa: E731
+# region (Paser), secretariat, leader (the Sekda, the demo's signer), head of Kesbangpol (the demo's
+# initialling official), admin (superuser, counts as secretariat in the app).
+EVERYONE = lambda status: (LOGIN, *(status,) * 6)  # noqa: E731 - a table shorthand
+OPERATORS = lambda ok, other=None: (LOGIN, ok, other or ok, 403, 403, 403, 403)  # noqa: E731
+READERS = lambda ok: (LOGIN, 403, 403, ok, ok, ok, ok)  # noqa: E731
+SECRETARIAT = lambda ok: (LOGIN, 403, 403, ok, 403, 403, ok)  # noqa: E731
+SIGNER = lambda ok: (LOGIN, 403, 403, 403, ok, 403, 403)  # noqa: E731
+INITIALER = lambda ok: (LOGIN, 403, 403, 403, 403, ok, 403)  # noqa: E731
 
 # url name: (arguments, GET statuses, POST statuses); POST bodies are empty, so a change view
 # answers with its form errors or refusal and nothing changes.
 EXPECTED = {
     "home": ((), EVERYONE(302), EVERYONE(302)),
-    "healthz": ((), (200,) * 6, (200,) * 6),
-    "login": ((), (200,) * 6, (200,) * 6),
+    "healthz": ((), (200,) * 7, (200,) * 7),
+    "login": ((), (200,) * 7, (200,) * 7),
     "logout": ((), EVERYONE(405), EVERYONE(302)),
     "password_change": ((), EVERYONE(200), EVERYONE(200)),
     "password_change_done": ((), EVERYONE(200), EVERYONE(405)),
-    "set_language": ((), (302,) * 6, (302,) * 6),
-    "accounts:two_factor": ((), SECRETARIAT(200), SECRETARIAT(200)),
+    "set_language": ((), (302,) * 7, (302,) * 7),
+    "accounts:two_factor": ((), READERS(200), READERS(200)),
     "accounts:two_factor_verify": ((), EVERYONE(302), EVERYONE(302)),
     "reports:no_role": ((), EVERYONE(200), EVERYONE(405)),
     "reports:guide": ((), EVERYONE(200), EVERYONE(405)),
@@ -49,15 +52,19 @@ EXPECTED = {
     "reports:report_detail": (("report",), READERS(200), READERS(405)),
     "reports:review": (("report",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_current": ((), READERS(302), READERS(405)),
-    "reports:brief": (("session",), READERS(200), (LOGIN, 403, 403, 400, 403, 400)),
+    "reports:brief": (("session",), READERS(200), (LOGIN, 403, 403, 400, 403, 403, 400)),
     "reports:brief_print": (("session",), READERS(200), READERS(405)),
     "reports:brief_pdf": (("session",), READERS(200), READERS(405)),
     "reports:brief_xlsx": (("session",), READERS(200), READERS(405)),
     "reports:brief_csv": (("session",), READERS(200), READERS(405)),
     "reports:brief_reset": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
-    "reports:brief_sign_off": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_forward": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
-    "reports:brief_reopen": (("session",), SECRETARIAT(405), (LOGIN, 403, 403, 400, 403, 400)),
+    "reports:brief_submit": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
+    "reports:brief_paraf": (("session",), INITIALER(405), INITIALER(302)),
+    "reports:brief_sign_off": (("session",), SIGNER(405), SIGNER(302)),
+    "reports:verify": (("token",), (200,) * 7, (405,) * 7),
+    "reports:delivery_retry": (("delivery",), SECRETARIAT(405), SECRETARIAT(302)),
+    "reports:brief_reopen": (("session",), SECRETARIAT(405), (LOGIN, 403, 403, 400, 403, 403, 400)),
     "reports:brief_sent_pdf": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_xlsx": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_csv": (("sent",), READERS(200), READERS(405)),
@@ -80,14 +87,34 @@ def world(demo):
     report = region_report(demo, "64.74")
     earlier = demo.election.sessions.filter(date__lt=demo.date).latest()
     sent = ForwardedBrief.objects.create(session=earlier, text="Naskah", pdf=b"%PDF-", xlsx=b"PK", csv=b"x")
+    letter = sent_letter(sent)
     return {
         "session": demo.pk,
         "region": report.region_id,
         "report": report.pk,
         "follow_up": FollowUp.objects.filter(session=demo, closed_at=None).first().pk,
         "operator": "operator",
+        "token": letter.token,
+        "delivery": Delivery.objects.create(
+            letter=letter, name="Mendagri", address="persuratan@kemendagri.example", status="gagal"
+        ).pk,
         "sent": sent.pk,
     }
+
+
+def sent_letter(sent: ForwardedBrief) -> LetterNumber:
+    """The letter ``sent``, as numbered."""
+    session = sent.session
+    return LetterNumber.objects.create(
+        brief=sent,
+        year=2024,
+        sequence=411,
+        number="300.1.4/0411/Kesbangpol/2024",
+        session=session,
+        signed_by=demo_user("leader"),
+        issued_at=session.signed_off_at,
+        forwarded_at=session.forwarded_at,
+    )
 
 
 def test_every_url_of_the_app_has_a_line_in_the_matrix(db):
@@ -157,7 +184,7 @@ def test_only_the_admin_reaches_the_admin_site(world, role):
 def test_an_unknown_or_impossible_id_in_any_url_is_not_found_never_a_500(world, role, missing):
     client = client_for(role)
     for name, (parameters, _on_get, _on_post) in EXPECTED.items():
-        if not any(p in ("session", "region", "report", "follow_up", "sent") for p in parameters):
+        if not any(p in ("session", "region", "report", "follow_up", "sent", "delivery") for p in parameters):
             continue
         for index, parameter in enumerate(parameters):
             if parameter == "operator":

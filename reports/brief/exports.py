@@ -17,6 +17,7 @@ Like the letter, these files are official documents in Bahasa Indonesia (see ``r
 callers render them inside ``brief.indonesian()``.
 """
 
+import base64
 import csv
 import datetime as dt
 import io
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 import weasyprint
 from django.conf import settings
@@ -43,11 +44,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from regions.models import Region
-from reports.models import ForwardedBrief, RakorSession, ReadinessReport
+from reports.brief import pades
+from reports.brief.document import letter_context, minister_status, verify_url
+from reports.models import ForwardedBrief, LetterSettings, RakorSession, ReadinessReport
 from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, model_field, of_kind
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
+from reports.workflow import letter as chain
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PDF_BASE_URL = "https://brief.invalid/"  # a host that never resolves: only the fetcher answers it
@@ -84,25 +88,31 @@ def sent_filename(sent: ForwardedBrief, extension: str) -> str:
 # The A4 document: print view and PDF.
 
 
-def document(result: Summary, text: str) -> str:
-    """The HTML of the letter and its attachment, as the print view serves it and the PDF renders it."""
+def document(result: Summary, text: str, *, stamped: bool = False) -> str:
+    """The HTML of the letter and its attachment, as the print view serves it and the PDF renders it.
+    ``stamped``: the PDF gets a visible electronic signature in the signature box (see ``pades``)."""
     session = result.session
-    dated = session.forwarded_at or session.signed_off_at
     context = {
         "desk": settings.DESK,
         "summary": result,
         "session": session,
         "text": text,
-        "letter_date": timezone.localtime(dated).date() if dated else session.date,
         "rakor": "Rakor Paripurna" if session.kind == RakorSession.Kind.PLENARY else "Rakor",
+        **letter_context(result, stamped=stamped),
     }
     return render_to_string("reports/brief/print.html", context)
 
 
 class StaticFilesFetcher(URLFetcher):
-    """Hands WeasyPrint the project's static files and nothing else."""
+    """Hands WeasyPrint the project's static files and the images inline in the HTML, and
+    nothing else."""
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        if url.startswith("data:"):  # the emblem and the QR code, inline in the HTML
+            header, _comma, data = url.partition(",")
+            content_type = header.removeprefix("data:").removesuffix(";base64")
+            body = base64.b64decode(data) if header.endswith(";base64") else unquote_to_bytes(data)
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}/" == PDF_BASE_URL and parts.path.startswith(settings.STATIC_URL):
             path = _static_path(parts.path.removeprefix(settings.STATIC_URL))
@@ -121,11 +131,38 @@ def _static_path(name: str) -> Path | None:
     return None
 
 
-def pdf(result: Summary, text: str) -> bytes:
+def rendered(result: Summary, text: str, *, stamped: bool = False) -> weasyprint.Document:
     html = weasyprint.HTML(
-        string=document(result, text), base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()
+        string=document(result, text, stamped=stamped),
+        base_url=PDF_BASE_URL,
+        url_fetcher=StaticFilesFetcher(),
     )
-    return html.write_pdf()
+    return html.render()
+
+
+def pdf(result: Summary, text: str) -> bytes:
+    return rendered(result, text).write_pdf()
+
+
+def forwarded_pdf(result: Summary, text: str) -> tuple[bytes, bool]:
+    """The PDF as forwarded, and whether it carries the signer's electronic signature (PAdES):
+    signed when the admin set a valid certificate for the signer, else unsigned."""
+    number = chain.in_force(result.session)
+    certificate = pades.certificate_of(number.signed_by) if number is not None else None
+    if certificate is None:
+        return pdf(result, text), False
+    document = rendered(result, text, stamped=True)
+    page, box = pades.signature_box(document)
+    signed = pades.sign(
+        document.write_pdf(),
+        certificate,
+        page=page,
+        box=box,
+        url=verify_url(number),
+        number=number.number,
+        place=LetterSettings.load().place,
+    )
+    return signed, True
 
 
 # The table of the session: a row per region and a totals row.
@@ -222,7 +259,7 @@ COLUMNS = (
     Column(
         "Status laporan",
         22,
-        lambda result, row: str(row.state.label),
+        lambda result, row: minister_status(row),
         lambda result: (
             f"{result.completeness.reported_count} dari {result.completeness.expected_count} melapor"
         ),

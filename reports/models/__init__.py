@@ -9,6 +9,15 @@ from reports.models.calendar import (
     default_deadline,
 )
 from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet
+from reports.models.letter import (
+    Delivery,
+    LetterCopy,
+    LetterCounter,
+    LetterNumber,
+    LetterSettings,
+    LetterStep,
+    SignerCertificate,
+)
 from reports.models.report import (
     AgendaLine,
     ReadinessReport,
@@ -20,15 +29,22 @@ __all__ = [
     "WITA",
     "AgendaLine",
     "Attendance",
+    "Delivery",
     "Election",
     "FollowUp",
     "ForwardedBrief",
     "ForwardedBriefQuerySet",
+    "LetterCopy",
+    "LetterCounter",
+    "LetterNumber",
+    "LetterSettings",
+    "LetterStep",
     "LogisticsItem",
     "RakorSession",
     "ReadinessReport",
     "ReportQuerySet",
     "SessionQuerySet",
     "ShortageLine",
+    "SignerCertificate",
     "default_deadline",
 ]

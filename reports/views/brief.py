@@ -1,10 +1,12 @@
-"""The brief for the Minister: the page (read, edit, sign off, forward, reopen), the A4 print view
-and the PDF, XLSX and CSV downloads.
+"""The brief for the Minister: the page (read, edit, the paraf chain of ``views.letter``, forward,
+reopen), the A4 print view and the PDF, XLSX and CSV downloads.
 
-The secretariat edits, signs off, forwards and reopens; leaders read and download; operators get 403
-on every URL (anonymous users are sent to log in by ``LoginRequiredMiddleware``). Once the session is
-forwarded, the downloads serve the files kept at forwarding, byte for byte; every version sent, the
-superseded ones included, stays downloadable from the page's list of versions.
+The secretariat edits and submits for paraf, the head of Kesbangpol initials, the Sekda signs; the
+signer or the secretariat (as the admin set) forwards; the secretariat reopens; every desk role
+reads and downloads; operators get 403 on every URL (anonymous users are sent to log in by
+``LoginRequiredMiddleware``). Once the session is forwarded, the downloads serve the files kept at
+forwarding, byte for byte; every version sent, the superseded ones included, stays downloadable
+from the page's list of versions.
 """
 
 from django.contrib import messages
@@ -15,11 +17,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, is_secretariat, role_required
+from reports import tasks
 from reports.brief import checklist, exports, forwarding
+from reports.brief.document import letter_context
 from reports.brief.letter import draft, indonesian, text_of
-from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SignOffForm
-from reports.models import ForwardedBrief, RakorSession
+from reports.forms.brief import BriefForm, ForwardForm, ReopenForm
+from reports.models import ForwardedBrief, LetterSettings, RakorSession
 from reports.rollup.summary import summary
+from reports.views.letter import chain_context, chosen
+from reports.workflow import letter as chain
 from reports.workflow.writes import Refused, session_lock
 
 SECRETARIAT = Role.SECRETARIAT
@@ -54,11 +60,15 @@ def brief(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _page(request, session, form, status=400)
     try:
-        forwarding.save_text(session, form.cleaned_data["text"], base=form.cleaned_data["base"])
+        _saved, cleared = forwarding.save_text(
+            session, request.user, form.cleaned_data["text"], base=form.cleaned_data["base"]
+        )
     except Refused as refusal:
         messages.error(request, str(refusal))
         return _page(request, _session(pk), form, status=409)
     messages.success(request, _("Naskah disimpan. Naskah inilah yang dicetak dan diteruskan."))
+    if cleared:
+        messages.warning(request, chain.cleared_message(cleared))
     return redirect("reports:brief", pk)
 
 
@@ -74,9 +84,13 @@ def _page(
     with indonesian():
         result = summary(session)
         drafted = draft(result, corrects=corrects)  # what ``text_of`` drafts, without its query
+        letter = LetterSettings.load()
+        document = letter_context(result, letter=letter)
     text = session.brief_text or drafted
     lock = session_lock(session)
     context = {
+        **document,
+        **chain_context(request, session, text, letter, locked=lock is not None, edited=text != drafted),
         "session": session,
         "summary": result,
         "text": text,
@@ -90,7 +104,6 @@ def _page(
         "can_edit": is_secretariat(request.user) and lock is None,
         "can_reopen": is_secretariat(request.user) and lock is not None,
         "form": form or BriefForm(initial={"text": text, "base": forwarding.digest(session.brief_text)}),
-        "sign_off_form": SignOffForm(initial={"seen": forwarding.digest(text)}),
         "forward_form": ForwardForm(),
         "reopen_form": reopen_form or ReopenForm(),
         "sent": sent,
@@ -102,49 +115,31 @@ def _page(
 @require_POST
 def brief_reset(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        forwarding.reset_to_draft(_session(pk))
+        _saved, cleared = forwarding.reset_to_draft(_session(pk), request.user)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(
-            request, _("Naskah disusun ulang dari data terbaru; persetujuan sebelumnya dibatalkan.")
-        )
+        messages.success(request, _("Naskah disusun ulang dari data terbaru."))
+        if cleared:
+            messages.warning(request, chain.cleared_message(cleared))
     return redirect("reports:brief", pk)
 
 
-@role_required(SECRETARIAT)
-@require_POST
-def brief_sign_off(request: SignedInRequest, pk: int) -> HttpResponse:
-    session = _session(pk)
-    form = SignOffForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Refused(_("Muat ulang halaman, baca naskahnya, lalu setujui lagi."))
-        forwarding.sign_off(
-            session,
-            request.user,
-            seen=form.cleaned_data["seen"],
-            acknowledged=form.cleaned_data["acknowledged"],
-        )
-    except Refused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Naskah disetujui. Laporan siap diteruskan ke Mendagri."))
-    return redirect("reports:brief", pk)
-
-
-@role_required(SECRETARIAT)
+@role_required(SECRETARIAT, Role.LEADER)
+@chosen(lambda letter, user: chain.may_forward(user), "forwarding is for the one the letter settings name")
 @require_POST
 def brief_forward(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Forwarding is done by the signer or the secretariat, as the admin set (``may_forward``)."""
     session = _session(pk)
     form = ForwardForm(request.POST)
     try:
         if not form.is_valid():
             raise Refused(form.errors["confirm"][0])
-        forwarding.forward(session, request.user)
+        kept = forwarding.forward(session, request.user)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
+        tasks.make_forwarded_files.delay(kept.pk, request.user.pk)
         messages.success(
             request,
             _("Laporan diteruskan ke Mendagri. Rakor ini dibekukan; berkasnya disimpan seperti dikirim."),
@@ -169,7 +164,8 @@ def brief_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
             request,
             _(
                 "Rakor dibuka kembali untuk perbaikan. Laporan yang sudah dikirim tetap tersimpan; "
-                "naskah disusun ulang sebagai ralat. Setujui lalu teruskan lagi setelah diperbaiki."
+                "naskah disusun ulang sebagai ralat. Setelah diperbaiki, ajukan lagi untuk paraf dan "
+                "tanda tangan, lalu teruskan."
             ),
         )
     return redirect("reports:brief", pk)
@@ -200,6 +196,9 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     body = None
     if session.is_forwarded:
         body = ForwardedBrief.objects.current().filter(session=session).values_list(kind, flat=True).first()
+        if body is not None and not bytes(body):
+            messages.info(request, _("Berkas laporan yang diteruskan sedang disiapkan; coba lagi sebentar."))
+            return redirect("reports:brief", session.pk)
     if body is None:
         body = _made(session, kind)
     response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])

@@ -1,19 +1,26 @@
-"""The front door: ``/`` sends each user to their home, and ``/healthz`` for the load balancer."""
+"""The front door: ``/`` sends each user to their home (the letters waiting for their paraf or
+signature first), and ``/healthz`` for the load balancer."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from accounts.access import DESK_ROLES, Role, role_of
+from reports.models import LetterStep
+from reports.workflow import letter as chain
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The Sekda and the initialling officials first see the letters that wait for them."""
     role = role_of(request.user)
     if role == Role.OPERATOR:
         return redirect("reports:report_form")
     if role in DESK_ROLES:
+        waiting = chain.waiting_for(request.user)
+        if waiting:
+            return render(request, "reports/waiting.html", {"waiting": waiting, "Kind": LetterStep.Kind})
         return redirect("reports:dashboard")
     if request.user.is_staff:
         return redirect("admin:index")

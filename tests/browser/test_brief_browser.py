@@ -1,11 +1,14 @@
 """The brief in a real browser: the page and its A4 print view have no serious axe-core violation
 for the secretariat or the leader, load under the real Content-Security-Policy without a browser
-error, and the secretariat ticks the sign-off checklist, signs off and forwards with the buttons."""
+error, and the letter goes through its paraf chain and is forwarded with the buttons."""
 
 import pytest
 from django.urls import reverse
 
-from reports.models import ForwardedBrief, RakorSession
+from reports.brief.checklist import Check
+from reports.models import ForwardedBrief, LetterNumber, RakorSession
+from reports.workflow import letter as chain
+from tests import letters
 from tests.browser.conftest import SIZES, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -34,20 +37,33 @@ def test_the_brief_and_its_print_view_load_under_the_real_csp(open_page, usernam
         assert page.goto(url).ok, url
 
 
-def tick_the_checklist(page) -> None:
-    for box in page.locator('input[name="acknowledged"]').all():
-        box.check()
-
-
-def test_the_secretariat_signs_off_and_forwards_with_the_buttons(open_page):
+def submit_and_paraf_with_the_buttons(open_page) -> None:
+    """The secretariat submits the letter, the head of Kesbangpol initials it, each in a browser;
+    the Sekda then signs (in code: a browser would need the Sekda's authenticator)."""
     page = open_page("desktop", "sekretariat")
     page.goto(brief_pages()[0])
-    page.get_by_role("button", name="Setujui naskah").click()
-    page.get_by_text("Centang setiap hal dalam daftar periksa sebelum menyetujui").wait_for()
-    page.get_by_label("Laporan terlambat").check()
-    tick_the_checklist(page)
-    page.get_by_role("button", name="Setujui naskah").click()
-    page.get_by_text("Naskah disetujui. Laporan siap diteruskan").wait_for()
+    page.get_by_role("button", name="Ajukan untuk paraf").click()
+    page.get_by_text("Naskah diajukan untuk paraf.").wait_for()
+    head = open_page("desktop", "kepala.kesbangpol", axe=True)
+    head.goto(brief_pages()[0])
+    assert not axe_violations(head)
+    head.get_by_role("button", name="Paraf naskah").click()
+    head.get_by_text("Naskah telah Anda paraf").wait_for()
+    session = RakorSession.objects.get(date="2024-11-18")
+    chain.sign(
+        session,
+        letters.demo_people()[2],
+        seen=letters.seen(session),
+        verified=True,
+        acknowledged=Check.values,
+    )
+
+
+def test_the_letter_is_submitted_initialled_and_forwarded_with_the_buttons(open_page):
+    submit_and_paraf_with_the_buttons(open_page)
+    page = open_page("desktop", "sekretariat")
+    page.goto(brief_pages()[0])
+    assert page.get_by_text(LetterNumber.objects.get().number).first.is_visible()
     page.get_by_label("Saya mengerti").check()
     page.get_by_role("button", name="Teruskan ke Mendagri").click()
     page.get_by_text("Laporan diteruskan ke Mendagri.").wait_for()
@@ -57,10 +73,9 @@ def test_the_secretariat_signs_off_and_forwards_with_the_buttons(open_page):
 
 def test_the_secretariat_reopens_a_forwarded_rakor_with_the_form_and_the_page_stays_accessible(open_page):
     session = RakorSession.objects.get(date="2024-11-18")
+    submit_and_paraf_with_the_buttons(open_page)
     page = open_page("desktop", "sekretariat", axe=True)
     page.goto(brief_pages()[0])
-    tick_the_checklist(page)
-    page.get_by_role("button", name="Setujui naskah").click()
     page.get_by_label("Saya mengerti").check()
     page.get_by_role("button", name="Teruskan ke Mendagri").click()
     page.get_by_text("Laporan diteruskan ke Mendagri.").wait_for()

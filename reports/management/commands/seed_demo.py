@@ -17,6 +17,7 @@ from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
+from accounts.models import Profile
 from notifications.models import Contact
 from regions.models import Membership, Region
 from reports.models import (
@@ -25,6 +26,8 @@ from reports.models import (
     Attendance,
     Election,
     FollowUp,
+    LetterCopy,
+    LetterSettings,
     LogisticsItem,
     RakorSession,
     ReadinessReport,
@@ -139,6 +142,55 @@ ARTICLE: dict[str, dict[str, Any]] = {
 }
 MISSING_ON_18 = ["64.72", "64.07", "64.08"]
 
+# The people who sign and initial the letter (names with titles and NIPs are fictitious).
+PROFILES = {
+    "sekda": {
+        "name": "Dr. Hj. Sri Wahyuni, M.Pd.",
+        "position": "Sekretaris Daerah Provinsi Kalimantan Timur",
+        "rank": "IV/e",
+        "nip": "196708101994032005",
+    },
+    "kepala.kesbangpol": {
+        "name": "Drs. Ahmad Fauzi, M.Si.",
+        "position": "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Kalimantan Timur",
+        "rank": "IV/c",
+        "nip": "197204151998031003",
+    },
+}
+
+LETTER = {
+    "government": "PEMERINTAH PROVINSI KALIMANTAN TIMUR",
+    "office": "SEKRETARIAT DAERAH",
+    "address": (
+        "Jalan Gajah Mada Nomor 2, Samarinda, Kalimantan Timur 75121\n"
+        "Telepon (0541) 733333, Laman kaltimprov.go.id"
+    ),
+    "place": "Samarinda",
+    "addressee": "Menteri Dalam Negeri Republik Indonesia",
+    "addressee_place": "Jakarta",
+    "addressee_email": "persuratan@kemendagri.example",
+    "nature": "Penting",
+    "subject": "Laporan Hasil Rapat Koordinasi Desk Pilkada",
+    "code": "300.1.4",
+    "unit": "Kesbangpol",
+    "number_pattern": "{code}/{number}/{unit}/{year}",
+    "on_behalf": "a.n. GUBERNUR KALIMANTAN TIMUR",
+    "signer_title": "SEKRETARIS DAERAH,",
+    "forwarder": "sekretariat",
+    "attachment_heading": "LAMPIRAN SURAT SEKRETARIS DAERAH PROVINSI KALIMANTAN TIMUR",
+}
+
+COPIES = [
+    ("Gubernur Kalimantan Timur (sebagai laporan)", "gubernur@kaltimprov.example"),
+    (
+        "Direktur Jenderal Politik dan Pemerintahan Umum Kementerian Dalam Negeri",
+        "ditjenpolpum@kemendagri.example",
+    ),
+    ("Ketua KPU Provinsi Kalimantan Timur", "kpu@kpu-kaltim.example"),
+    ("Ketua Bawaslu Provinsi Kalimantan Timur", "bawaslu@bawaslu-kaltim.example"),
+    ("Kepala Badan Kesatuan Bangsa dan Politik Provinsi Kalimantan Timur", "kesbangpol@kaltimprov.example"),
+]
+
 
 class Command(BaseCommand):
     help = "Muat data demo rakor 18 November 2024 beserta riwayat tiga Senin sebelumnya."
@@ -158,6 +210,7 @@ class Command(BaseCommand):
         items = {item.name: item for item in LogisticsItem.objects.filter(election=election)}
         regions = {region.kemendagri_code: region for region in Region.objects.all()}
         users = self.create_users(regions)
+        self.letter_settings(users)
         sessions = self.create_sessions(election)
 
         for week, date in enumerate(HISTORY):
@@ -201,8 +254,25 @@ class Command(BaseCommand):
             )
         user("sekretariat", "Sekretariat", "Desk Pilkada", Role.SECRETARIAT)
         user("sekda", "Sri", "Wahyuni", Role.LEADER)
+        user("kepala.kesbangpol", "Ahmad", "Fauzi", Role.HEAD)
         user("admin", "Admin", "TI Kesbangpol", is_staff=True, is_superuser=True)
+        for username, fields in PROFILES.items():
+            Profile.objects.update_or_create(user=users[username], defaults=fields)
         return users
+
+    def letter_settings(self, users: dict[str, User]) -> None:
+        """The naskah dinas as the admin sets it on *Pengaturan naskah dinas* (no emblem: the kop is
+        text only until the admin uploads one)."""
+        letter = LetterSettings.load()
+        for name, value in LETTER.items():
+            setattr(letter, name, value)
+        letter.signer = users["sekda"]
+        letter.full_clean()
+        letter.save()
+        letter.initialers.set([users["kepala.kesbangpol"]])
+        letter.copies.all().delete()
+        for position, (name, email) in enumerate(COPIES, start=1):
+            LetterCopy.objects.create(letter_settings=letter, name=name, email=email, position=position)
 
     def create_sessions(self, election: Election) -> dict[dt.date, RakorSession]:
         sessions: dict[dt.date, RakorSession] = {}
@@ -417,7 +487,8 @@ class Command(BaseCommand):
         self.stdout.write(
             "  sekretariat          — Sekretariat provinsi (dasbor, pemeriksaan, laporan ke Mendagri)"
         )
-        self.stdout.write("  sekda                — Pimpinan (membaca dasbor dan ringkasan)")
+        self.stdout.write("  sekda                — Sekretaris Daerah (dasbor, menandatangani naskah)")
+        self.stdout.write("  kepala.kesbangpol    — Kepala Kesbangpol (memaraf naskah)")
         self.stdout.write("  admin                — Admin TI (halaman /admin/)")
         for code, username in USERNAMES.items():
             self.stdout.write(f"  {username:<20} — Operator {regions[code].display_name}")

@@ -1,0 +1,295 @@
+"""The paraf chain of the letter: the secretariat submits the draft, each initialling official set in
+``LetterSettings`` initials it (paraf), then the signer signs it with two-factor verification, and
+the register issues its number.
+
+Each step pins the text the person read (``seen`` is the digest of what their page showed) and is
+recorded with who and when (``LetterStep``). An edit clears every step that stands, withdraws the
+number if one was issued (it is never reused), and the page shows what changed against the text
+that had been initialled.
+
+Every change holds the rakor's lock (``workflow.writes.lock_session``), the one every write to the
+rakor takes, so a step and an edit cannot cross and nothing changes once the rakor is forwarded;
+refusals are ``Refused`` with a sentence for the user.
+"""
+
+import hashlib
+from collections.abc import Collection
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import is_secretariat
+from reports.brief.checklist import checklist, returned
+from reports.brief.letter import indonesian
+from reports.brief.words import names
+from reports.models import Delivery, LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.workflow.writes import Refused, lock_session, locked_row
+
+Kind = LetterStep.Kind
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def standing(session: RakorSession) -> list[LetterStep]:
+    """The steps that stand, in order."""
+    return list(session.letter_steps.filter(cleared_at__isnull=True).select_related("user__profile"))
+
+
+def name_of(user) -> str:
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile is not None else user.get_full_name() or user.get_username()
+
+
+def clear(session: RakorSession, user) -> list[LetterStep]:
+    """Inside the caller's locked transaction: an edit clears every standing step and withdraws the
+    number of a signature. Returns the cleared steps, for the message that says so."""
+    cleared = standing(session)
+    if not cleared:
+        return []
+    now = timezone.now()
+    for step in cleared:
+        step.cleared_at, step.cleared_by = now, user
+        step.save(update_fields=["cleared_at", "cleared_by"])
+    for number in LetterNumber.objects.filter(
+        session=session, withdrawn_at__isnull=True, forwarded_at__isnull=True
+    ):
+        number.withdrawn_at = now
+        number.save(update_fields=["withdrawn_at"])
+    session.signed_off_at, session.signed_off_by, session.sign_off_acknowledged = None, None, []
+    return cleared
+
+
+def cleared_message(cleared: list[LetterStep]) -> str:
+    """ "Naskah berubah: paraf Drs. Ahmad Fauzi dan pengajuan dibatalkan; …" for the steps an edit cleared."""
+    said = {
+        Kind.SUBMITTED: _("pengajuan untuk paraf"),
+        Kind.PARAF: _("paraf %(name)s"),
+        Kind.SIGNED: _("tanda tangan %(name)s beserta nomornya"),
+    }
+    parts = [str(said[step.kind]) % {"name": name_of(step.user)} for step in reversed(cleared)]
+    return _(
+        "Karena naskah berubah, %(steps)s dibatalkan. Ajukan lagi untuk paraf setelah selesai mengubah."
+    ) % {"steps": ", ".join(parts)}
+
+
+def _check_seen(current: RakorSession, seen: str) -> str:
+    """The text the user read, refused if it changed since their page showed it."""
+    from reports.brief.letter import indonesian, text_of
+    from reports.rollup.summary import summary
+
+    with indonesian():
+        text = current.brief_text or text_of(current, summary(current))
+    if digest(text) != seen:
+        raise Refused(
+            _(
+                "Naskah berubah sejak Anda membukanya (ada laporan baru atau suntingan lain). "
+                "Baca naskah terbaru di bawah, lalu ulangi."
+            )
+        )
+    return text
+
+
+@transaction.atomic
+def submit(session: RakorSession, user, *, seen: str) -> LetterStep:
+    """The secretariat submits the text it read for paraf, pinning it."""
+    if not is_secretariat(user):
+        raise Refused(_("Hanya sekretariat yang mengajukan naskah untuk paraf."))
+    current = lock_session(session)
+    if any(step.kind == Kind.SUBMITTED for step in standing(current)):
+        raise Refused(_("Naskah ini sudah diajukan untuk paraf."))
+    text = _check_seen(current, seen)
+    current.brief_text = text
+    current.save(update_fields=["brief_text"])
+    return LetterStep.objects.create(session=current, kind=Kind.SUBMITTED, user=user, text=text)
+
+
+@transaction.atomic
+def paraf(session: RakorSession, user, *, seen: str) -> LetterStep:
+    """An initialling official initials the submitted text."""
+    current = lock_session(session)
+    letter = LetterSettings.load()
+    if not letter.initialers.filter(pk=user.pk).exists():
+        raise Refused(_("Anda tidak termasuk pejabat paraf naskah ini."))
+    steps = standing(current)
+    if not any(step.kind == Kind.SUBMITTED for step in steps):
+        raise Refused(_("Naskah belum diajukan sekretariat untuk paraf."))
+    if any(step.kind == Kind.SIGNED for step in steps):
+        raise Refused(_("Naskah ini sudah ditandatangani."))
+    if any(step.kind == Kind.PARAF and step.user_id == user.pk for step in steps):
+        raise Refused(_("Anda sudah memaraf naskah ini."))
+    text = _check_seen(current, seen)
+    return LetterStep.objects.create(session=current, kind=Kind.PARAF, user=user, text=text)
+
+
+def missing_paraf(letter: LetterSettings, steps: list[LetterStep]) -> list:
+    initialled = {step.user_id for step in steps if step.kind == Kind.PARAF}
+    return [official for official in letter.initialers.all() if official.pk not in initialled]
+
+
+@transaction.atomic
+def sign(
+    session: RakorSession, user, *, seen: str, verified: bool, acknowledged: Collection[str] = ()
+) -> LetterNumber:
+    """The signer signs the initialled text: the register issues its number. ``verified``: the
+    signer's login was confirmed with a two-factor code. Refused while a report is returned for
+    correction and not sent again; each item of the checklist (``reports.brief.checklist``) present
+    must be in ``acknowledged``, and what was acknowledged is kept with the signature."""
+    current = lock_session(session)
+    letter = LetterSettings.load()
+    if letter.signer_id is None or letter.signer_id != user.pk:
+        raise Refused(_("Hanya penanda tangan yang ditetapkan admin yang dapat menandatangani naskah ini."))
+    if not verified:
+        raise Refused(
+            _(
+                "Penandatanganan memerlukan verifikasi dua langkah. Aktifkan dan masukkan kode dari "
+                "aplikasi autentikator Anda, lalu tandatangani lagi."
+            )
+        )
+    steps = standing(current)
+    if any(step.kind == Kind.SIGNED for step in steps):
+        raise Refused(_("Naskah ini sudah ditandatangani."))
+    if not any(step.kind == Kind.SUBMITTED for step in steps):
+        raise Refused(_("Naskah belum diajukan sekretariat untuk paraf."))
+    if not letter.initialers.exists():
+        raise Refused(_("Admin belum menetapkan pejabat paraf naskah ini."))
+    waiting = missing_paraf(letter, steps)
+    if waiting:
+        raise Refused(
+            _("Naskah belum diparaf %(names)s.")
+            % {"names": ", ".join(name_of(official) for official in waiting)}
+        )
+    text = _check_seen(current, seen)
+    current.sign_off_acknowledged = _acknowledged(current, acknowledged)
+    now = timezone.now()
+    LetterStep.objects.create(session=current, kind=Kind.SIGNED, user=user, text=text, at=now)
+    current.signed_off_at, current.signed_off_by = now, user
+    current.save(update_fields=["signed_off_at", "signed_off_by", "sign_off_acknowledged"])
+    return issue_number(current, user, letter, now)
+
+
+def _acknowledged(session: RakorSession, acknowledged: Collection[str]) -> list[dict]:
+    """What the signer saw of the reports not yet verified, to keep with the signature; refused
+    while a report is returned, or while an item of the checklist is not ticked."""
+    from reports.rollup.summary import summary
+
+    with indonesian():
+        result = summary(session)
+        sent_back, items = returned(result), checklist(result)
+        kept = [{"kind": item.kind.value, "regions": [str(r) for r in item.regions]} for item in items]
+    if sent_back:
+        raise Refused(
+            _(
+                "Laporan %(regions)s dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat "
+                "ditandatangani setelah operator mengirim ulang laporannya."
+            )
+            % {"regions": names(sent_back)}
+        )
+    unticked = [item for item in items if item.kind.value not in acknowledged]
+    if unticked:
+        raise Refused(
+            _("Centang setiap hal dalam daftar periksa sebelum menandatangani: %(items)s.")
+            % {"items": "; ".join(item.label for item in unticked)}
+        )
+    return kept
+
+
+def issue_number(session: RakorSession, user, letter: LetterSettings, now) -> LetterNumber:
+    """The next number of the year, under a lock on the year's counter row (two signings at once
+    take consecutive numbers). A letter of a session that was forwarded before refers to the
+    number it corrects."""
+    year = timezone.localtime(now).year
+    counter, _created = LetterCounter.objects.select_for_update().get_or_create(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    corrects = (
+        LetterNumber.objects.in_force()
+        .filter(session=session, forwarded_at__isnull=False)
+        .order_by("-forwarded_at")
+        .first()
+    )
+    return LetterNumber.objects.create(
+        year=year,
+        sequence=counter.last,
+        number=letter.format_number(counter.last, year),
+        session=session,
+        signed_by=user,
+        issued_at=now,
+        corrects=corrects,
+    )
+
+
+def in_force(session: RakorSession) -> LetterNumber | None:
+    """The number of the session's standing signature, if any."""
+    if session.signed_off_at is None:
+        return None
+    return (
+        LetterNumber.objects.in_force()
+        .filter(session=session)
+        .select_related("signed_by__profile", "corrects")
+        .order_by("-issued_at")
+        .first()
+    )
+
+
+def may_forward(user, letter: LetterSettings | None = None) -> bool:
+    """Who forwards a signed letter: the signer or the secretariat, as the admin set."""
+    letter = letter or LetterSettings.load()
+    if letter.forwarder == LetterSettings.Forwarder.SIGNER:
+        return letter.signer_id is not None and user.pk == letter.signer_id
+    return is_secretariat(user)
+
+
+def waiting_for(user) -> list[tuple[RakorSession, str]]:
+    """The letters that wait for this user's paraf or signature, with what each waits for
+    (``Kind.PARAF`` or ``Kind.SIGNED``), oldest rakor first."""
+    letter = LetterSettings.load()
+    initialers = {official.pk for official in letter.initialers.all()}
+    if user.pk != letter.signer_id and user.pk not in initialers:
+        return []
+    sessions = (
+        RakorSession.objects.filter(
+            forwarded_at__isnull=True,
+            letter_steps__kind=Kind.SUBMITTED,
+            letter_steps__cleared_at__isnull=True,
+        )
+        .select_related("election")
+        .prefetch_related("letter_steps")
+        .distinct()
+        .order_by("date")
+    )
+    waiting = []
+    for session in sessions:
+        steps = [step for step in session.letter_steps.all() if step.cleared_at is None]
+        initialled = {step.user_id for step in steps if step.kind == Kind.PARAF}
+        if any(step.kind == Kind.SIGNED for step in steps):
+            continue
+        if user.pk in initialers and user.pk not in initialled:
+            waiting.append((session, Kind.PARAF))
+        elif user.pk == letter.signer_id and initialers and initialers <= initialled:
+            waiting.append((session, Kind.SIGNED))
+    return waiting
+
+
+def record_recipients(letter: LetterNumber) -> None:
+    """One delivery waiting per recipient the admin keeps (the addressee, then the copy list)."""
+    for name, address, is_copy in LetterSettings.load().recipients():
+        Delivery.objects.get_or_create(
+            letter=letter, address=address, defaults={"name": name, "is_copy": is_copy}
+        )
+
+
+@transaction.atomic
+def retry_delivery(delivery: Delivery) -> Delivery:
+    """A failed delivery waits to be sent again, without signing again. Under the rakor's lock
+    (the row only: a forwarded rakor is frozen, and its letter is still mailed)."""
+    current = Delivery.objects.select_related("letter").get(pk=delivery.pk)
+    locked_row(current.letter.session)
+    current = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    if current.status != Delivery.Status.FAILED:
+        raise Refused(_("Hanya pengiriman yang gagal yang dapat dikirim ulang."))
+    current.status = Delivery.Status.PENDING
+    current.save(update_fields=["status", "updated_at"])
+    return current
