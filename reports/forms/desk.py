@@ -1,6 +1,11 @@
 """Forms of the province desk: reviewing a report, recording attendance, keeping follow-ups."""
 
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, cast
+
 from django import forms
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region
@@ -23,8 +28,9 @@ class ReviewForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
             self.add_error(
                 "comment", _("Tulis alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
@@ -35,7 +41,9 @@ class ReviewForm(forms.Form):
 class AttendanceForm(forms.Form):
     """One status and representative per region; regions left unrecorded are "belum terkonfirmasi"."""
 
-    def __init__(self, *args, regions: list[Region], recorded: dict[int, Attendance], **kwargs):
+    def __init__(
+        self, *args: Any, regions: list[Region], recorded: dict[int, Attendance], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.regions = regions
         for region in regions:
@@ -53,7 +61,7 @@ class AttendanceForm(forms.Form):
                 initial=record.representative if record else "",
             )
 
-    def rows(self):
+    def rows(self) -> Iterator[tuple[Region, BoundField, BoundField]]:
         """(region, status field, representative field) for the template."""
         for region in self.regions:
             yield region, self[f"status_{region.pk}"], self[f"representative_{region.pk}"]
@@ -80,20 +88,21 @@ class FollowUpForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, session: RakorSession, **kwargs):
+    def __init__(self, *args: Any, session: RakorSession, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.session = session
-        self.fields["region"].empty_label = _("Semua kabupaten/kota")
+        cast(forms.ModelChoiceField, self.fields["region"]).empty_label = _("Semua kabupaten/kota")
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if open_duplicate(self.session, cleaned.get("region"), cleaned.get("title") or "") is not None:
             raise forms.ValidationError(
                 _("Tindak lanjut yang sama untuk wilayah ini masih terbuka; lanjutkan yang itu.")
             )
         return cleaned
 
-    def clean_due_date(self):
+    def clean_due_date(self) -> dt.date:
         due = self.cleaned_data["due_date"]
         if due < self.session.date:
             raise forms.ValidationError(
@@ -103,7 +112,7 @@ class FollowUpForm(forms.ModelForm):
         return due
 
 
-def open_duplicate(session: RakorSession, region, title: str) -> FollowUp | None:
+def open_duplicate(session: RakorSession, region: Region | None, title: str) -> FollowUp | None:
     """The open follow-up of the same election, region and title (any letter case), if any: the
     "Tindak lanjuti" button of an alert that is still being followed up never makes a second one."""
     if not title.strip():

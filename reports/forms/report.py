@@ -3,12 +3,15 @@ agenda lines as inline formsets, and the checks that know the election calendar 
 own history. Every message is in Bahasa Indonesia and sits beside the field it is about."""
 
 import datetime as dt
+from typing import Any, cast
 
 from crispy_forms.bootstrap import AppendedText, InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row
 from django import forms
+from django.contrib.auth.models import User
 from django.db import models
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +25,7 @@ from reports.registry import (
     SECTIONS,
     Kind,
     Place,
+    Section,
     date_problem,
     number,
     of_kind,
@@ -41,7 +45,7 @@ def far_from(old: int | None, new: int | None) -> bool:
     return high >= UNUSUAL_FACTOR * low
 
 
-def report_formfield(model_field: models.Field, **kwargs) -> forms.Field:
+def report_formfield(model_field: models.Field, **kwargs: Any) -> forms.Field | None:
     """The form field of a report field, made by its kind in the registry with its bounds."""
     field = FIELDS_BY_NAME[model_field.name]
     if field.kind == Kind.COUNT:
@@ -71,7 +75,9 @@ class ReportForm(forms.ModelForm):
         fields = tuple(field.name for field in shown_in(Place.FORM))
         formfield_callback = report_formfield
 
-    def __init__(self, *args, previous: ReadinessReport | None = None, submitting: bool = False, **kwargs):
+    def __init__(
+        self, *args: Any, previous: ReadinessReport | None = None, submitting: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.previous = previous
         self.submitting = submitting
@@ -97,7 +103,7 @@ class ReportForm(forms.ModelForm):
             "version",
         )
 
-    def section_layout(self, section) -> Fieldset:
+    def section_layout(self, section: Section) -> Fieldset:
         names = [name for name in section.fields if name in self.fields]
         columns = [Column(self.widget(name), css_class=self.width(name)) for name in names]
         if len(names) == 1 and str(self.fields[names[0]].label) == str(section.label):
@@ -117,7 +123,7 @@ class ReportForm(forms.ModelForm):
         )
 
     @staticmethod
-    def widget(name: str):
+    def widget(name: str) -> Field:
         field = FIELDS_BY_NAME[name]
         if field.kind == Kind.CHOICE:
             return InlineRadios(name)
@@ -130,7 +136,7 @@ class ReportForm(forms.ModelForm):
         wide = FIELDS_BY_NAME[name].kind in (Kind.CHOICE, Kind.TEXT)
         return "col-12" if wide else "col-sm-6 col-lg-4"
 
-    def section_note(self, section) -> str:
+    def section_note(self, section: Section) -> str:
         """When the section was last confirmed; empty for a region's first report."""
         if self.previous is None:
             return ""
@@ -142,8 +148,9 @@ class ReportForm(forms.ModelForm):
         }
         return f'<p class="section-note small text-body-secondary">{text}</p>'
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         election: Election = self.instance.session.election
         for field in of_kind(Kind.DATE):
             day = cleaned.get(field.name)
@@ -164,7 +171,7 @@ class ReportForm(forms.ModelForm):
         self.check_history(cleaned)
         return cleaned
 
-    def check_history(self, cleaned: dict) -> None:
+    def check_history(self, cleaned: dict[str, Any]) -> None:
         """A count far from last week's asks the operator to confirm it instead of passing silently."""
         if self.previous is None:
             return
@@ -196,30 +203,30 @@ class ReportEditor:
 
     def __init__(
         self,
-        data,
+        data: QueryDict | None,
         *,
         report: ReadinessReport,
         previous: ReadinessReport | None,
         items: list[LogisticsItem],
         submitting: bool = False,
-    ):
+    ) -> None:
         session = report.session
         self.previous = previous
         self.submitting = submitting
         self.before = carry.carried_snapshot(previous, session) if previous is not None else None
-        carrying = previous is not None and report.pk is None
-        values = {name: getattr(previous, name) for name in CARRIED_FIELDS} if carrying else None
+        carried = previous if report.pk is None else None
+        values = {name: getattr(carried, name) for name in CARRIED_FIELDS} if carried is not None else None
         shortage_rows = (
-            [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in previous.shortages.all()]
-            if carrying
+            [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in carried.shortages.all()]
+            if carried is not None
             else None
         )
         agenda_rows = (
             [
                 {"kind": a.kind, "date": a.date, "place": a.place, "description": a.description}
-                for a in carry.carried_agenda(previous, session)
+                for a in carry.carried_agenda(carried, session)
             ]
-            if carrying
+            if carried is not None
             else None
         )
         line_kwargs = {"election": session.election}
@@ -250,7 +257,7 @@ class ReportEditor:
     def after(self) -> carry.Snapshot:
         return carry.snapshot(self.form.cleaned_data, self.shortages.rows(), self.agenda.rows())
 
-    def save(self, user) -> ReadinessReport:
+    def save(self, user: User) -> ReadinessReport:
         report = self.form.instance
         carry.record_sections(
             report, self.previous, self.before, self.after(), self.form.confirmed(), report.session.date
@@ -265,7 +272,7 @@ class ReportEditor:
 
     def show_version(self, version: int) -> None:
         """After a refused stale save the input stays, now based on the version just read."""
-        data = self.form.data.copy()
+        data = cast(QueryDict, self.form.data).copy()
         data["version"] = str(version)
         self.form.data = data
 
