@@ -3,7 +3,10 @@
 Roles are Django groups. An operator belongs to one region through ``regions.Membership`` and sees
 only that region; the secretariat, leaders and the head of Kesbangpol see every region; only the
 secretariat changes anything beyond a region's own report (the letter's paraf and signature are
-the officials' own, see ``reports.brief.chain``). Views call these helpers and never re-implement the rule.
+the officials' own, see ``reports.brief.chain``). A partner agency's account (Mitra: KPU, Bawaslu,
+Polri/TNI, Pemda, Kesbangpol) belongs to one agency through ``notifications.AgencyMembership`` and
+sees only the follow-ups assigned to that agency. Views call these helpers and never re-implement
+the rule.
 """
 
 import functools
@@ -32,6 +35,7 @@ class Role(models.TextChoices):
     SECRETARIAT = "Sekretariat provinsi", _("Sekretariat provinsi")
     LEADER = "Pimpinan", _("Pimpinan")
     HEAD = "Kepala Kesbangpol", _("Kepala Kesbangpol")
+    PARTNER = "Mitra instansi", _("Mitra instansi")
 
 
 def role_of(user: User | AnonymousUser) -> Role | None:
@@ -40,9 +44,14 @@ def role_of(user: User | AnonymousUser) -> Role | None:
         return None
     if not hasattr(user, ROLE_ATTRIBUTE):
         names = {group.name for group in user.groups.all()}
-        role = next(
-            (r for r in (Role.SECRETARIAT, Role.LEADER, Role.HEAD, Role.OPERATOR) if r.value in names), None
+        ranked = (
+            Role.SECRETARIAT,
+            Role.LEADER,
+            Role.HEAD,
+            Role.OPERATOR,
+            Role.PARTNER,
         )
+        role = next((r for r in ranked if r.value in names), None)
         if role is None and user.is_superuser:
             role = Role.SECRETARIAT
         setattr(user, ROLE_ATTRIBUTE, role)
@@ -62,6 +71,14 @@ class SignedInRequest(HttpRequest):
     ``role_required``): its user is a ``User``, never anonymous."""
 
     user: User
+
+
+def agency_of(user: User | AnonymousUser) -> str | None:
+    """The partner agency (a ``FollowUp.Agency`` value) a Mitra account speaks for, or None."""
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "agency_membership", None)
+    return membership.agency if membership is not None else None
 
 
 # The province desk: every region, every session. The head of Kesbangpol reads as leaders do and

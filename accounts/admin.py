@@ -1,5 +1,6 @@
-"""The user admin: the role (group), the region, the mobile number and the civil-servant profile
-(jabatan, pangkat/golongan, NIP) on the user's own page, so a user is made on one screen."""
+"""The user admin: the role (group), the region (or a partner's agency), the mobile number and the
+civil-servant profile (jabatan, pangkat/golongan, NIP) on the user's own page, so a user (an
+operator, a Mitra account) is made on one screen."""
 
 from django import forms
 from django.contrib import admin
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile
 from accounts.nip import clean_nip
-from notifications.admin import ContactInline
+from notifications.admin import AgencyMembershipInline, ContactInline
 from regions.admin import MembershipInline
 
 
@@ -43,10 +44,15 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class DeskUserAdmin(UserAdmin):
-    inlines = [MembershipInline, ContactInline, ProfileInline]
-    list_display = [*UserAdmin.list_display, "membership__region", "profile__position"]  # type: ignore[misc]  # generic in django-stubs
-    list_select_related = ["membership__region", "profile"]
-    list_filter = [*UserAdmin.list_filter, "membership__region"]
+    inlines = [MembershipInline, AgencyMembershipInline, ContactInline, ProfileInline]
+    list_display = [
+        *UserAdmin.list_display,  # type: ignore[misc]  # generic in django-stubs
+        "membership__region",
+        "agency_membership__agency",
+        "profile__position",
+    ]
+    list_select_related = ["membership__region", "agency_membership", "profile"]
+    list_filter = [*UserAdmin.list_filter, "membership__region", "agency_membership__agency"]
     search_fields = [*UserAdmin.search_fields, "profile__nip", "profile__name"]
     add_fieldsets = (
         *UserAdmin.add_fieldsets,

@@ -1,5 +1,7 @@
-"""Request-wide guards of a login: the idle and absolute session limits, and a user who has switched
-on two-factor login reaches no page until the session is verified."""
+"""Request-wide guards of a login: the idle and absolute session limits, a user who has switched
+on two-factor login reaches no page until the session is verified, and, while
+``OTP_REQUIRED_FOR_DESK`` (on in production), a secretariat account without a confirmed TOTP device
+is sent to set one up before anything else."""
 
 import datetime as dt
 import time
@@ -15,7 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.access import is_secretariat
 from accounts.sessions import SESSION_STARTED, TWO_FACTOR_PENDING
 
 ALWAYS_REACHABLE = ("accounts:two_factor_verify", "logout", "set_language")
@@ -75,4 +79,21 @@ class TwoFactorMiddleware:
         ):
             verify = reverse("accounts:two_factor_verify")
             return redirect(f"{verify}?{urlencode({'next': request.get_full_path()})}")
+        if must_set_up_two_factor(request):
+            required = _("Akun sekretariat wajib memakai verifikasi dua langkah. Aktifkan dulu.")
+            messages.warning(request, required)
+            return redirect("accounts:two_factor")
         return self.get_response(request)
+
+
+def must_set_up_two_factor(request) -> bool:
+    """A secretariat session not verified with a TOTP code, of an account that has no confirmed
+    device yet, while two-factor login is required for the desk (not on the pages that set it up)."""
+    if not settings.OTP_REQUIRED_FOR_DESK or not is_secretariat(request.user):
+        return False
+    if request.user.is_verified():
+        return False
+    setup = {reverse("accounts:two_factor"), *(reverse(name) for name in ALWAYS_REACHABLE)}
+    if request.path in setup:
+        return False
+    return not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()

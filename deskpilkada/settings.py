@@ -66,9 +66,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
-    "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
+    "accounts.third_party.AxesConfig",
+    "accounts.third_party.OTPConfig",
+    "accounts.third_party.TOTPConfig",
     "csp",
     "regions",
     "reports",
@@ -162,6 +162,8 @@ SESSION_ENGINE = "accounts.sessions"
 # Two-factor login (TOTP) is optional for secretariat and admin accounts; the admin site requires it
 # in production.
 OTP_REQUIRED_FOR_ADMIN = envbool("OTP_REQUIRED_FOR_ADMIN", "true" if PRODUCTION else "false")
+# Secretariat accounts must set up a TOTP device before any other page (accounts/middleware.py).
+OTP_REQUIRED_FOR_DESK = envbool("OTP_REQUIRED_FOR_DESK", "true" if PRODUCTION else "false")
 OTP_TOTP_ISSUER = "Desk Pilkada"
 # Nobody reads another account's TOTP secret in the admin (it would be a copy of their second
 # factor); each user enrols on their own two-factor page.
@@ -265,6 +267,13 @@ CELERY_TIMEZONE = TIME_ZONE
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Also locked (accounts/throttle.py): an address that failed for this many other usernames, and an
+# account that failed from this many other addresses, within the cool-off; never a username at an
+# address where it signed in successfully within LOGIN_KNOWN_ADDRESS_DAYS.
+AXES_HANDLER = "accounts.throttle.DeskAxesHandler"
+LOGIN_USERNAMES_PER_ADDRESS = envint("LOGIN_USERNAMES_PER_ADDRESS", 10)
+LOGIN_ADDRESSES_PER_ACCOUNT = envint("LOGIN_ADDRESSES_PER_ACCOUNT", 10)
+LOGIN_KNOWN_ADDRESS_DAYS = envint("LOGIN_KNOWN_ADDRESS_DAYS", 90)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # Axes' defaults, named here because accounts/ reads them: the login form's username field, and a

@@ -5,7 +5,7 @@ from django.db.models import Model
 from django.http import HttpRequest
 
 from notifications.forms import ContactForm
-from notifications.models import Contact, FollowUpUpdate, Notification, ReminderSlot
+from notifications.models import AgencyMembership, Contact, FollowUpUpdate, Notification, ReminderSlot
 
 
 class ContactInline(admin.StackedInline):
@@ -14,6 +14,13 @@ class ContactInline(admin.StackedInline):
     model = Contact
     form = ContactForm
     fields = ["phone"]
+
+
+class AgencyMembershipInline(admin.StackedInline):
+    """The partner agency on the user's own admin page (Mitra accounts only)."""
+
+    model = AgencyMembership
+    fields = ["agency"]
 
 
 @admin.register(ReminderSlot)
@@ -46,8 +53,8 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(FollowUpUpdate)
 class FollowUpUpdateAdmin(admin.ModelAdmin):
-    list_display = ["follow_up", "region", "status", "author", "created_at"]
-    list_filter = ["status", "region"]
+    list_display = ["follow_up", "region", "agency", "status", "author", "created_at"]
+    list_filter = ["status", "region", "agency"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -2,7 +2,8 @@
 
 A region that has not reported is reminded by the secretariat's button or by the admin's schedule
 (``send_due_reminders``, run by Celery beat); an operator is told when their report is returned or
-accepted and when a follow-up is assigned to their region.
+accepted and when a follow-up is assigned to their region; a partner agency's accounts are told when
+a follow-up is assigned to their agency.
 """
 
 import datetime as dt
@@ -26,6 +27,14 @@ def operators_of(region: Region | None) -> QuerySet[User]:
     users = User.objects.filter(is_active=True, groups__name=Role.OPERATOR.value, membership__isnull=False)
     if region is not None:
         users = users.filter(membership__region=region)
+    return users.select_related("contact").order_by("username").distinct()
+
+
+def partners_of(agency: str) -> QuerySet[User]:
+    """The active accounts of a partner agency (Mitra), with their contacts."""
+    users = User.objects.filter(
+        is_active=True, groups__name=Role.PARTNER.value, agency_membership__agency=agency
+    )
     return users.select_related("contact").order_by("username").distinct()
 
 
@@ -149,7 +158,8 @@ def report_reviewed(report: ReadinessReport) -> list[Notification]:
 
 
 def follow_up_assigned(follow_up: FollowUp) -> list[Notification]:
-    """Tell the operators of the follow-up's region (of every region when it has none)."""
+    """Tell the operators of the follow-up's region (of every region when it has none) and the
+    accounts of the agency it is assigned to."""
     link = reverse("notifications:follow_up", args=[follow_up.pk])
     with translation.override(settings.LANGUAGE_CODE):
         words = {
@@ -179,4 +189,14 @@ def follow_up_assigned(follow_up: FollowUp) -> list[Notification]:
             session=follow_up.session,
             sent_by=follow_up.created_by,
         )
+    written += notify(
+        partners_of(follow_up.agency),
+        event=Notification.Event.FOLLOW_UP,
+        subject=subject,
+        message=message,
+        link=link,
+        region=follow_up.region,
+        session=follow_up.session,
+        sent_by=follow_up.created_by,
+    )
     return written

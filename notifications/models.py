@@ -2,8 +2,8 @@
 
 ``Contact`` holds a user's mobile number; ``ReminderSlot`` is the reminder schedule the admin sets;
 ``Notification`` records every message (who, what, which channel, when, the result), and doubles as
-the in-app notice; ``FollowUpUpdate`` is a region's progress on a follow-up, shared with the
-secretariat.
+the in-app notice; ``FollowUpUpdate`` is a region's or an agency's progress on a follow-up, shared
+with the secretariat; ``AgencyMembership`` ties a partner agency's account (Mitra) to its agency.
 """
 
 import datetime as dt
@@ -203,8 +203,14 @@ class FollowUpUpdate(models.Model):
         FollowUp, on_delete=models.CASCADE, related_name="updates", verbose_name=_("tindak lanjut")
     )
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="follow_up_updates", verbose_name=_("kabupaten/kota")
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_up_updates",
+        verbose_name=_("kabupaten/kota"),
     )
+    agency = models.CharField(_("instansi mitra"), max_length=12, choices=FollowUp.Agency.choices, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("penulis")
     )
@@ -219,3 +225,28 @@ class FollowUpUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.follow_up}: {self.get_status_display()}"
+
+    @property
+    def written_by(self) -> str:
+        """Who speaks: the region's name, or the partner agency's."""
+        return self.region.name if self.region_id else self.get_agency_display()
+
+
+class AgencyMembership(models.Model):
+    """The partner agency (Mitra) an account speaks for: it sees and updates only the follow-ups
+    assigned to that agency."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="agency_membership",
+        verbose_name=_("pengguna"),
+    )
+    agency = models.CharField(_("instansi mitra"), max_length=12, choices=FollowUp.Agency.choices)
+
+    class Meta:
+        verbose_name = _("instansi mitra")
+        verbose_name_plural = _("instansi mitra")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_agency_display()}"

@@ -1,5 +1,6 @@
 """The pages of notifications: the user's notices (the bell), a region's notification log, the
-secretariat's reminder buttons, and a follow-up shared with the regions."""
+secretariat's reminder buttons, a follow-up shared with the regions and partner agencies, and a
+partner agency's own list of follow-ups (its home page)."""
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -11,9 +12,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, region_of, role_of, role_required
+from accounts.access import (
+    DESK_ROLES,
+    Role,
+    SignedInRequest,
+    agency_of,
+    deny,
+    region_of,
+    role_of,
+    role_required,
+)
 from notifications import events
-from notifications.followups import follow_ups_visible_to, updates_visible_to
+from notifications.followups import follow_ups_visible_to, open_follow_ups_for, updates_visible_to
 from notifications.forms import FollowUpUpdateForm, MyContactForm
 from notifications.models import Contact, Notification
 from regions.models import Region
@@ -112,19 +122,25 @@ def remind_all(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect(session)
 
 
-@role_required(Role.OPERATOR, *DESK_ROLES)
+POSTERS = (Role.OPERATOR, Role.PARTNER)
+
+
+@role_required(Role.OPERATOR, *DESK_ROLES, Role.PARTNER)
 @require_http_methods(["GET", "HEAD", "POST"])
 def follow_up(request: SignedInRequest, pk: int) -> HttpResponse:
-    """A follow-up and the regions' progress on it; an operator posts their region's update."""
+    """A follow-up and the progress on it; an operator posts their region's update, a partner
+    agency its own."""
     item = get_object_or_404(follow_ups_visible_to(request.user), pk=pk)
-    can_post = role_of(request.user) == Role.OPERATOR and item.is_open
+    can_post = role_of(request.user) in POSTERS and item.is_open
     form = FollowUpUpdateForm(request.POST or None)
     if request.method == "POST":
         if not can_post:
-            raise deny(request, "only an operator posts on an open follow-up", item)
+            raise deny(request, "only an operator or a partner agency posts on an open follow-up", item)
         if form.is_valid():
             update = form.save(commit=False)
             update.follow_up, update.region, update.author = item, region_of(request.user), request.user
+            if role_of(request.user) == Role.PARTNER:
+                update.agency = agency_of(request.user)
             update.save()
             messages.success(request, _("Kabar tindak lanjut disimpan; sekretariat dapat membacanya."))
             return redirect("notifications:follow_up", pk=item.pk)
@@ -134,3 +150,16 @@ def follow_up(request: SignedInRequest, pk: int) -> HttpResponse:
         "form": form if can_post else None,
     }
     return render(request, "notifications/follow_up.html", context)
+
+
+@role_required(Role.PARTNER)
+@require_safe
+def agency_follow_ups(request: HttpRequest) -> HttpResponse:
+    """A partner agency's home: the follow-ups assigned to it, open ones first."""
+    mine = follow_ups_visible_to(request.user)
+    context = {
+        "open": list(open_follow_ups_for(request.user)),
+        "closed": list(mine.exclude(closed_at=None).order_by("-closed_at")[:LOG_SHOWN]),
+        "agency": request.user.agency_membership.get_agency_display() if agency_of(request.user) else "",
+    }
+    return render(request, "notifications/agency_follow_ups.html", context)

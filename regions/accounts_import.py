@@ -2,8 +2,9 @@
 would be created and every error by row), and create them only when no row has an error, all in one
 transaction.
 
-Columns: ``username``, ``nama``, ``email``, ``peran`` (operator, sekretariat, pimpinan), ``wilayah``
-(the Kemendagri code, for operators), ``ponsel`` (optional). A CSV may be comma or semicolon
+Columns: ``username``, ``nama``, ``email``, ``peran`` (operator, sekretariat, pimpinan, mitra),
+``wilayah`` (the Kemendagri code, for operators), ``instansi`` (the partner agency, for mitra: kpu,
+bawaslu, polri_tni, pemda, kesbangpol), ``ponsel`` (optional). A CSV may be comma or semicolon
 separated, as spreadsheets save it; an XLSX is read from its first sheet.
 """
 
@@ -21,13 +22,21 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.access import Role
-from notifications.models import Contact
+from notifications.models import AgencyMembership, Contact
 from notifications.phones import to_e164
 from regions.models import Membership, Region
+from reports.models import FollowUp
 
-COLUMNS = ["username", "nama", "email", "peran", "wilayah", "ponsel"]
+COLUMNS = ["username", "nama", "email", "peran", "wilayah", "instansi", "ponsel"]
 ROLES = {"operator": Role.OPERATOR, "sekretariat": Role.SECRETARIAT, "pimpinan": Role.LEADER}
+ROLES["mitra"] = Role.PARTNER
 MAX_ROWS = 1000
+
+
+def agency_named(text: str) -> str:
+    """A partner agency by its code or by its name as people write it ("Polri/TNI"); "" if none."""
+    wanted = text.strip().lower()
+    return next((a.value for a in FollowUp.Agency if wanted in (a.value, str(a.label).lower())), "")
 
 
 @dataclass
@@ -40,6 +49,7 @@ class Row:
     role: Role
     region: Region | None
     phone: str
+    agency: str = ""
 
 
 @dataclass
@@ -111,7 +121,7 @@ def check(table: list[list[str]]) -> Plan:
         role = ROLES.get(values["peran"].lower())
         if role is None:
             errors.append(
-                _("peran “%(role)s” tidak dikenal (operator, sekretariat, pimpinan)")
+                _("peran “%(role)s” tidak dikenal (operator, sekretariat, pimpinan, mitra)")
                 % {"role": values["peran"]}
             )
         region = regions.get(values["wilayah"])
@@ -119,6 +129,11 @@ def check(table: list[list[str]]) -> Plan:
             errors.append(_("operator memerlukan kode wilayah yang ada, misalnya 64.74"))
         if role not in (None, Role.OPERATOR) and values["wilayah"]:
             errors.append(_("hanya operator yang memiliki wilayah"))
+        agency = agency_named(values["instansi"])
+        if role == Role.PARTNER and not agency:
+            errors.append(_("mitra memerlukan instansi: kpu, bawaslu, polri_tni, pemda atau kesbangpol"))
+        if role not in (None, Role.PARTNER) and values["instansi"]:
+            errors.append(_("hanya mitra yang memiliki instansi"))
         phone = ""
         if values["ponsel"]:
             try:
@@ -131,7 +146,9 @@ def check(table: list[list[str]]) -> Plan:
             ]
             continue
         first, _space, last = values["nama"].partition(" ")
-        plan.rows.append(Row(line, username, first[:150], last[:150], values["email"], role, region, phone))
+        plan.rows.append(
+            Row(line, username, first[:150], last[:150], values["email"], role, region, phone, agency)
+        )
     return plan
 
 
@@ -148,6 +165,8 @@ def create(plan: Plan) -> dict[str, str]:
         user.groups.add(groups[row.role])
         if row.region is not None:
             Membership.objects.create(user=user, region=row.region)
+        if row.agency:
+            AgencyMembership.objects.create(user=user, agency=row.agency)
         if row.phone:
             Contact.objects.create(user=user, phone=row.phone)
         passwords[row.username] = password

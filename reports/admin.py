@@ -14,6 +14,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -128,19 +129,42 @@ class LogisticsItemInline(admin.TabularInline):
 
 @admin.register(Election)
 class ElectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "voting_day", "campaign_start", "campaign_end", "participation_target"]
+    list_display = [
+        "name",
+        "voting_day",
+        "campaign_start",
+        "campaign_end",
+        "rakor_weekday",
+        "deadline_time",
+        "participation_target",
+    ]
     search_fields = ["name"]
     inlines = [LogisticsItemInline]
     actions = ["create_weekly_sessions"]
 
-    @admin.action(description=_("Buat rakor mingguan setiap Senin sampai hari pemungutan suara"))
-    def create_weekly_sessions(self, request, queryset):
+    @admin.action(description=_("Buat rakor mingguan dari kalender pemilihan (dengan pratinjau)"))
+    def create_weekly_sessions(self, request: HttpRequest, queryset) -> HttpResponse | None:
+        """First a page listing the sessions the calendar calls for and that do not exist yet; the
+        confirmation on that page creates them (never twice: existing dates are skipped)."""
+        if request.POST.get("confirmed") != "yes":
+            plans = [(election, election.missing_weekly_sessions()) for election in queryset]
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Pratinjau rakor mingguan"),
+                "opts": self.model._meta,
+                "plans": plans,
+                "count": sum(len(planned) for _election, planned in plans),
+                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/reports/election/sessions_preview.html", context)
         created = sum(len(election.create_weekly_sessions()) for election in queryset)
         self.message_user(
             request,
             ngettext("%(count)d rakor dibuat.", "%(count)d rakor dibuat.", created) % {"count": created},
             messages.SUCCESS,
         )
+        return None
 
 
 @admin.register(LogisticsItem)

@@ -18,4 +18,5 @@ def desk(request):
         "is_secretariat": role == Role.SECRETARIAT,
         "is_leader": role == Role.LEADER,
         "is_desk": role in DESK_ROLES,
+        "is_partner": role == Role.PARTNER,
     }

@@ -185,7 +185,7 @@ class _Page:
                 alert.region.pk,
                 escape(str(kind.source)),
                 escape(str(kind.agency)),
-                escape(quote(str(alert.message))),
+                escape(quote(str(alert.action))),
                 self.follow_up,
             )
         return ALERT.format(kind.icon, kind.colour, self.kinds[kind], escape(str(alert.message)), button)

@@ -18,7 +18,16 @@ from reports.models import (
 )
 from tests import letters
 
-ROLES = ("anonymous", "operator", "other_operator", "secretariat", "leader", "head", "admin")
+ROLES = (
+    "anonymous",
+    "operator",
+    "other_operator",
+    "secretariat",
+    "leader",
+    "head",
+    "admin",
+    "mitra",
+)
 USERNAMES = {
     "operator": "operator.bontang",
     "other_operator": "operator.paser",
@@ -26,6 +35,7 @@ USERNAMES = {
     "leader": "sekda",
     "head": "kepala.kesbangpol",
     "admin": "admin",
+    "mitra": "mitra.kesbangpol",
 }
 MARKERS = {"64.74": "PENANDA-BONTANG-7Q", "64.01": "PENANDA-PASER-3K"}
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from accounts.access import Role, region_of, role_of
+from accounts.access import Role, agency_of, region_of, role_of
 from notifications.models import Contact
 from regions.models import Region
 from tests.conftest import make_user
@@ -82,6 +82,27 @@ def test_the_real_import_creates_each_account_with_role_region_and_number(tmp_pa
     assert role_of(staff) == Role.SECRETARIAT and region_of(staff) is None
 
 
+def test_a_partner_agency_account_is_imported_with_its_agency_and_a_missing_agency_is_an_error(tmp_path):
+    text = """username,nama,email,peran,wilayah,instansi,ponsel
+mitra.kpu.kaltim,KPU Kaltim,kpu@kaltim.go.id,mitra,,Polri/TNI,
+mitra.tanpa,Tanpa Instansi,,mitra,,,
+op.berinstansi,Op,,operator,64.74,kpu,
+"""
+    path = tmp_path / "mitra.csv"
+    path.write_text(text, encoding="utf-8")
+    listing = io.StringIO()
+    with pytest.raises(CommandError, match="2 galat"):
+        call_command("import_accounts", str(path), stdout=listing)
+    out = listing.getvalue()
+    assert "mitra.kpu.kaltim (Mitra instansi — Polri/TNI)" in out
+    assert "Baris 3: mitra memerlukan instansi" in out
+    assert "Baris 4: hanya mitra yang memiliki instansi" in out
+    good = text.splitlines()[:2]
+    run(tmp_path, "\n".join(good) + "\n", "--simpan")
+    user = User.objects.get(username="mitra.kpu.kaltim")
+    assert (role_of(user), agency_of(user)) == (Role.PARTNER, "polri_tni")
+
+
 def test_an_xlsx_file_with_a_number_typed_without_its_leading_zero_is_imported(tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
@@ -122,6 +143,10 @@ def test_an_operator_is_made_on_one_admin_screen_with_role_region_and_number(cli
             "membership-TOTAL_FORMS": "1",
             "membership-INITIAL_FORMS": "0",
             "membership-0-region": bontang.pk,
+            "agency_membership-TOTAL_FORMS": "0",
+            "agency_membership-INITIAL_FORMS": "0",
+            "profile-TOTAL_FORMS": "0",
+            "profile-INITIAL_FORMS": "0",
             "contact-TOTAL_FORMS": "1",
             "contact-INITIAL_FORMS": "0",
             "contact-0-phone": "0812-3456-7890",
@@ -132,3 +157,31 @@ def test_an_operator_is_made_on_one_admin_screen_with_role_region_and_number(cli
     assert role_of(user) == Role.OPERATOR
     assert region_of(user) == bontang
     assert Contact.objects.get(user=user).phone == "+6281234567890"
+
+
+def test_a_partner_agency_account_is_made_on_one_admin_screen_with_role_and_agency(client, db):
+    client.force_login(make_user("admin", is_staff=True, is_superuser=True))
+    response = client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "mitra.bawaslu.kaltim",
+            "usable_password": "true",
+            "password1": "Kata-Sandi-Panjang-2024",
+            "password2": "Kata-Sandi-Panjang-2024",
+            "groups": [Group.objects.get(name=Role.PARTNER.value).pk],
+            "membership-TOTAL_FORMS": "0",
+            "membership-INITIAL_FORMS": "0",
+            "agency_membership-TOTAL_FORMS": "1",
+            "agency_membership-INITIAL_FORMS": "0",
+            "agency_membership-0-agency": "bawaslu",
+            "profile-TOTAL_FORMS": "0",
+            "profile-INITIAL_FORMS": "0",
+            "contact-TOTAL_FORMS": "0",
+            "contact-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    user = User.objects.get(username="mitra.bawaslu.kaltim")
+    assert (role_of(user), agency_of(user), region_of(user)) == (Role.PARTNER, "bawaslu", None)
+    page = client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
+    assert "Instansi mitra" in page

@@ -5,10 +5,12 @@ import io
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from reports.models import AgendaLine, Attendance, FollowUp, RakorSession, ReadinessReport
+from reports.models import AgendaLine, Attendance, Election, FollowUp, RakorSession, ReadinessReport
 
 pytestmark = pytest.mark.django_db
 
@@ -92,9 +94,51 @@ def test_every_admin_changelist_and_change_form_answers_200(demo, admin_client):
             assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200, info
 
 
-def test_admin_action_creates_the_weekly_sessions_once(election, admin_client):
+def test_admin_action_previews_the_weekly_sessions_then_creates_them_once(election, admin_client):
     url = reverse("admin:reports_election_changelist")
     data = {"action": "create_weekly_sessions", "_selected_action": [election.pk]}
-    admin_client.post(url, data)
-    admin_client.post(url, data)
+    preview = admin_client.post(url, data)
+    page = preview.content.decode()
+    assert "Pratinjau rakor mingguan" in page
+    assert "Senin, 30 September 2024" in page and "Senin, 25 November 2024" in page
+    assert "25 November 2024, 08.00 WITA" in page
+    assert "Buat 9 rakor" in page
+    assert not RakorSession.objects.filter(election=election).exists()
+    admin_client.post(url, {**data, "confirmed": "yes"})
+    admin_client.post(url, {**data, "confirmed": "yes"})
     assert RakorSession.objects.filter(election=election).count() == 9
+    again = admin_client.post(url, data).content.decode()
+    assert "Semua rakor mingguan pemilihan ini sudah ada" in again
+    assert "Buat 9 rakor" not in again
+
+
+def test_the_rakor_weekday_and_deadline_time_are_the_elections_not_the_codes(election, admin_client):
+    election.rakor_weekday = Election.Weekday.THURSDAY
+    election.deadline_time = dt.time(10, 30)
+    election.save()
+    RakorSession.objects.create(election=election, date=dt.date(2024, 10, 3))
+    url = reverse("admin:reports_election_changelist")
+    data = {"action": "create_weekly_sessions", "_selected_action": [election.pk], "confirmed": "yes"}
+    admin_client.post(url, data)
+    sessions = RakorSession.objects.filter(election=election).order_by("date")
+    assert all(session.date.weekday() == 3 for session in sessions)
+    assert [session.date for session in sessions][:2] == [dt.date(2024, 9, 26), dt.date(2024, 10, 3)]
+    assert sessions.filter(date=dt.date(2024, 10, 3)).count() == 1
+    assert timezone.localtime(sessions.last().deadline).time() == dt.time(10, 30)
+
+
+def test_the_admin_names_the_login_locks_and_two_factor_devices_in_indonesian(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Penguncian login" in page and "Perangkat verifikasi dua langkah (TOTP)" in page
+    assert "Perangkat TOTP" in page
+    for english in ("Axes", "Otp_Totp", "OTP_TOTP", "TOTP devices"):
+        assert english not in page, english
+
+
+def test_the_admin_names_every_permission_in_indonesian(admin_client):
+    user = User.objects.get(username="admin")
+    page = admin_client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
+    assert "Boleh menambah kontak" in page
+    assert "Boleh melihat perangkat TOTP" in page
+    assert "Can add" not in page and "Can change" not in page
+    assert not Permission.objects.filter(name__startswith="Can ").exists()

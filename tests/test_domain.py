@@ -75,6 +75,16 @@ def test_create_sessions_command_is_idempotent(election, capsys):
     assert "0 rakor baru" in capsys.readouterr().out
 
 
+def test_create_sessions_preview_lists_the_sessions_and_creates_none(election, capsys):
+    from django.core.management import call_command
+
+    call_command("create_sessions", "Pilkada Serentak 2024", "--pratinjau")
+    out = capsys.readouterr().out
+    assert "akan dibuat: Rakor mingguan 25-11-2024, batas waktu 25-11-2024 08.00 WITA" in out
+    assert "9 rakor akan dibuat" in out
+    assert not RakorSession.objects.filter(election=election).exists()
+
+
 def test_one_report_per_session_and_region(session, region):
     make_report(session, region)
     with pytest.raises(IntegrityError), transaction.atomic():

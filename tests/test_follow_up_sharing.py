@@ -4,6 +4,9 @@ sees another region's; "Tindak lanjuti" never makes a second open follow-up; a r
 report and an assigned follow-up reach the region's operators."""
 
 import datetime as dt
+import html
+import re
+from urllib.parse import unquote
 
 import pytest
 from django.core import mail
@@ -142,7 +145,7 @@ def test_a_closed_follow_up_can_be_raised_again(open_demo, run):
     assert FollowUp.objects.filter(title=existing.title).count() == 2
 
 
-def test_a_new_follow_up_for_a_region_tells_its_operators_and_no_one_else(open_demo, run):
+def test_a_new_follow_up_for_a_region_tells_its_operators_and_its_agency_and_no_one_else(open_demo, run):
     kutim = Region.objects.get(kemendagri_code="64.08")
     data = {
         "region": kutim.pk,
@@ -152,10 +155,13 @@ def test_a_new_follow_up_for_a_region_tells_its_operators_and_no_one_else(open_d
         "due_date": "2024-11-25",
     }
     run(browser("sekretariat").post, reverse("reports:follow_up_create", args=[open_demo.pk]), data)
-    assert {m.to[0] for m in mail.outbox} == {"operator.kutim@desk.kaltimprov.go.id"}
+    assert {m.to[0] for m in mail.outbox} == {
+        "operator.kutim@desk.kaltimprov.go.id",
+        "mitra.kpu@desk.kaltimprov.go.id",
+    }
     assert "Pastikan bilik suara cukup" in mail.outbox[0].body
-    notice = Notification.objects.get(channel="aplikasi")
-    assert (notice.recipient.username, notice.event) == ("operator.kutim", "tindak_lanjut")
+    notices = Notification.objects.filter(channel="aplikasi", event="tindak_lanjut")
+    assert sorted(notices.values_list("recipient__username", flat=True)) == ["mitra.kpu", "operator.kutim"]
     bell = browser("operator.kutim").get(reverse("notifications:notices")).content.decode()
     assert "Tindak lanjut baru: Pastikan bilik suara cukup" in bell
 
@@ -185,3 +191,29 @@ def test_the_operator_is_told_when_their_report_is_returned_or_accepted_with_the
         "sekretariat",
     )
     assert not Notification.objects.exclude(recipient__username="operator.bontang").exists()
+
+
+def test_tindak_lanjuti_drafts_an_action_from_the_finding_which_the_secretariat_edits(open_demo):
+    desk = browser("sekretariat")
+    page = desk.get(reverse("reports:dashboard_session", args=[open_demo.pk])).content.decode()
+    create = reverse("reports:follow_up_create", args=[open_demo.pk])
+    links = [unquote(html.unescape(link)) for link in re.findall(rf'href="({create}\?[^"]+)"', page)]
+    drafted = "Pastikan kekurangan surat suara 1.200 lembar di Kota Samarinda terpenuhi"
+    shortage = next(link for link in links if drafted in link)
+    query = dict(pair.split("=", 1) for pair in shortage.split("?", 1)[1].split("&"))
+    form = desk.get(create, query).content.decode()
+    assert f'value="{drafted}"' in form
+    samarinda = Region.objects.get(kemendagri_code="64.72")
+    edited = "Pastikan kekurangan surat suara 1.200 lembar di Kota Samarinda dipenuhi KPU sebelum 22 November"
+    data = {**query, "title": edited, "due_date": "2024-11-22"}
+    assert desk.post(create, data).status_code == 302
+    assert FollowUp.objects.filter(title=edited, region=samarinda, closed_at=None).count() == 1
+    assert not FollowUp.objects.filter(title=drafted).exists()
+
+
+def test_every_alert_but_a_missing_report_drafts_an_action_starting_with_pastikan(open_demo):
+    dashboard = reverse("reports:dashboard_session", args=[open_demo.pk])
+    page = browser("sekretariat").get(dashboard).content.decode()
+    titles = [unquote(html.unescape(title)) for title in re.findall(r'title=([^"&]+)"', page)]
+    assert len(titles) >= 4
+    assert all(title.startswith("Pastikan ") for title in titles), titles

@@ -73,7 +73,7 @@ def profile_form(user, **profile) -> dict:
         "profile-0-user": str(user.pk),
     }
     data.update({f"profile-0-{key}": value for key, value in profile.items()})
-    for other in ("membership", "contact"):  # the page's other inlines, left empty
+    for other in ("membership", "agency_membership", "contact"):  # the page's other inlines, left empty
         data.update(
             {f"{other}-TOTAL_FORMS": "0", f"{other}-INITIAL_FORMS": "0", f"{other}-MAX_NUM_FORMS": "1"}
         )

@@ -73,6 +73,54 @@ def test_behind_a_proxy_the_lock_follows_the_real_client_address_not_a_forged_on
     assert colleague.status_code == 302
 
 
+def signed_in_once(username: str, address: str) -> None:
+    client = Client()
+    assert attempt(client, username, PASSWORD, REMOTE_ADDR=address).status_code == 302
+    client.post(reverse("logout"), REMOTE_ADDR=address)
+
+
+def test_one_address_trying_many_usernames_may_not_try_another(client, operator, settings):
+    settings.LOGIN_USERNAMES_PER_ADDRESS = 3
+    for name in ("andi", "budi", "citra"):
+        attempt(client, name, REMOTE_ADDR="10.0.0.1")
+    sprayed = attempt(client, operator.username, PASSWORD, REMOTE_ADDR="10.0.0.1")
+    assert sprayed.status_code == 429
+    assert "Akun terkunci sementara" in sprayed.content.decode()
+    assert attempt(Client(), operator.username, PASSWORD, REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_two_usernames_failing_at_one_address_do_not_lock_it(client, operator, settings):
+    settings.LOGIN_USERNAMES_PER_ADDRESS = 3
+    for name in ("andi", "budi"):
+        attempt(client, name, REMOTE_ADDR="10.0.0.1")
+    assert attempt(client, operator.username, PASSWORD, REMOTE_ADDR="10.0.0.1").status_code == 302
+
+
+def test_an_operator_behind_a_shared_address_is_not_locked_out_by_a_spray_from_it(operator, settings):
+    settings.LOGIN_USERNAMES_PER_ADDRESS = 3
+    signed_in_once(operator.username, "10.0.0.1")
+    for name in ("andi", "budi", "citra", "dewi"):
+        attempt(Client(), name, REMOTE_ADDR="10.0.0.1")
+    assert attempt(Client(), "eko", PASSWORD, REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert attempt(Client(), operator.username, PASSWORD, REMOTE_ADDR="10.0.0.1").status_code == 302
+
+
+def test_many_addresses_trying_one_account_are_stopped_but_its_usual_address_gets_in(operator, settings):
+    settings.LOGIN_ADDRESSES_PER_ACCOUNT = 3
+    signed_in_once(operator.username, "10.0.0.1")
+    for number in range(1, 4):
+        attempt(Client(), operator.username, REMOTE_ADDR=f"172.16.0.{number}")
+    assert attempt(Client(), operator.username, PASSWORD, REMOTE_ADDR="172.16.0.9").status_code == 429
+    assert attempt(Client(), operator.username, PASSWORD, REMOTE_ADDR="10.0.0.1").status_code == 302
+
+
+def test_a_known_address_never_lifts_the_lock_of_the_username_at_that_address(client, operator, settings):
+    signed_in_once(operator.username, "10.0.0.1")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(client, operator.username, REMOTE_ADDR="10.0.0.1")
+    assert attempt(client, operator.username, PASSWORD, REMOTE_ADDR="10.0.0.1").status_code == 429
+
+
 @pytest.mark.parametrize("password", ["12345678901", "password123", "pendek", "operator.bontang1"])
 def test_weak_passwords_are_refused(operator, password):
     with pytest.raises(ValidationError):
@@ -190,6 +238,34 @@ def test_a_login_with_two_factor_on_reaches_no_page_before_the_code(client, secr
     )
     assert response["Location"] == target
     assert is_logged_in(client)
+
+
+def test_when_required_a_secretariat_without_a_device_is_sent_to_set_one_up_before_anything(
+    client, secretariat, settings
+):
+    settings.OTP_REQUIRED_FOR_DESK = True
+    assert attempt(client, secretariat.username, PASSWORD).status_code == 302
+    for name in ("reports:dashboard", "home", "password_change", "notifications:notices"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302, name
+        assert response["Location"] == reverse("accounts:two_factor"), name
+    page = client.get(reverse("accounts:two_factor"), follow=True).content.decode()
+    assert "wajib memakai verifikasi dua langkah" in page
+    device = TOTPDevice.objects.get(user=secretariat)
+    client.post(reverse("accounts:two_factor"), {"token": current_code(device)})
+    assert client.get(reverse("reports:dashboard")).status_code == 200
+
+
+def test_the_requirement_leaves_operators_alone(client, operator, settings):
+    settings.OTP_REQUIRED_FOR_DESK = True
+    client.force_login(operator)
+    assert client.get(reverse("reports:report_form")).status_code == 200
+
+
+def test_without_the_requirement_a_secretariat_may_work_without_a_device(client, secretariat, settings):
+    settings.OTP_REQUIRED_FOR_DESK = False
+    client.force_login(secretariat)
+    assert client.get(reverse("reports:dashboard")).status_code == 200
 
 
 def test_in_production_the_admin_opens_only_to_a_verified_session(client, settings, db):

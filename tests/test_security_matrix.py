@@ -16,24 +16,26 @@ LOGIN = "login"  # a redirect to the login page
 
 # Statuses per role, in the order of ROLES: anonymous, operator (Bontang), operator of another
 # region (Paser), secretariat, leader (the Sekda, the demo's signer), head of Kesbangpol (the demo's
-# initialling official), admin (superuser, counts as secretariat in the app).
-EVERYONE = lambda status: (LOGIN, *(status,) * 6)  # noqa: E731 - a table shorthand
-OPERATORS = lambda ok, other=None: (LOGIN, ok, other or ok, 403, 403, 403, 403)  # noqa: E731
-READERS = lambda ok: (LOGIN, 403, 403, ok, ok, ok, ok)  # noqa: E731
-SECRETARIAT = lambda ok: (LOGIN, 403, 403, ok, 403, 403, ok)  # noqa: E731
-SIGNER = lambda ok: (LOGIN, 403, 403, 403, ok, 403, 403)  # noqa: E731
-INITIALER = lambda ok: (LOGIN, 403, 403, 403, 403, ok, 403)  # noqa: E731
+# initialling official), admin (superuser, counts as secretariat in the app), and a partner agency
+# (Mitra Kesbangpol, the agency of the demo rakor's open follow-up).
+EVERYONE = lambda status: (LOGIN, *(status,) * 7)  # noqa: E731 - a table shorthand
+OPERATORS = lambda ok, other=None, partner=403: (LOGIN, ok, other or ok, 403, 403, 403, 403, partner)  # noqa: E731
+READERS = lambda ok: (LOGIN, 403, 403, ok, ok, ok, ok, 403)  # noqa: E731
+SECRETARIAT = lambda ok: (LOGIN, 403, 403, ok, 403, 403, ok, 403)  # noqa: E731
+SIGNER = lambda ok: (LOGIN, 403, 403, 403, ok, 403, 403, 403)  # noqa: E731
+INITIALER = lambda ok: (LOGIN, 403, 403, 403, 403, ok, 403, 403)  # noqa: E731
+PARTNER = lambda ok: (LOGIN, 403, 403, 403, 403, 403, 403, ok)  # noqa: E731
 
 # url name: (arguments, GET statuses, POST statuses); POST bodies are empty, so a change view
 # answers with its form errors or refusal and nothing changes.
 EXPECTED = {
     "home": ((), EVERYONE(302), EVERYONE(302)),
-    "healthz": ((), (200,) * 7, (200,) * 7),
-    "login": ((), (200,) * 7, (200,) * 7),
+    "healthz": ((), (200,) * 8, (200,) * 8),
+    "login": ((), (200,) * 8, (200,) * 8),
     "logout": ((), EVERYONE(405), EVERYONE(302)),
     "password_change": ((), EVERYONE(200), EVERYONE(200)),
     "password_change_done": ((), EVERYONE(200), EVERYONE(405)),
-    "set_language": ((), (302,) * 7, (302,) * 7),
+    "set_language": ((), (302,) * 8, (302,) * 8),
     "accounts:two_factor": ((), READERS(200), READERS(200)),
     "accounts:two_factor_verify": ((), EVERYONE(302), EVERYONE(302)),
     "reports:no_role": ((), EVERYONE(200), EVERYONE(405)),
@@ -52,7 +54,7 @@ EXPECTED = {
     "reports:report_detail": (("report",), READERS(200), READERS(405)),
     "reports:review": (("report",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_current": ((), READERS(302), READERS(405)),
-    "reports:brief": (("session",), READERS(200), (LOGIN, 403, 403, 400, 403, 403, 400)),
+    "reports:brief": (("session",), READERS(200), (LOGIN, 403, 403, 400, 403, 403, 400, 403)),
     "reports:brief_print": (("session",), READERS(200), READERS(405)),
     "reports:brief_pdf": (("session",), READERS(200), READERS(405)),
     "reports:brief_xlsx": (("session",), READERS(200), READERS(405)),
@@ -62,9 +64,9 @@ EXPECTED = {
     "reports:brief_submit": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_paraf": (("session",), INITIALER(405), INITIALER(302)),
     "reports:brief_sign_off": (("session",), SIGNER(405), SIGNER(302)),
-    "reports:verify": (("token",), (200,) * 7, (405,) * 7),
+    "reports:verify": (("token",), (200,) * 8, (405,) * 8),
     "reports:delivery_retry": (("delivery",), SECRETARIAT(405), SECRETARIAT(302)),
-    "reports:brief_reopen": (("session",), SECRETARIAT(405), (LOGIN, 403, 403, 400, 403, 403, 400)),
+    "reports:brief_reopen": (("session",), SECRETARIAT(405), (LOGIN, 403, 403, 400, 403, 403, 400, 403)),
     "reports:brief_sent_pdf": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_xlsx": (("sent",), READERS(200), READERS(405)),
     "reports:brief_sent_csv": (("sent",), READERS(200), READERS(405)),
@@ -73,9 +75,11 @@ EXPECTED = {
     "notifications:region_log": (("region",), READERS(200), READERS(405)),
     "notifications:remind_all": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
     "notifications:remind_region": (("session", "region"), SECRETARIAT(405), SECRETARIAT(302)),
-    # The demo's open follow-up of this rakor is for every region: both operators read it and post
-    # their region's update (an empty POST answers with the form's errors); the desk only reads.
-    "notifications:follow_up": (("follow_up",), EVERYONE(200), OPERATORS(200)),
+    # The demo's open follow-up of this rakor is for every region and assigned to Kesbangpol: both
+    # operators and Mitra Kesbangpol read it and post their update (an empty POST answers with the
+    # form's errors); the desk only reads.
+    "notifications:follow_up": (("follow_up",), EVERYONE(200), OPERATORS(200, partner=200)),
+    "notifications:agency_follow_ups": ((), PARTNER(200), PARTNER(405)),
 }
 # Django's admin keeps its own rules: everyone but a staff account is sent to the admin's login.
 ADMIN_PREFIX = "/admin/"

@@ -21,7 +21,18 @@ class Election(models.Model):
 
     ``calendar_start`` to ``calendar_end`` is the window every date of a report and its lines must
     lie in: the stages the desk follows, from the campaign's start to the end of the vote's
-    recapitulation (25 September to 16 December 2024 for Pilkada Serentak 2024, PKPU 2/2024)."""
+    recapitulation (25 September to 16 December 2024 for Pilkada Serentak 2024, PKPU 2/2024).
+    ``rakor_weekday`` and ``deadline_time`` are the defaults of its weekly rakor sessions (Monday,
+    reports due at 08.00 WITA on the rakor's day), set here by the admin rather than in code."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Senin")
+        TUESDAY = 1, _("Selasa")
+        WEDNESDAY = 2, _("Rabu")
+        THURSDAY = 3, _("Kamis")
+        FRIDAY = 4, _("Jumat")
+        SATURDAY = 5, _("Sabtu")
+        SUNDAY = 6, _("Minggu")
 
     name = models.CharField(_("nama"), max_length=150, unique=True)
     voting_day = models.DateField(_("hari pemungutan suara"))
@@ -45,6 +56,14 @@ class Election(models.Model):
         max_digits=5,
         decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    rakor_weekday = models.PositiveSmallIntegerField(
+        _("hari rakor mingguan"), choices=Weekday.choices, default=Weekday.MONDAY
+    )
+    deadline_time = models.TimeField(
+        _("batas waktu laporan (WITA)"),
+        default=dt.time(8, 0),
+        help_text=_("Pukul berapa laporan paling lambat dikirim pada hari rakor."),
     )
 
     class Meta:
@@ -84,26 +103,39 @@ class Election(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def mondays(self, start: dt.date) -> list[dt.date]:
-        """Every Monday from ``start`` up to voting day."""
-        first = start + dt.timedelta(days=(7 - start.weekday()) % 7)
+    def rakor_days(self, start: dt.date) -> list[dt.date]:
+        """Every rakor weekday (Monday by default) from ``start`` up to voting day."""
+        first = start + dt.timedelta(days=(self.rakor_weekday - start.weekday()) % 7)
         days = []
         while first <= self.voting_day:
             days.append(first)
             first += dt.timedelta(days=7)
         return days
 
-    def create_weekly_sessions(self, start: dt.date | None = None) -> list["RakorSession"]:
-        """Create the missing weekly sessions, one per Monday from ``start`` (default: the
-        campaign's start) up to voting day. Existing sessions are left as they are."""
+    def deadline_on(self, day: dt.date) -> dt.datetime:
+        """The reports' deadline of a rakor held on ``day``: the election's time, WITA."""
+        return default_deadline(day, self.deadline_time)
+
+    def missing_weekly_sessions(self, start: dt.date | None = None) -> list["RakorSession"]:
+        """The weekly sessions the calendar calls for that do not exist yet (unsaved), one per rakor
+        weekday from ``start`` (default: the campaign's start) up to voting day."""
         existing = set(self.sessions.values_list("date", flat=True))
-        created = [
-            RakorSession(election=self, date=day)
-            for day in self.mondays(start or self.campaign_start)
+        return [
+            RakorSession(election=self, date=day, deadline=self.deadline_on(day))
+            for day in self.rakor_days(start or self.campaign_start)
             if day not in existing
         ]
-        for session in created:
-            session.save()
+
+    def create_weekly_sessions(self, start: dt.date | None = None) -> list["RakorSession"]:
+        """Create the missing weekly sessions; existing ones are left as they are, and a session
+        made meanwhile by someone else is not made twice (one per election and date)."""
+        created = []
+        for planned in self.missing_weekly_sessions(start):
+            session, made = RakorSession.objects.get_or_create(
+                election=self, date=planned.date, defaults={"deadline": planned.deadline}
+            )
+            if made:
+                created.append(session)
         return created
 
 
@@ -133,9 +165,9 @@ class LogisticsItem(models.Model):
         return self.name
 
 
-def default_deadline(day: dt.date) -> dt.datetime:
-    """Reports are due at 08:00 WITA on the day of the rakor."""
-    return dt.datetime.combine(day, dt.time(8, 0), tzinfo=WITA)
+def default_deadline(day: dt.date, time: dt.time = dt.time(8, 0)) -> dt.datetime:
+    """Reports are due on the day of the rakor, at 08:00 WITA unless the election says otherwise."""
+    return dt.datetime.combine(day, time, tzinfo=WITA)
 
 
 class SessionQuerySet(models.QuerySet):
@@ -167,7 +199,9 @@ class RakorSession(models.Model):
     date = models.DateField(_("tanggal"))
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.WEEKLY)
     deadline = models.DateTimeField(
-        _("batas waktu laporan"), blank=True, help_text=_("Bawaan: pukul 08.00 WITA pada hari rakor.")
+        _("batas waktu laporan"),
+        blank=True,
+        help_text=_("Bawaan: batas waktu laporan pemilihan (pukul 08.00 WITA) pada hari rakor."),
     )
     minutes = models.TextField(_("notulen"), blank=True)
     signed_off_at = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
@@ -227,7 +261,7 @@ class RakorSession(models.Model):
 
     def save(self, *args, **kwargs):
         if self.deadline is None and self.date is not None:
-            self.deadline = default_deadline(self.date)
+            self.deadline = self.election.deadline_on(self.date)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

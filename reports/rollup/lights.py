@@ -181,28 +181,54 @@ def traffic_light(report: ReadinessReport | None, shortages: list[ShortageLine])
     return Light.GREEN, []
 
 
-def findings(region, report: ReadinessReport, shortages: list[ShortageLine]) -> list[tuple[AlertKind, str]]:
-    """What in a sent report the desk must act on, each with its sentence."""
-    found = [
-        (
-            AlertKind.SHORTAGE,
-            _("%(region)s kekurangan %(item)s %(quantity)s %(unit)s")
-            % {
-                "region": region,
-                "item": lower_first(line.item.name),
-                "quantity": number(line.quantity),
-                "unit": line.item.unit,
-            },
+Finding = tuple[AlertKind, str, str]
+
+
+def findings(region, report: ReadinessReport, shortages: list[ShortageLine]) -> list[Finding]:
+    """What in a sent report the desk must act on: each finding's kind, its sentence, and the action
+    ("Pastikan …") drafted as the title of the follow-up raised from it."""
+    found = []
+    for line in shortages:
+        words = {
+            "region": region,
+            "item": lower_first(line.item.name),
+            "quantity": number(line.quantity),
+            "unit": line.item.unit,
+        }
+        found.append(
+            (
+                AlertKind.SHORTAGE,
+                _("%(region)s kekurangan %(item)s %(quantity)s %(unit)s") % words,
+                _("Pastikan kekurangan %(item)s %(quantity)s %(unit)s di %(region)s terpenuhi") % words,
+            )
         )
-        for line in shortages
-    ]
+    where = {"region": region}
     if report.readiness == Readiness.NOT_READY:
-        found.append((AlertKind.NOT_READY, _("%(region)s menyatakan belum siap") % {"region": region}))
+        found.append(
+            (
+                AlertKind.NOT_READY,
+                _("%(region)s menyatakan belum siap") % where,
+                _("Pastikan %(region)s siap sebelum hari pemungutan suara") % where,
+            )
+        )
     if report.conflict_risk == ReadinessReport.ConflictRisk.HIGH:
-        found.append((AlertKind.CONFLICT, _("%(region)s: risiko konflik tinggi") % {"region": region}))
+        found.append(
+            (
+                AlertKind.CONFLICT,
+                _("%(region)s: risiko konflik tinggi") % where,
+                _("Pastikan langkah pencegahan konflik di %(region)s berjalan") % where,
+            )
+        )
     if report.security_situation == ReadinessReport.SecuritySituation.VOLATILE:
-        found.append((AlertKind.SECURITY, _("%(region)s: situasi keamanan rawan") % {"region": region}))
+        found.append(
+            (
+                AlertKind.SECURITY,
+                _("%(region)s: situasi keamanan rawan") % where,
+                _("Pastikan situasi keamanan di %(region)s kembali kondusif") % where,
+            )
+        )
     if report.asn_violations:
+        count = {"region": region, "count": number(report.asn_violations)}
         found.append(
             (
                 AlertKind.ASN,
@@ -211,7 +237,13 @@ def findings(region, report: ReadinessReport, shortages: list[ShortageLine]) -> 
                     "%(region)s: %(count)s pelanggaran netralitas ASN",
                     report.asn_violations,
                 )
-                % {"region": region, "count": number(report.asn_violations)},
+                % count,
+                ngettext(
+                    "Pastikan %(count)s pelanggaran netralitas ASN di %(region)s ditindak",
+                    "Pastikan %(count)s pelanggaran netralitas ASN di %(region)s ditindak",
+                    report.asn_violations,
+                )
+                % count,
             )
         )
     return found

@@ -236,13 +236,15 @@ class Totals:
 
 @dataclass(frozen=True)
 class Alert:
-    """Something the desk must act on; a follow-up can be raised from it. ``carried_from``: the
-    finding comes from the silent region's report of that rakor."""
+    """Something the desk must act on; a follow-up can be raised from it, titled with ``action``
+    (an action, "Pastikan …", drafted from the finding). ``carried_from``: the finding comes from
+    the silent region's report of that rakor."""
 
     kind: AlertKind
     region: Region
     message: str
     carried_from: dt.date | None = None
+    action: str = ""
 
 
 @dataclass(frozen=True)

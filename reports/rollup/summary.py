@@ -332,18 +332,20 @@ def _alerts(rows: list[RegionRow]) -> list[Alert]:
     for row in rows:
         if row.is_repeated:
             message = _("%(region)s: laporan sama dengan laporan sebelumnya dua rakor berturut-turut")
-            alerts.append(Alert(AlertKind.UNCHANGED, row.region, message % {"region": row.region}))
+            action = _("Pastikan laporan %(region)s memuat keadaan terkini")
+            words = {"region": row.region}
+            alerts.append(Alert(AlertKind.UNCHANGED, row.region, message % words, action=action % words))
         if row.is_reported:
             found = findings(row.region, row.report, row.shortages)
-            alerts.extend(Alert(kind, row.region, message) for kind, message in found)
+            alerts.extend(Alert(kind, row.region, message, action=action) for kind, message, action in found)
             continue
         message = _("%(region)s belum mengirim laporan") % {"region": row.region}
         alerts.append(Alert(AlertKind.MISSING, row.region, message))
         if row.carried is not None:
             since = _("data rakor %(date)s") % {"date": date_format(row.carried_from, "j F")}
             alerts.extend(
-                Alert(kind, row.region, f"{message} ({since})", row.carried_from)
-                for kind, message in findings(row.region, row.carried, row.previous_shortages)
+                Alert(kind, row.region, f"{message} ({since})", row.carried_from, action)
+                for kind, message, action in findings(row.region, row.carried, row.previous_shortages)
             )
     order = list(AlertKind)
     return sorted(alerts, key=lambda alert: order.index(alert.kind))

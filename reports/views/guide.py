@@ -11,9 +11,15 @@ GUIDES = {
     "operator": Role.OPERATOR.label,
     "sekretariat": Role.SECRETARIAT.label,
     "pimpinan": Role.LEADER.label,
+    "mitra": Role.PARTNER.label,
     "admin": _("Admin TI"),
 }
-GUIDE_OF_ROLE = {Role.OPERATOR: "operator", Role.SECRETARIAT: "sekretariat", Role.LEADER: "pimpinan"}
+GUIDE_OF_ROLE = {
+    Role.OPERATOR: "operator",
+    Role.SECRETARIAT: "sekretariat",
+    Role.LEADER: "pimpinan",
+    Role.PARTNER: "mitra",
+}
 
 
 @require_safe

@@ -22,6 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
         if waiting:
             return render(request, "reports/waiting.html", {"waiting": waiting, "Kind": LetterStep.Kind})
         return redirect("reports:dashboard")
+    if role == Role.PARTNER:
+        return redirect("notifications:agency_follow_ups")
     if request.user.is_staff:
         return redirect("admin:index")
     return redirect("reports:no_role")

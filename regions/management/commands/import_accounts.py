@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from regions import accounts_import
+from reports.models import FollowUp
 
 
 class Command(BaseCommand):
@@ -30,8 +31,9 @@ class Command(BaseCommand):
             except Exception as exc:  # noqa: BLE001 - whatever the file is, the admin reads why
                 raise CommandError(_("Berkas tidak dapat dibaca: %(error)s") % {"error": exc}) from exc
             for row in plan.rows:
-                region = f" — {row.region}" if row.region else ""
-                self.stdout.write(f"{row.username} ({row.role.label}{region})")
+                where = row.region or (FollowUp.Agency(row.agency).label if row.agency else "")
+                suffix = f" — {where}" if where else ""
+                self.stdout.write(f"{row.username} ({row.role.label}{suffix})")
             for error in plan.errors:
                 self.stdout.write(self.style.ERROR(error))
             if plan.errors:

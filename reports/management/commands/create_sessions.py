@@ -1,4 +1,5 @@
-"""Create an election's weekly Monday rakor sessions up to voting day (idempotent)."""
+"""Create an election's weekly rakor sessions up to voting day from its calendar (idempotent): the
+rakor's weekday and the reports' deadline time are the election's own fields."""
 
 from typing import Any
 
@@ -8,16 +9,26 @@ from reports.models import Election
 
 
 class Command(BaseCommand):
-    help = "Buat rakor mingguan (setiap Senin) sebuah pemilihan sampai hari pemungutan suara."
+    help = "Buat rakor mingguan sebuah pemilihan sampai hari pemungutan suara, menurut kalendernya."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("election", help="Nama pemilihan, misalnya 'Pilkada Serentak 2024'.")
+        parser.add_argument(
+            "--pratinjau", action="store_true", help="Hanya tampilkan rakor yang akan dibuat."
+        )
 
-    def handle(self, *args: Any, election: str, **options: Any) -> None:
+    def handle(self, *args: Any, election: str, pratinjau: bool, **options: Any) -> None:
         try:
             chosen = Election.objects.get(name=election)
         except Election.DoesNotExist as exc:
             raise CommandError(f"Pemilihan {election!r} tidak ditemukan.") from exc
+        if pratinjau:
+            planned = chosen.missing_weekly_sessions()
+            for session in planned:
+                deadline = f"{session.deadline:%d-%m-%Y %H.%M}"
+                self.stdout.write(f"akan dibuat: {session}, batas waktu {deadline} WITA")
+            self.stdout.write(f"{len(planned)} rakor akan dibuat untuk {chosen}.")
+            return
         created = chosen.create_weekly_sessions()
         for session in created:
             self.stdout.write(f"dibuat: {session}")

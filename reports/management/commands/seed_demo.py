@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
 from accounts.models import Profile
-from notifications.models import Contact
+from notifications.models import AgencyMembership, Contact
 from regions.models import Membership, Region
 from reports.models import (
     WITA,
@@ -258,6 +258,9 @@ class Command(BaseCommand):
         user("admin", "Admin", "TI Kesbangpol", is_staff=True, is_superuser=True)
         for username, fields in PROFILES.items():
             Profile.objects.update_or_create(user=users[username], defaults=fields)
+        for agency in FollowUp.Agency:
+            account = user(f"mitra.{agency.value}", "Mitra", str(agency.label), Role.PARTNER)
+            AgencyMembership.objects.update_or_create(user=account, defaults={"agency": agency.value})
         return users
 
     def letter_settings(self, users: dict[str, User]) -> None:
@@ -489,6 +492,7 @@ class Command(BaseCommand):
         )
         self.stdout.write("  sekda                — Sekretaris Daerah (dasbor, menandatangani naskah)")
         self.stdout.write("  kepala.kesbangpol    — Kepala Kesbangpol (memaraf naskah)")
+        self.stdout.write("  mitra.kpu, mitra.bawaslu, … — Mitra instansi (tindak lanjut instansinya)")
         self.stdout.write("  admin                — Admin TI (halaman /admin/)")
         for code, username in USERNAMES.items():
             self.stdout.write(f"  {username:<20} — Operator {regions[code].display_name}")
