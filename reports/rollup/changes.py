@@ -58,7 +58,12 @@ def shortage_text(lines: list[ShortageLine]) -> str:
     return "; ".join(f"{line.item.name} {number(line.quantity)} {line.item.unit}" for line in lines) or "—"
 
 
-def changes_between(report, previous, shortages, previous_shortages) -> list[Change]:
+def changes_between(
+    report: ReadinessReport,
+    previous: ReadinessReport,
+    shortages: list[ShortageLine],
+    previous_shortages: list[ShortageLine],
+) -> list[Change]:
     changes = []
     for section in SECTIONS:
         for name in section.fields:
@@ -75,7 +80,12 @@ def changes_between(report, previous, shortages, previous_shortages) -> list[Cha
     return changes
 
 
-def same_values(report, previous, shortages, previous_shortages) -> bool:
+def same_values(
+    report: ReadinessReport,
+    previous: ReadinessReport,
+    shortages: list[ShortageLine],
+    previous_shortages: list[ShortageLine],
+) -> bool:
     """Whether two reports hold the same values and shortage lines (what ``changes_between`` would
     find nothing in), compared raw; empty text and None count the same."""
     for name in CARRIED_FIELDS:
