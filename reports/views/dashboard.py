@@ -15,7 +15,7 @@ from reports.dashboard_rows import region_markup
 from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
 from reports.registry import SECTIONS, model_field
-from reports.rollup.changes import display
+from reports.rollup.changes import Change, display
 from reports.rollup.charts import completeness_chart, line_chart
 from reports.rollup.summary import region_history, summary
 from reports.workflow.audit import report_history
@@ -85,7 +85,7 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
     history = region_history(result, region)
     oldest_first = list(reversed(history))
     report = row.report if row.is_reported else None
-    changes_by_section = {}
+    changes_by_section: dict[str, list[Change]] = {}
     for change in row.changes:
         changes_by_section.setdefault(change.section, []).append(change)
     stale_by_section = {stale.key: stale for stale in row.stale}
@@ -117,7 +117,10 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
         "history": history,
         "personnel_chart": line_chart(
             [entry.session.date for entry in oldest_first],
-            [entry.report.security_personnel if entry.is_reported else None for entry in oldest_first],
+            [
+                entry.report.security_personnel if entry.report and entry.is_reported else None
+                for entry in oldest_first
+            ],
         ),
         "review_form": ReviewForm(initial={"version": report.version}) if report else None,
         "changes": (

@@ -5,6 +5,7 @@ forwarded they are refused there with the reason, which these views show. The pa
 before anything is typed. Leaders read the attendance but change nothing.
 """
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +24,7 @@ SECRETARIAT = Role.SECRETARIAT
 
 @role_required(SECRETARIAT)
 @require_POST
-def review_report(request: HttpRequest, pk: int) -> HttpResponse:
+def review_report(request: SignedInRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         ReadinessReport.objects.visible_to(request.user).select_related("session"), pk=pk
     )
@@ -48,11 +49,11 @@ def review_report(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(report.session)
 
 
-def _show_errors(request: HttpRequest, form) -> None:
+def _show_errors(request: HttpRequest, form: forms.BaseForm) -> None:
     """A form posted from the dashboard's buttons: its errors as messages on the page it returns to."""
     for errors in form.errors.values():
         for error in errors:
-            messages.error(request, error)
+            messages.error(request, str(error))
 
 
 @role_required(*DESK_ROLES)
