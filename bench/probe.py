@@ -1,6 +1,7 @@
-"""The benchmark's inside view of the app, run as a separate process against the same database:
-which pages exist and at which URL, sessions for the load tool, queries per request, and what
-the database holds after the concurrent submissions. bench/run.py calls it; it prints JSON.
+"""The benchmark's inside view of the app, run as a separate process against the same database
+(with bench/settings.py, so the yardstick view has a URL): which pages exist and at which URL,
+sessions for the load tool, queries per request, and what the database holds after the concurrent
+submissions. bench/run.py calls it; it prints JSON.
 
     python bench/probe.py plan
     python bench/probe.py login COUNT USERNAME...    # COUNT sessions per user through auth.login()
@@ -8,8 +9,9 @@ the database holds after the concurrent submissions. bench/run.py calls it; it p
     python bench/probe.py total                      # the dashboard's personnel total, formatted
     python bench/probe.py reports USERNAME...        # the operators' current reports
 
-ENDPOINTS below is the one list of what the benchmark drives. Pages that are not built yet
-resolve to no URL and are reported as "not available".
+ENDPOINTS below is the one list of what the benchmark drives: the yardstick (bench/urls.py), then
+the pages people open and the form's POST. Pages that are not built yet resolve to no URL and are
+reported as "not available".
 """
 
 import json
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "deskpilkada.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 import django  # noqa: E402
 
@@ -55,11 +57,12 @@ class Endpoint:
 
 
 ENDPOINTS = (
-    Endpoint("healthz", ("healthz",), None),
-    Endpoint("dashboard", ("reports:dashboard",), "secretariat"),
-    Endpoint("drilldown", ("reports:region_detail", "reports:report_detail"), "secretariat", arg="region"),
+    Endpoint("yardstick", ("yardstick",), "secretariat"),
     Endpoint("form_get", ("reports:report_form",), "operator"),
     Endpoint("form_post", ("reports:report_form",), "operator", method="POST"),
+    Endpoint("dashboard", ("reports:dashboard",), "secretariat"),
+    Endpoint("drilldown", ("reports:region_detail", "reports:report_detail"), "secretariat", arg="region"),
+    Endpoint("brief", ("reports:brief",), "secretariat", arg="session"),
     Endpoint("brief_print", ("reports:brief_print",), "secretariat", arg="session"),
     Endpoint("brief_xlsx", ("reports:brief_xlsx",), "secretariat", arg="session"),
 )
@@ -155,8 +158,8 @@ def measured(client: Client, url: str) -> dict:
 
 
 def queries() -> dict:
-    """Queries per request of every available page, after one request that warms per-process
-    caches such as content types."""
+    """Queries per request of every available page, after one request that warms what Django
+    reads once per process (content types, the URLconf)."""
     info = plan()
     clients = {
         None: Client(),
@@ -201,7 +204,7 @@ def total() -> str:
     from reports.rollup.summary import summary
 
     with translation.override(settings.LANGUAGE_CODE):
-        personnel = summary(current_session()).totals.security_personnel
+        personnel = summary(current_session()).totals.figures["security_personnel"].value
         return formats.number_format(personnel, use_l10n=True, force_grouping=True)
 
 

@@ -2,14 +2,18 @@
 
 For each scale it creates a fresh database (bench_kaltim: the ten real regions × 12 rakor;
 bench_national: 545 regions × 30 rakor, both by ``seed_scale``), starts the app in production mode
-under gunicorn (whitenoise serving static), logs the secretariat and an operator in through the
-real login form, and drives every page of bench/probe.py's ENDPOINTS with wrk from a separate
-process at 1, 8 and 32 connections. Extra connections use sessions made by ``login()`` inside
-bench/probe.py (32 form logins would measure the password hasher). Then it checks that a saved
-report is on the very next dashboard load, and at national scale has every operator submit at
-the same moment and counts what the database holds. Queries per request come from bench/probe.py.
+under gunicorn (whitenoise serving static) with bench/settings.py, which adds one URL to the
+product's: the yardstick, a plain view reading one row through the same middleware. It logs the
+secretariat and an operator in through the real login form and drives the yardstick and every page
+of bench/probe.py's ENDPOINTS with wrk from a separate process at 1, 8 and 32 connections. Each
+page's single-user cell is preceded by a short single-user run of the yardstick, so that the ratio
+of the two is taken at the same moment of a shared machine. Extra connections use sessions made by
+``login()`` inside bench/probe.py (32 form logins would measure the password hasher). Then it checks
+that a saved report is on the very next dashboard load, and at national scale has every operator
+submit at the same moment and counts what the database holds. Queries per request come from
+bench/probe.py.
 
-It writes bench/results.json, replaces the generated part of BENCHMARKS.md and prints the table.
+It writes bench/results.json, replaces the generated part of BENCHMARKS.md and prints the tables.
 Environment: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_SECONDS
 (per cell, default 6), BENCH_PORT (default 8401), BENCH_SCALES (default "kaltim,national").
 """
@@ -36,11 +40,13 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "6"))
-LONG_SECONDS = 15
+LONG_SECONDS = 30  # a national page at 32 connections on two cores may need this long
 TIMEOUT = 30  # gunicorn's own request timeout (gunicorn.conf.py); a slower answer counts as an error
 PORT = int(os.environ.get("BENCH_PORT", "8401"))
 SCALES = {"kaltim": (10, 12), "national": (545, 30)}
 CONNECTIONS = (1, 8, 32)
+YARDSTICK = "yardstick"
+PAIRED_SECONDS = 3  # the yardstick's single-user run before each page's
 PASSWORD = "SkalaDesk2024!"  # seed_scale.SCALE_PASSWORD
 
 
@@ -63,6 +69,7 @@ class App:
             "SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": self.url,
             "LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
             # The probe measures the secretariat's pages, not the two-factor set-up they would lead to.
             "OTP_REQUIRED_FOR_DESK": "false",
         }
@@ -247,10 +254,10 @@ def drain() -> None:
             pass
 
 
-def run_cell(users: Users, endpoint: dict, connections: int, workdir: Path) -> dict:
-    """A page at a number of connections; a cell too slow to finish one request per connection
-    in SECONDS runs again for LONG_SECONDS."""
-    for seconds in (SECONDS, LONG_SECONDS):
+def run_cell(users: Users, endpoint: dict, connections: int, workdir: Path, first: int = SECONDS) -> dict:
+    """A page at a number of connections for ``first`` seconds; a cell too slow to finish one
+    request per connection in that time runs again for LONG_SECONDS."""
+    for seconds in (first, LONG_SECONDS):
         url = endpoint["url"]
         if endpoint["method"] == "POST":
             time.sleep(2)  # let the previous run's last requests finish before reading the versions
@@ -282,7 +289,8 @@ def run_cell(users: Users, endpoint: dict, connections: int, workdir: Path) -> d
 
 
 def warm(users: Users, endpoint: dict) -> None:
-    """A few requests so that every worker has loaded its templates before the clock runs."""
+    """A few requests so that every worker has loaded its templates and URLconf before the clock
+    runs."""
     if endpoint["method"] == "GET":
         for n in range(10):
             request("GET", endpoint["url"], users.for_role(endpoint["role"], n))
@@ -415,6 +423,8 @@ def bench_scale(name: str, regions: int, sessions: int, workdir: Path) -> dict:
     app.start()
     try:
         users = Users(app, plan)
+        yardstick = plan["endpoints"][YARDSTICK]
+        warm(users, yardstick)
         for label, endpoint in plan["endpoints"].items():
             if endpoint["url"] is None:
                 log(f"{name}: {label} not available")
@@ -423,7 +433,12 @@ def bench_scale(name: str, regions: int, sessions: int, workdir: Path) -> dict:
             warm(users, endpoint)
             result["cells"][label] = []
             for connections in CONNECTIONS:
+                paired = None
+                if connections == 1 and label != YARDSTICK:
+                    paired = run_cell(users, yardstick, 1, workdir, PAIRED_SECONDS)
                 cell = run_cell(users, endpoint, connections, workdir)
+                if paired is not None:
+                    cell["yardstick_p50_ms"] = paired["p50_ms"]
                 log(f"{name}: {label} ×{cell['connections']}: {cell['rps']} req/s, p50 {cell['p50_ms']} ms")
                 result["cells"][label].append(cell)
         result["freshness"] = checked(freshness, app, users, plan)

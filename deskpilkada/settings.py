@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Named partials ({% partialdef %}, "page.html#partial"); the app puts its loader, over Django's
+    # cached loader, in front of TEMPLATES' loaders.
+    "template_partials",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -242,14 +245,6 @@ NOTIFY_IN_BACKGROUND = bool(os.environ.get("CELERY_BROKER_URL"))
 CELERY_BEAT_SCHEDULE = {
     "notifications-due-reminders": {"task": "notifications.send_due_reminders", "schedule": 300.0},
     "notifications-redispatch": {"task": "notifications.redispatch_stale", "schedule": 300.0},
-}
-
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-        if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
 }
 
 # Background work (deskpilkada/celery.py): Redis as the broker in production; with no broker set

@@ -16,7 +16,7 @@ def desk(request: HttpRequest) -> dict[str, Any]:
     return {
         "desk": settings.DESK,
         "user_role": role,
-        "user_region": region_of(user),
+        "user_region": region_of(user) if role == Role.OPERATOR else None,  # only operators have one
         "is_operator": role == Role.OPERATOR,
         "is_secretariat": role == Role.SECRETARIAT,
         "is_leader": role == Role.LEADER,

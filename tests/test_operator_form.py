@@ -357,7 +357,7 @@ def test_the_form_page_costs_the_same_queries_whatever_the_history(
     from django.contrib.auth.models import User
 
     client.force_login(User.objects.get(username="operator.bontang"))
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("reports:report_form"))
     assert response.status_code == 200
     with django_assert_max_num_queries(9):

@@ -3,14 +3,15 @@ agenda lines as inline formsets, and the checks that know the election calendar 
 own history. Every message is in Bahasa Indonesia and sits beside the field it is about."""
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, cast
 
-from crispy_forms.bootstrap import AppendedText, InlineRadios
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row
 from django import forms
 from django.contrib.auth.models import User
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.forms.models import BaseInlineFormSet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,6 +37,18 @@ from reports.workflow import carry, writes
 # A count this many times above or below last week's, and at least this far from it, is unusual.
 UNUSUAL_FACTOR = 3
 UNUSUAL_MIN_DIFFERENCE = 50
+
+
+@dataclass(frozen=True)
+class SectionLayout:
+    """A section of the form as templates/reports/operator/_form.html draws it."""
+
+    section: Section
+    fields: list[tuple[forms.BoundField, str, str]]  # each field, its column's CSS class, its unit
+    lines: BaseInlineFormSet | None  # the section's lines, if it has any
+    titled: bool  # the lines carry their own heading (the section has fields too)
+    confirm: forms.BoundField | None  # "Bagian ini masih akurat", once there is a previous report
+    confirmed_on: dt.date | None  # when the section was last confirmed; None for a first report
 
 
 def far_from(old: int | None, new: int | None) -> bool:
@@ -88,65 +101,53 @@ class ReportForm(forms.ModelForm):
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         if previous is not None:
             today = session.date.isoformat()
+            still_accurate = _("Bagian ini masih akurat")
             for section in SECTIONS:
                 self.fields[f"confirm_{section.key}"] = forms.BooleanField(
                     required=False,
-                    label=_("Bagian ini masih akurat"),
+                    label=still_accurate,
                     initial=self.instance.confirmed_sections.get(section.key) == today,
                 )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            HTML('{% include "reports/operator/_unusual.html" %}'),
-            *(self.section_layout(section) for section in SECTIONS),
-            "version",
-        )
+        for section in SECTIONS:
+            names = self.names(section)
+            if len(names) == 1 and str(self.fields[names[0]].label) == str(section.label):
+                self.fields[names[0]].label = ""  # the section's legend already says it
 
-    def section_layout(self, section: Section) -> Fieldset:
-        names = [name for name in section.fields if name in self.fields]
-        columns = [Column(self.widget(name), css_class=self.width(name)) for name in names]
-        if len(names) == 1 and str(self.fields[names[0]].label) == str(section.label):
-            self.fields[names[0]].label = ""  # the section's legend already says it
-        parts = [HTML(self.section_note(section)), Row(*columns)]
-        if section.lines:
-            titled = bool(names)  # a section of lines only is titled by its legend
-            include = f"with formset={section.lines} titled={titled}"
-            parts.append(HTML(f'{{% include "reports/operator/_lines.html" {include} %}}'))
-        if f"confirm_{section.key}" in self.fields:
-            parts.append(Div(f"confirm_{section.key}", css_class="section-confirm"))
-        return Fieldset(
-            str(section.label),
-            *parts,
-            css_class="report-section card card-body mb-3",
-            css_id=f"bagian-{section.key}",
-        )
+    def names(self, section: Section) -> list[str]:
+        return [name for name in section.fields if name in self.fields]
 
-    @staticmethod
-    def widget(name: str) -> Field:
-        field = FIELDS_BY_NAME[name]
-        if field.kind == Kind.CHOICE:
-            return InlineRadios(name)
-        if field.kind == Kind.COUNT and field.unit:
-            return AppendedText(name, str(field.unit))
-        return Field(name)
+    def layout(self, lines: dict[str, BaseInlineFormSet]) -> list[SectionLayout]:
+        """The form's sections in order: fields in columns (text and choices full width, a count
+        with its unit beside it), then the section's lines (``lines`` by related name), then its
+        confirmation."""
+        return [
+            SectionLayout(
+                section=section,
+                fields=[(self[name], self.width(name), self.unit(name)) for name in self.names(section)],
+                lines=lines.get(section.lines),
+                titled=bool(self.names(section)),  # a section of lines only is titled by its legend
+                confirm=self[f"confirm_{section.key}"] if f"confirm_{section.key}" in self.fields else None,
+                confirmed_on=self.confirmed_on(section),
+            )
+            for section in SECTIONS
+        ]
 
     @staticmethod
     def width(name: str) -> str:
         wide = FIELDS_BY_NAME[name].kind in (Kind.CHOICE, Kind.TEXT)
         return "col-12" if wide else "col-sm-6 col-lg-4"
 
-    def section_note(self, section: Section) -> str:
-        """When the section was last confirmed; empty for a region's first report."""
+    @staticmethod
+    def unit(name: str) -> str:
+        field = FIELDS_BY_NAME[name]
+        return str(field.unit) if field.kind == Kind.COUNT else ""
+
+    def confirmed_on(self, section: Section) -> dt.date | None:
+        """When the section was last confirmed; None for a region's first report."""
         if self.previous is None:
-            return ""
+            return None
         day = (self.instance.confirmed_sections or self.previous.confirmed_sections).get(section.key)
-        if not day:
-            return ""
-        text = _("Terakhir dikonfirmasi untuk rakor %(date)s.") % {
-            "date": long_date(dt.date.fromisoformat(day))
-        }
-        return f'<p class="section-note small text-body-secondary">{text}</p>'
+        return dt.date.fromisoformat(day) if day else None
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -213,8 +214,9 @@ class ReportEditor:
         session = report.session
         self.previous = previous
         self.submitting = submitting
-        self.before = carry.carried_snapshot(previous, session) if previous is not None else None
         carried = previous if report.pk is None else None
+        if carried is not None:
+            prefetch_related_objects([carried], "shortages", "agenda")
         values = {name: getattr(carried, name) for name in CARRIED_FIELDS} if carried is not None else None
         shortage_rows = (
             [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in carried.shortages.all()]
@@ -244,6 +246,14 @@ class ReportEditor:
             data, instance=report, prefix="agenda", initial=agenda_rows, form_kwargs=line_kwargs
         )
 
+    @cached_property
+    def before(self) -> carry.Snapshot | None:
+        """What the report was carried from: last week's sections, read when a save needs them."""
+        if self.previous is None:
+            return None
+        prefetch_related_objects([self.previous], "shortages", "agenda")
+        return carry.carried_snapshot(self.previous, self.form.instance.session)
+
     def is_valid(self) -> bool:
         valid = all([self.form.is_valid(), self.shortages.is_valid(), self.agenda.is_valid()])
         if valid and self.submitting:
@@ -253,6 +263,9 @@ class ReportEditor:
                 )
             valid = not self.form.errors
         return valid
+
+    def layout(self) -> list[SectionLayout]:
+        return self.form.layout({"shortages": self.shortages, "agenda": self.agenda})
 
     def after(self) -> carry.Snapshot:
         return carry.snapshot(self.form.cleaned_data, self.shortages.rows(), self.agenda.rows())

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -175,10 +176,10 @@ class SessionQuerySet(models.QuerySet["RakorSession"]):
     def current(self) -> "RakorSession | None":
         """The session the desk is working on, in the latest election: the first one after the
         last forwarded session; with none forwarded yet, the latest one held by today."""
-        latest = self.order_by("-election__voting_day").values_list("election_id", flat=True).first()
-        if latest is None:
+        latest = self.order_by("-election__voting_day").values("election_id")[:1]
+        sessions = list(self.filter(election_id=Subquery(latest)).select_related("election").order_by("date"))
+        if not sessions:
             return None
-        sessions = list(self.filter(election_id=latest).select_related("election").order_by("date"))
         forwarded = [s for s in sessions if s.forwarded_at is not None]
         if forwarded:
             after = [s for s in sessions if s.date > forwarded[-1].date and s.forwarded_at is None]

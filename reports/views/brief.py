@@ -182,7 +182,9 @@ def _made(session: RakorSession, kind: str) -> str | bytes:
     )
     with indonesian():
         result = summary(session)
-        return make(result, text_of(result.session, result))
+        # The tables (XLSX, CSV) hold no letter; drafting it is most of the work at national scale.
+        text = text_of(result.session, result) if kind in ("print", "pdf") else ""
+        return make(result, text)
 
 
 @role_required(*DESK_ROLES)

@@ -7,16 +7,17 @@ them (GET only; operators get 403); only the secretariat gets the buttons, which
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from accounts.access import DESK_ROLES, is_secretariat, role_required, sees_client_addresses
 from regions.models import Region
-from reports.dashboard_rows import region_markup
 from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
 from reports.registry import SECTIONS, model_field
 from reports.rollup.changes import Change, display
 from reports.rollup.charts import completeness_chart, line_chart
+from reports.rollup.parts import RegionRow
 from reports.rollup.summary import region_history, summary
 from reports.workflow.audit import report_history
 from reports.workflow.writes import session_lock
@@ -49,11 +50,10 @@ def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
 def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     result = summary(session)
     trend = result.trend
-    desk = _desk_context(request, result.session)
     context = {
-        **desk,
+        **_desk_context(request, result.session),
         "summary": result,
-        "region_markup": region_markup(result.session, result.rows, result.alerts, desk["can_edit"]),
+        "regions": [(row, _drilldown_url(result.session, row)) for row in result.rows],
         "completeness_chart": completeness_chart(trend),
         "personnel_chart": line_chart(
             [p.session.date for p in trend],
@@ -61,6 +61,13 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
         ),
     }
     return render(request, "reports/dashboard/dashboard.html", context)
+
+
+def _drilldown_url(session: RakorSession, row: RegionRow) -> str:
+    """Where a region's tile and table row lead: its sent report, else the region in the session."""
+    if row.is_reported:
+        return reverse("reports:report_detail", args=[row.report.pk])
+    return reverse("reports:region_detail", args=[session.pk, row.region.pk])
 
 
 @role_required(*DESK_ROLES)

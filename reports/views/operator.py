@@ -95,6 +95,7 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         "state": ReportState(shown.status) if shown.pk else None,
         "editor": editor,
         "form": editor.form,
+        "sections": editor.layout(),
         "shortages": editor.shortages,
         "agenda": editor.agenda,
         "previous": editor.previous,

@@ -17,13 +17,13 @@ Snapshot = dict[str, tuple]
 
 
 def last_report(session: RakorSession, region: Region) -> ReadinessReport | None:
-    """The region's report for the latest earlier session of the same election, with its lines."""
+    """The region's report for the latest earlier session of the same election (its lines are read
+    by whoever needs them: a new report's initial rows, or the comparison when saving)."""
     return (
         ReadinessReport.objects.filter(
             region=region, session__election_id=session.election_id, session__date__lt=session.date
         )
         .select_related("session")
-        .prefetch_related("shortages", "agenda")
         .order_by("-session__date")
         .first()
     )

@@ -123,6 +123,20 @@ def test_signing_out_removes_the_drafts_kept_in_the_browser(open_page):
     assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('desk-draft:'))") == []
 
 
+def test_submitting_without_a_readiness_shows_the_message_beside_the_choice(open_page):
+    report = report_of("Bontang")
+    report.readiness = ""
+    report.save()
+    page = open_page("desktop", "operator.bontang")
+    page.goto(reverse("reports:report_form"))
+    with page.expect_navigation():
+        page.locator("button[value=submit]").click()
+    message = page.locator("#bagian-readiness").get_by_text("Pilih kesiapan umum sebelum mengirim laporan.")
+    assert message.is_visible()
+    assert page.locator("#id_readiness_0").get_attribute("aria-invalid") == "true"
+    assert report_of("Bontang").readiness == ""
+
+
 def test_each_bounded_text_counts_its_characters_as_they_are_typed(open_page):
     page = open_page("phone", "operator.samarinda")
     page.goto(reverse("reports:report_form"))
