@@ -65,6 +65,7 @@ restore: runtime
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Extract the strings into locale/en/LC_MESSAGES/django.po, then compile it; commit both files.

@@ -86,12 +86,12 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
 
-def must_set_up_two_factor(request) -> bool:
+def must_set_up_two_factor(request: HttpRequest) -> bool:
     """A secretariat session not verified with a TOTP code, of an account that has no confirmed
     device yet, while two-factor login is required for the desk (not on the pages that set it up)."""
     if not settings.OTP_REQUIRED_FOR_DESK or not is_secretariat(request.user):
         return False
-    if request.user.is_verified():
+    if request.user.is_verified():  # type: ignore[union-attr]  # added by django-otp
         return False
     setup = {reverse("accounts:two_factor"), *(reverse(name) for name in ALWAYS_REACHABLE)}
     if request.path in setup:

@@ -229,7 +229,7 @@ class FollowUpUpdate(models.Model):
     @property
     def written_by(self) -> str:
         """Who speaks: the region's name, or the partner agency's."""
-        return self.region.name if self.region_id else self.get_agency_display()
+        return self.region.name if self.region is not None else self.get_agency_display()
 
 
 class AgencyMembership(models.Model):

@@ -154,7 +154,7 @@ def follow_up(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.PARTNER)
 @require_safe
-def agency_follow_ups(request: HttpRequest) -> HttpResponse:
+def agency_follow_ups(request: SignedInRequest) -> HttpResponse:
     """A partner agency's home: the follow-ups assigned to it, open ones first."""
     mine = follow_ups_visible_to(request.user)
     context = {

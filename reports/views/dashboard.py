@@ -65,8 +65,8 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
 
 def _drilldown_url(session: RakorSession, row: RegionRow) -> str:
     """Where a region's tile and table row lead: its sent report, else the region in the session."""
-    if row.is_reported:
-        return reverse("reports:report_detail", args=[row.report.pk])
+    if row.sent is not None:
+        return reverse("reports:report_detail", args=[row.sent.pk])
     return reverse("reports:region_detail", args=[session.pk, row.region.pk])
 
 
