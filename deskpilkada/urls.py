@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from accounts.admin_site import DeskAdminSite
 from reports.views.home import healthz, home
+from reports.views.offline import manifest, service_worker
 
 admin.site.__class__ = DeskAdminSite
 admin.site.site_header = "Desk Pilkada — Administrasi"
@@ -14,6 +15,8 @@ admin.site.site_title = "Desk Pilkada"
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("manifest.webmanifest", manifest, name="manifest"),
+    path("offline-worker.js", service_worker, name="service_worker"),
     # Only these of django.contrib.auth.urls: no self-service password reset by e-mail (IT staff
     # reset passwords), so the login page is the only way in.
     path("akun/login/", auth_views.LoginView.as_view(), name="login"),

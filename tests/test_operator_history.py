@@ -57,5 +57,5 @@ def test_another_regions_report_is_not_found(bontang_client, demo):
 def test_the_demo_operator_revises_the_submitted_article_report(bontang_client, demo):
     page = bontang_client.get(reverse("reports:report_form"))
     content = page.content.decode()
-    assert "Rakor mingguan 18-11-2024" in content
+    assert "Rakor mingguan 18 November 2024" in content
     assert "Kirim perubahan" in content and 'value="draft"' not in content

@@ -31,6 +31,8 @@ PARTNER = lambda ok: (LOGIN, 403, 403, 403, 403, 403, 403, ok)  # noqa: E731
 EXPECTED = {
     "home": ((), EVERYONE(302), EVERYONE(302)),
     "healthz": ((), (200,) * 8, (200,) * 8),
+    "manifest": ((), (200,) * 8, (405,) * 8),
+    "service_worker": ((), (200,) * 8, (405,) * 8),
     "login": ((), (200,) * 8, (200,) * 8),
     "logout": ((), EVERYONE(405), EVERYONE(302)),
     "password_change": ((), EVERYONE(200), EVERYONE(200)),

@@ -13,7 +13,15 @@ from tests.conftest import PASSWORD, make_user
 from tests.urlwalk import walk
 
 # The only views an anonymous visitor reaches; static files are served by whitenoise before any view.
-ALLOW_LIST = {"login", "admin:login", "set_language", "healthz", "reports:verify"}
+ALLOW_LIST = {
+    "login",
+    "admin:login",
+    "set_language",
+    "healthz",
+    "reports:verify",
+    "manifest",
+    "service_worker",
+}
 
 
 @pytest.fixture

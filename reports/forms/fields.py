@@ -2,7 +2,7 @@
 length shown and counted, bounds written as Indonesians read numbers, and long dates."""
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.db import models
@@ -12,9 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reports.registry import length_hint, model_field, too_big, too_long, too_small
-
-if TYPE_CHECKING:
-    from reports.models import Election
 
 
 def long_date(day: dt.date) -> str:
@@ -33,7 +30,7 @@ def count_field(
         min_value=minimum,
         max_value=maximum,
         localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "data-count": True}),
     )
     field.error_messages["invalid"] = gettext_lazy("Isi dengan bilangan bulat, misalnya 1.214.")
     return field
@@ -67,10 +64,30 @@ def show_limits(form: forms.BaseForm) -> None:
             field.widget.attrs["data-counter"] = _("%(typed)s/%(limit)s karakter")
 
 
-def limit_dates(form: forms.BaseForm, election: "Election") -> None:
-    """Date pickers that offer only the election's calendar window (the server checks it too)."""
+# Dates are typed the Indonesian way whatever the browser's language (a date picker follows the
+# phone's locale: mm/dd/yyyy on an English phone); ISO dates are still read.
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
+DATE_PATTERN = r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}"
+
+
+def date_widget() -> forms.DateInput:
+    return forms.DateInput(
+        format="%d/%m/%Y",
+        attrs={
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "placeholder": gettext_lazy("hh/bb/tttt"),
+            "pattern": DATE_PATTERN,
+        },
+    )
+
+
+def typed_dates(form: forms.BaseForm) -> None:
+    """Every date of the form read as dd/mm/yyyy (or ISO), with the message in plain words."""
     for field in form.fields.values():
         if isinstance(field, forms.DateField):
-            field.widget.attrs.update(
-                min=election.calendar_start.isoformat(), max=election.calendar_end.isoformat()
+            field.input_formats = DATE_FORMATS
+            field.widget = date_widget()
+            field.error_messages["invalid"] = _(
+                "Isi tanggal yang benar dengan format hh/bb/tttt, misalnya 23/11/2024."
             )

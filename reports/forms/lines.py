@@ -10,7 +10,7 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.forms.fields import count_field, limit_dates, long_date, show_limits
+from reports.forms.fields import count_field, long_date, show_limits, typed_dates
 from reports.models import AgendaLine, Election, LogisticsItem, ReadinessReport, ShortageLine
 from reports.registry import MAX_QUANTITY, date_problem
 from reports.workflow import carry
@@ -57,18 +57,15 @@ class AgendaLineForm(LineForm):
     class Meta:
         model = AgendaLine
         fields = ("kind", "date", "place", "description")
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["date"].error_messages.update(
-            required=_("Isi tanggal kegiatan."), invalid=_("Isi tanggal yang benar, misalnya 23-11-2024.")
-        )
+        self.fields["date"].error_messages.update(required=_("Isi tanggal kegiatan."))
         self.fields["kind"].error_messages["required"] = _("Pilih jenis kegiatan.")
         kind = cast(forms.ChoiceField, self.fields["kind"])
         kind.choices = [("", _("— pilih jenis —")), *AgendaLine.Kind.choices]
         show_limits(self)
-        limit_dates(self, self.election)
+        typed_dates(self)
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -16,8 +16,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.forms.fields import Text, count_field, limit_dates, long_date, show_limits
-from reports.forms.lines import AgendaLines, ShortageLines
+from reports.forms.fields import Text, count_field, long_date, show_limits, typed_dates
+from reports.forms.lines import AgendaFormSet, AgendaLines, ShortageFormSet, ShortageLines
 from reports.models import Election, LogisticsItem, ReadinessReport
 from reports.registry import (
     CARRIED_FIELDS,
@@ -51,6 +51,24 @@ class SectionLayout:
     confirmed_on: dt.date | None  # when the section was last confirmed; None for a first report
 
 
+@dataclass(frozen=True)
+class ErrorLink:
+    """A message of a refused save in the summary above the form, linking to its field."""
+
+    target: str  # the id of the field (or of its section) the message is about
+    label: str
+    message: str
+
+
+# The button that submits an unchanged week: every section confirmed in one tap.
+UNCHANGED = "unchanged"
+
+
+def field_id(field: forms.BoundField) -> str:
+    """The id a link to the field points at: its control, or a group of radios' first choice."""
+    return field.id_for_label or f"{field.auto_id}_0"
+
+
 def far_from(old: int | None, new: int | None) -> bool:
     if old is None or new is None or abs(new - old) < UNUSUAL_MIN_DIFFERENCE:
         return False
@@ -66,10 +84,7 @@ def report_formfield(model_field: models.Field, **kwargs: Any) -> forms.Field | 
     if field.kind == Kind.CHOICE:
         return model_field.formfield(widget=forms.RadioSelect, choices=model_field.choices)
     if field.kind == Kind.DATE:
-        return model_field.formfield(
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            error_messages={"invalid": gettext_lazy("Isi tanggal yang benar, misalnya 23-11-2024.")},
-        )
+        return model_field.formfield()  # typed as dd/mm/yyyy, see typed_dates
     return model_field.formfield(
         form_class=Text, widget=forms.Textarea(attrs={"rows": 2}), max_length=field.maximum
     )
@@ -97,7 +112,7 @@ class ReportForm(forms.ModelForm):
         self.unusual: dict[str, int] = {}
         session = self.instance.session
         show_limits(self)
-        limit_dates(self, session.election)
+        typed_dates(self)
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         if previous is not None:
             today = session.date.isoformat()
@@ -108,6 +123,11 @@ class ReportForm(forms.ModelForm):
                     label=still_accurate,
                     initial=self.instance.confirmed_sections.get(section.key) == today,
                 )
+            self.fields["confirm_all"] = forms.BooleanField(
+                required=False,
+                label=_("Semua bagian masih sama seperti minggu lalu"),
+                help_text=_("Bagian yang Anda ubah tetap tercatat sebagai berubah."),
+            )
         for section in SECTIONS:
             names = self.names(section)
             if len(names) == 1 and str(self.fields[names[0]].label) == str(section.label):
@@ -195,7 +215,9 @@ class ReportForm(forms.ModelForm):
                 )
 
     def confirmed(self) -> set[str]:
-        return {s.key for s in SECTIONS if self.cleaned_data.get(f"confirm_{s.key}")}
+        """The sections confirmed as still accurate: each one ticked, or all of them at once."""
+        every = self.cleaned_data.get("confirm_all")
+        return {s.key for s in SECTIONS if every or self.cleaned_data.get(f"confirm_{s.key}")}
 
 
 class ReportEditor:
@@ -288,6 +310,42 @@ class ReportEditor:
         data = cast(QueryDict, self.form.data).copy()
         data["version"] = str(version)
         self.form.data = data
+
+    def error_links(self) -> list[ErrorLink]:
+        """Every message of a refused save in the form's order, each with the id of its field."""
+        form = self.form
+        links = [ErrorLink("report-form", "", str(error)) for error in form.non_field_errors()]
+        formsets: dict[str, ShortageFormSet | AgendaFormSet] = {
+            "shortages": self.shortages,
+            "agenda": self.agenda,
+        }
+        for section in SECTIONS:
+            for name in form.names(section):
+                links += [
+                    ErrorLink(field_id(form[name]), str(form[name].label or section.label), str(error))
+                    for error in form[name].errors
+                ]
+            formset = formsets.get(section.lines)
+            if formset is not None:
+                links += [
+                    ErrorLink(f"bagian-{section.key}", str(formset.title), str(e))
+                    for e in formset.non_form_errors()
+                ]
+                for number_, line in enumerate(formset, start=1):
+                    for name, errors in line.errors.items():
+                        field = line[name] if name in line.fields else line.visible_fields()[0]
+                        label = f"{formset.title} {number_}: {field.label}"
+                        links += [ErrorLink(field_id(field), label, str(error)) for error in errors]
+            confirm = f"confirm_{section.key}"
+            if confirm in form.fields:
+                links += [
+                    ErrorLink(form[confirm].id_for_label, str(section.label), str(e))
+                    for e in form[confirm].errors
+                ]
+        for name in ("confirm_unusual", "version"):
+            target = form[name].id_for_label if name == "confirm_unusual" else "report-form"
+            links += [ErrorLink(target, str(form[name].label or ""), str(e)) for e in form[name].errors]
+        return links
 
     @property
     def errors(self) -> bool:

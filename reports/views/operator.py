@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.access import Role, SignedInRequest, deny, region_of, role_required
 from regions.models import Region
 from reports.forms.fields import long_date
-from reports.forms.report import ReportEditor
+from reports.forms.report import UNCHANGED, ReportEditor
 from reports.models import RakorSession, ReadinessReport
 from reports.models.report import ReportQuerySet
 from reports.registry import SECTIONS, model_field
@@ -68,9 +68,15 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         status = 409 if request.method == "POST" else 200
         return render(request, "reports/operator/report_locked.html", context, status=status)
 
-    submitting = request.POST.get("action") == "submit"
+    action = request.POST.get("action")
+    submitting = action in ("submit", UNCHANGED)
+    data = None
+    if request.method == "POST":
+        data = request.POST.copy()
+        if action == UNCHANGED:
+            data["confirm_all"] = "on"
     editor = ReportEditor(
-        request.POST if request.method == "POST" else None,
+        data,
         report=report,
         previous=carry.last_report(session, region),
         items=list(session.election.logistics_items.all()),
@@ -100,6 +106,9 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         "agenda": editor.agenda,
         "previous": editor.previous,
         "refusal": refusal,
+        "error_links": editor.error_links() if editor.errors and not refusal else [],
+        # "Semua bagian masih sama": offered until the week's report is sent (then it is revised).
+        "last_week": readonly_sections(editor.previous) if editor.previous and not shown.is_sent else None,
     }
     status = 409 if refusal else 200
     return render(request, "reports/operator/report_form.html", context, status=status)

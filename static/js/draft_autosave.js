@@ -11,6 +11,7 @@
   "use strict";
 
   var PREFIX = "desk-draft:";
+  var QUEUE = "desk-queue:";
   var signingOut = false;
   var SKIPPED = ["hidden", "password", "file", "submit", "button", "reset"];
 
@@ -30,6 +31,24 @@
     });
   }
 
+  /* A count is kept as its digits ("9400", not the "9.400" or "9,400" of the page's language), so
+     a draft survives a change of language and equals the server's value written either way. */
+  var GROUPED = /^-?\d{1,3}([.,\s\u00a0\u202f]\d{3})+$/;
+
+  function isCount(field) {
+    return field.hasAttribute("data-count");
+  }
+
+  function raw(field) {
+    var value = field.value.trim();
+    return isCount(field) && GROUPED.test(value) ? value.replace(/[^\d-]/g, "") : field.value;
+  }
+
+  function shown(field, value) {
+    if (!isCount(field) || !/^-?\d+$/.test(value)) return value;
+    return new Intl.NumberFormat(document.documentElement.lang || "id").format(Number(value));
+  }
+
   function snapshot(form) {
     var values = {};
     fields(form).forEach(function (field) {
@@ -39,7 +58,7 @@
       } else if (field.type === "select-multiple") {
         Array.prototype.forEach.call(field.selectedOptions, function (option) { list.push(option.value); });
       } else {
-        list.push(field.value);
+        list.push(raw(field));
       }
     });
     return values;
@@ -58,7 +77,7 @@
         });
       } else {
         var index = position[field.name] || 0;
-        if (index < list.length) field.value = list[index];
+        if (index < list.length) field.value = shown(field, list[index]);
         position[field.name] = index + 1;
       }
       field.dispatchEvent(new Event("change", { bubbles: true }));
@@ -103,12 +122,14 @@
 
   function watch(form, store) {
     var key = PREFIX + form.getAttribute("data-autosave");
+    var queued = QUEUE + form.getAttribute("data-autosave");
     var version = form.getAttribute("data-autosave-version") || "";
     var banner = form.querySelector("[data-autosave-banner]");
     var offline = form.querySelector("[data-autosave-offline]");
     var draft = read(store, key);
     var timer = null;
     var submitting = false;
+    var touched = false;  /* only what was typed here is kept: a page merely left keeps an older draft */
 
     if (draft && draft.values) {
       var arrived = draft.submitted && draft.version !== version;
@@ -132,14 +153,19 @@
     }
 
     form.addEventListener("input", function () {
+      touched = true;
       window.clearTimeout(timer);
       timer = window.setTimeout(function () { save(false); }, 400);
     });
-    form.addEventListener("change", function () { save(false); });
+    form.addEventListener("change", function () {
+      touched = true;
+      save(false);
+    });
     form.addEventListener("submit", function (event) {
       if (navigator.onLine === false) {
         event.preventDefault();
         save(false);
+        queue(form, event.submitter, store, queued);
         if (offline) {
           offline.hidden = false;
           offline.focus();
@@ -151,16 +177,61 @@
     });
     /* An accidental reload or a closed tab keeps even the last keystrokes. */
     window.addEventListener("pagehide", function () {
-      if (!submitting) save(false);
+      if (touched && !submitting) save(false);
     });
+    /* Back online with the page still open: what is on it now goes, with the version it was
+       loaded with, so a report changed meanwhile on the server is refused, never overwritten. */
     window.addEventListener("online", function () {
       if (offline) offline.hidden = true;
+      var waiting = read(store, queued);
+      if (!waiting) return;
+      store.removeItem(queued);
+      var button = form.querySelector("button[name=action][value='" + waiting.action + "']");
+      form.requestSubmit(button || undefined);
     });
+    var waiting = read(store, queued);
+    if (waiting && navigator.onLine !== false) {
+      store.removeItem(queued);
+      send(waiting);
+    }
+  }
+
+  /* A submission made offline, kept as the browser would have posted it (the CSRF token and the
+     loaded version included), to be sent when the connection returns. */
+  function queue(form, submitter, store, queued) {
+    var entries = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") entries.push([name, value]);
+    });
+    var action = submitter && submitter.name === "action" ? submitter.value : "";
+    if (action) entries.push(["action", action]);
+    try {
+      store.setItem(queued, JSON.stringify({ url: form.action, action: action, entries: entries }));
+    } catch (error) {
+      /* A full storage keeps the draft only. */
+    }
+  }
+
+  /* On the next open with a connection: the queued submission is posted as it was. */
+  function send(waiting) {
+    var post = document.createElement("form");
+    post.method = "post";
+    post.action = waiting.url;
+    post.hidden = true;
+    waiting.entries.forEach(function (entry) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = entry[0];
+      input.value = entry[1];
+      post.appendChild(input);
+    });
+    document.body.appendChild(post);
+    post.submit();
   }
 
   function clearAll(store) {
     Object.keys(store).forEach(function (key) {
-      if (key.indexOf(PREFIX) === 0) store.removeItem(key);
+      if (key.indexOf(PREFIX) === 0 || key.indexOf(QUEUE) === 0) store.removeItem(key);
     });
   }
 

@@ -77,6 +77,27 @@
     });
   });
 
+  /* After a refused save: the first field in error has the focus (focus() brings it into view,
+     clear of the sticky bar); the summary's links focus their field too. */
+  function bringToView(field) {
+    field.focus({ preventScroll: true });
+    field.scrollIntoView({ block: "center" });
+  }
+  var firstError = form.querySelector("[aria-invalid=true]");
+  if (firstError) {
+    /* Once the page is laid out, or the browser puts back the scroll position it remembers. */
+    window.addEventListener("load", function () { bringToView(firstError); });
+  }
+  document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (target && target.matches("input, select, textarea")) {
+        event.preventDefault();
+        bringToView(target);
+      }
+    });
+  });
+
   countAll(form);
   form.addEventListener("input", function (event) {
     dirty = true;
