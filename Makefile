@@ -32,8 +32,9 @@ demo: setup
 	@echo "Desk Pilkada berjalan di http://127.0.0.1:$(PORT) (Ctrl+C untuk berhenti)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# On as many processes as the machine has cores (pytest-xdist); see README.md for a single test.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Production mode on this machine: gunicorn + whitenoise at http://127.0.0.1:8000 (see gunicorn.conf.py),
 # and beside it a Celery worker for the background work (PDF, mail), Redis on 127.0.0.1:6379 as the broker.
@@ -64,6 +65,7 @@ restore: runtime
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Extract the strings into locale/en/LC_MESSAGES/django.po, then compile it; commit both files.

@@ -11,15 +11,23 @@ the rule.
 
 import functools
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from deskpilkada.clientip import client_ip
 
+if TYPE_CHECKING:
+    from regions.models import Region
+
 logger = logging.getLogger("deskpilkada.access")
+# Where role_of keeps its answer on the user object of one request.
+ROLE_ATTRIBUTE = "_desk_role"
 
 
 class Role(models.TextChoices):
@@ -34,7 +42,7 @@ def role_of(user: User | AnonymousUser) -> Role | None:
     """The user's role, read once per request object. Superusers count as secretariat."""
     if not user.is_authenticated:
         return None
-    if not hasattr(user, "_desk_role"):
+    if not hasattr(user, ROLE_ATTRIBUTE):
         names = {group.name for group in user.groups.all()}
         ranked = (
             Role.SECRETARIAT,
@@ -46,16 +54,23 @@ def role_of(user: User | AnonymousUser) -> Role | None:
         role = next((r for r in ranked if r.value in names), None)
         if role is None and user.is_superuser:
             role = Role.SECRETARIAT
-        user._desk_role = role
-    return user._desk_role
+        setattr(user, ROLE_ATTRIBUTE, role)
+    return getattr(user, ROLE_ATTRIBUTE)
 
 
-def region_of(user: User | AnonymousUser):
+def region_of(user: User | AnonymousUser) -> "Region | None":
     """The region an operator reports for, or None."""
     if not user.is_authenticated:
         return None
     membership = getattr(user, "membership", None)
     return membership.region if membership is not None else None
+
+
+class SignedInRequest(HttpRequest):
+    """The request of a page only a signed-in user reaches (``LoginRequiredMiddleware``,
+    ``role_required``): its user is a ``User``, never anonymous."""
+
+    user: User
 
 
 def agency_of(user: User | AnonymousUser) -> str | None:
@@ -71,11 +86,11 @@ def agency_of(user: User | AnonymousUser) -> str | None:
 DESK_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.HEAD)
 
 
-def sees_all_regions(user) -> bool:
+def sees_all_regions(user: User | AnonymousUser) -> bool:
     return role_of(user) in DESK_ROLES
 
 
-def is_secretariat(user) -> bool:
+def is_secretariat(user: User | AnonymousUser) -> bool:
     return role_of(user) == Role.SECRETARIAT
 
 
@@ -85,7 +100,13 @@ def sees_client_addresses(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and (user.is_staff or user.is_superuser)
 
 
-def deny(request, reason: str, obj=None) -> PermissionDenied:
+class Denied(PermissionDenied):
+    """A refusal already logged by ``deny``."""
+
+    logged = True
+
+
+def deny(request: HttpRequest, reason: str, obj: object = None) -> PermissionDenied:
     """Log a refused access (who, what, from where; the log line carries when) and return the
     exception to raise, marked so that the 403 handler does not log it twice."""
     user = getattr(request, "user", None)
@@ -97,17 +118,18 @@ def deny(request, reason: str, obj=None) -> PermissionDenied:
         client_ip(request),
         reason,
     )
-    exception = PermissionDenied(reason)
-    exception.logged = True
-    return exception
+    return Denied(reason)
 
 
-def role_required(*roles: Role):
+View = Callable[..., HttpResponse]
+
+
+def role_required(*roles: Role) -> Callable[[View], View]:
     """Refuse (403) any user whose role is not one of ``roles``."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @functools.wraps(view)
-        def wrapped(request, *args, **kwargs):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if role_of(request.user) not in roles:
                 raise deny(request, f"role {role_of(request.user)} not in {roles}")
             return view(request, *args, **kwargs)

@@ -46,7 +46,7 @@ admin.site.unregister(User)
 class DeskUserAdmin(UserAdmin):
     inlines = [MembershipInline, AgencyMembershipInline, ContactInline, ProfileInline]
     list_display = [
-        *UserAdmin.list_display,
+        *UserAdmin.list_display,  # type: ignore[misc]  # generic in django-stubs
         "membership__region",
         "agency_membership__agency",
         "profile__position",

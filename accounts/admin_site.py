@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.http import HttpRequest
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 
@@ -12,14 +13,14 @@ class DeskAdminSite(OTPAdminSite):
     registry and the ``admin`` URL namespace stay as they are."""
 
     @property
-    def login_form(self):
+    def login_form(self) -> type[AdminAuthenticationForm]:
         return OTPAdminAuthenticationForm if settings.OTP_REQUIRED_FOR_ADMIN else AdminAuthenticationForm
 
     @property
-    def login_template(self):
+    def login_template(self) -> str | None:
         return OTPAdminSite.login_template if settings.OTP_REQUIRED_FOR_ADMIN else None
 
-    def has_permission(self, request) -> bool:
+    def has_permission(self, request: HttpRequest) -> bool:
         if settings.OTP_REQUIRED_FOR_ADMIN:
             return super().has_permission(request)
         return AdminSite.has_permission(self, request)

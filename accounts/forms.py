@@ -1,5 +1,7 @@
 """The six-digit code of an authenticator app."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,7 +16,7 @@ class TokenForm(forms.Form):
         ),
     )
 
-    def __init__(self, device: TOTPDevice, *args, **kwargs):
+    def __init__(self, device: TOTPDevice, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.device = device
 

@@ -5,11 +5,13 @@ is sent to set one up before anything else."""
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,15 +25,17 @@ from accounts.sessions import SESSION_STARTED, TWO_FACTOR_PENDING
 ALWAYS_REACHABLE = ("accounts:two_factor_verify", "logout", "set_language")
 RENEW_EVERY_SECONDS = 60
 
+GetResponse = Callable[[HttpRequest], HttpResponse]
+
 
 class AbsoluteSessionTimeoutMiddleware:
     """Ends a login ``SESSION_ABSOLUTE_SECONDS`` after it began, however active the user was
     (the idle limit is ``SESSION_COOKIE_AGE``, renewed on every request)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             started = request.session.setdefault(SESSION_STARTED, int(time.time()))
             if time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
@@ -49,10 +53,10 @@ class IdleSessionRenewalMiddleware:
     and the idle limit after the last request. Needs the expiry the session engine read
     (accounts.sessions); without it, the session is renewed on every request."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             expires = getattr(request.session, "expire_date", None)
             every = min(RENEW_EVERY_SECONDS, settings.SESSION_COOKIE_AGE // 2)
@@ -63,14 +67,14 @@ class IdleSessionRenewalMiddleware:
 
 
 class TwoFactorMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
             request.session.get(TWO_FACTOR_PENDING)
             and request.user.is_authenticated
-            and not request.user.is_verified()
+            and not request.user.is_verified()  # type: ignore[attr-defined]  # added by django-otp
             and request.path not in {reverse(name) for name in ALWAYS_REACHABLE}
         ):
             verify = reverse("accounts:two_factor_verify")
@@ -82,12 +86,12 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
 
-def must_set_up_two_factor(request) -> bool:
+def must_set_up_two_factor(request: HttpRequest) -> bool:
     """A secretariat session not verified with a TOTP code, of an account that has no confirmed
     device yet, while two-factor login is required for the desk (not on the pages that set it up)."""
     if not settings.OTP_REQUIRED_FOR_DESK or not is_secretariat(request.user):
         return False
-    if request.user.is_verified():
+    if request.user.is_verified():  # type: ignore[union-attr]  # added by django-otp
         return False
     setup = {reverse("accounts:two_factor"), *(reverse(name) for name in ALWAYS_REACHABLE)}
     if request.path in setup:

@@ -9,6 +9,8 @@ login and password change), so "every session of this user" is one indexed query
 letters they sign or initial (rather than read from settings).
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
@@ -17,17 +19,20 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.nip import clean_nip, printed, validate_nip
 
+if TYPE_CHECKING:
+    from accounts.sessions import SessionStore
+
 
 class UserSession(AbstractBaseSession):
     user_id = models.BigIntegerField(_("pengguna"), null=True, db_index=True)
 
-    class Meta(AbstractBaseSession.Meta):
+    class Meta:
         db_table = "accounts_user_session"
         verbose_name = _("sesi pengguna")
         verbose_name_plural = _("sesi pengguna")
 
     @classmethod
-    def get_session_store_class(cls):
+    def get_session_store_class(cls) -> type["SessionStore"]:
         from accounts.sessions import SessionStore
 
         return SessionStore

@@ -6,6 +6,8 @@ keeps its label, models and migrations and changes only the names people read. d
 device has no Indonesian catalogue, so its model's names are set when the app is ready.
 """
 
+from typing import Any
+
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +43,7 @@ def permission_name(codename: str, model_name: str) -> str | None:
     return f"Boleh {ACTIONS[action]} {model_name}" if action in ACTIONS else None
 
 
-def name_permissions_in_indonesian(**kwargs) -> None:
+def name_permissions_in_indonesian(**kwargs: Any) -> None:
     """After every migrate: the default permissions Django named "Can add …" read in Indonesian.
     (Imported here: this module is loaded while the app registry is still being filled.)"""
     from django.contrib.auth.models import Permission

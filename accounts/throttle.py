@@ -17,12 +17,14 @@ address.) The client's address is ``deskpilkada.clientip.client_ip``: behind a r
 """
 
 import datetime as dt
+from typing import Any
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -33,7 +35,7 @@ def known_address(username: str, address: str | None) -> bool:
     return AccessLog.objects.filter(username=username, ip_address=address, attempt_time__gte=since).exists()
 
 
-def failures_since(request: HttpRequest):
+def failures_since(request: HttpRequest) -> QuerySet:
     return AccessAttempt.objects.filter(attempt_time__gte=get_cool_off_threshold(request))
 
 
@@ -51,7 +53,7 @@ def account_besieged(request: HttpRequest, username: str, address: str | None) -
 
 def locked_beyond_the_pair(request: HttpRequest, credentials: dict | None) -> bool:
     username = get_client_username(request, credentials)
-    address = request.axes_ip_address
+    address = request.axes_ip_address  # type: ignore[attr-defined]  # set by django-axes
     if not username or known_address(username, address):
         return False
     return address_sprays(request, username, address) or account_besieged(request, username, address)
@@ -62,7 +64,7 @@ class DeskAxesHandler(AxesDatabaseHandler):
         return super().is_locked(request, credentials) or locked_beyond_the_pair(request, credentials)
 
     def user_login_failed(
-        self, sender, credentials: dict, request: HttpRequest | None = None, **kwargs
+        self, sender: Any, credentials: dict, request: HttpRequest | None = None, **kwargs: Any
     ) -> None:
         """Axes marks a request locked only when the username's count at this address reaches the
         limit; a login refused by the other locks gets the same lock page."""
@@ -70,5 +72,5 @@ class DeskAxesHandler(AxesDatabaseHandler):
         if request is None or getattr(request, "axes_locked_out", False):
             return
         if locked_beyond_the_pair(request, credentials):
-            request.axes_locked_out = True
-            request.axes_credentials = credentials
+            request.axes_locked_out = True  # type: ignore[attr-defined]  # read by django-axes
+            request.axes_credentials = credentials  # type: ignore[attr-defined]

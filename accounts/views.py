@@ -7,6 +7,7 @@ import math
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,7 +37,7 @@ def locked_out(
     return render(request, "registration/locked.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
-def may_use_two_factor(user) -> bool:
+def may_use_two_factor(user: User | AnonymousUser) -> bool:
     """Staff and the desk: the secretariat, the head of Kesbangpol, and the Sekda, who needs it to sign."""
     return user.is_staff or sees_all_regions(user)
 

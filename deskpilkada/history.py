@@ -5,6 +5,8 @@ from the request that ``simple_history.middleware.HistoryRequestMiddleware`` kee
 Rows written outside a request (management commands, migrations) have no address.
 """
 
+from typing import Any
+
 from django.db import models
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +24,7 @@ class IPAddressHistoricalModel(models.Model):
 
 
 @receiver(pre_create_historical_record)
-def record_client_ip(sender, history_instance, **kwargs) -> None:
+def record_client_ip(sender: type[models.Model], history_instance: models.Model, **kwargs: Any) -> None:
     request = getattr(HistoricalRecords.context, "request", None)
     if request is not None and hasattr(history_instance, "history_ip"):
         history_instance.history_ip = client_ip(request)

@@ -8,6 +8,7 @@ real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -221,7 +222,7 @@ EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 # WhatsApp Business or SMS provider, and the address links in messages point to. Messages are sent
 # by Celery when a broker is configured, else at once.
 NOTIFY_CHANNELS = envlist("NOTIFY_CHANNELS", "aplikasi,email")
-NOTIFY_GATEWAY = {
+NOTIFY_GATEWAY: dict[str, Any] = {
     "URL": os.environ.get("NOTIFY_GATEWAY_URL", ""),
     "TOKEN": os.environ.get("NOTIFY_GATEWAY_TOKEN", ""),
     "TEMPLATE": os.environ.get("NOTIFY_GATEWAY_TEMPLATE", '{"to": "$phone", "message": "$message"}'),
@@ -270,6 +271,10 @@ LOGIN_ADDRESSES_PER_ACCOUNT = envint("LOGIN_ADDRESSES_PER_ACCOUNT", 10)
 LOGIN_KNOWN_ADDRESS_DAYS = envint("LOGIN_KNOWN_ADDRESS_DAYS", 90)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Axes' defaults, named here because accounts/ reads them: the login form's username field, and a
+# locked login answers 429 Too Many Requests.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_HTTP_RESPONSE_CODE = 429
 # The client's address (see deskpilkada/clientip.py): REMOTE_ADDR, or behind PROXY_COUNT reverse
 # proxies the entry they appended to CLIENT_IP_HEADER (e.g. X-Forwarded-For). Axes, the audit trail
 # and the access log all use it; django-ipware is not installed, so axes' AXES_IPWARE_* are unused.

@@ -1,6 +1,8 @@
 """The admin sets the reminder schedule and operators' numbers, and reads the notification log."""
 
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 
 from notifications.forms import ContactForm
 from notifications.models import AgencyMembership, Contact, FollowUpUpdate, Notification, ReminderSlot
@@ -42,10 +44,10 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["recipient__username", "subject", "address"]
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -54,5 +56,5 @@ class FollowUpUpdateAdmin(admin.ModelAdmin):
     list_display = ["follow_up", "region", "agency", "status", "author", "created_at"]
     list_filter = ["status", "region", "agency"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

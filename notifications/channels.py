@@ -27,7 +27,9 @@ class DeliveryError(Exception):
 
 
 class Channel(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """The channel's ``Notification.Channel`` value."""
 
     def address(self, user: User) -> str | None:
         """Where this channel reaches ``user``, or None when it cannot."""
@@ -122,9 +124,8 @@ def _fill(value: object, fields: dict[str, str]) -> object:
     return value
 
 
-CHANNELS: dict[str, Channel] = {
-    channel.name: channel for channel in (InAppChannel(), EmailChannel(), GatewayChannel())
-}
+ALL_CHANNELS: tuple[Channel, ...] = (InAppChannel(), EmailChannel(), GatewayChannel())
+CHANNELS: dict[str, Channel] = {channel.name: channel for channel in ALL_CHANNELS}
 
 
 def enabled_channels() -> list[Channel]:

@@ -66,7 +66,7 @@ def reminder_text(session: RakorSession, region: Region) -> str:
 
 
 def remind(
-    session: RakorSession, region: Region, *, sent_by: User | None = None, slot=None
+    session: RakorSession, region: Region, *, sent_by: User | None = None, slot: ReminderSlot | None = None
 ) -> list[Notification]:
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Pengingat: laporan Desk Pilkada %(region)s untuk rakor %(date)s") % {
@@ -86,7 +86,9 @@ def remind(
     )
 
 
-def remind_missing(session: RakorSession, *, sent_by: User | None = None, slot=None) -> int:
+def remind_missing(
+    session: RakorSession, *, sent_by: User | None = None, slot: ReminderSlot | None = None
+) -> int:
     """Remind every region that has not reported; the number of regions reminded."""
     return sum(
         bool(remind(session, region, sent_by=sent_by, slot=slot)) for region in missing_regions(session)

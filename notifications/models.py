@@ -9,6 +9,7 @@ with the secretariat; ``AgencyMembership`` ties a partner agency's account (Mitr
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -82,11 +83,11 @@ class ReminderSlot(models.Model):
 
 
 class NotificationQuerySet(models.QuerySet):
-    def notices_for(self, user) -> "NotificationQuerySet":
+    def notices_for(self, user: User | AnonymousUser) -> "NotificationQuerySet":
         """The user's own in-app notices."""
         return self.filter(recipient=user, channel=Notification.Channel.IN_APP)
 
-    def unread_count(self, user) -> int:
+    def unread_count(self, user: User | AnonymousUser) -> int:
         return self.notices_for(user).filter(read_at=None).count()
 
     def log_of(self, region: Region) -> "NotificationQuerySet":
@@ -228,7 +229,7 @@ class FollowUpUpdate(models.Model):
     @property
     def written_by(self) -> str:
         """Who speaks: the region's name, or the partner agency's."""
-        return self.region.name if self.region_id else self.get_agency_display()
+        return self.region.name if self.region is not None else self.get_agency_display()
 
 
 class AgencyMembership(models.Model):

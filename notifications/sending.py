@@ -63,8 +63,13 @@ def notify(
                 continue
             written.append(row)
     pending = [row.pk for row in written if row.result == Notification.Result.PENDING]
+
     # A broker that cannot be reached leaves the rows pending (the log shows it), never a failed page.
-    transaction.on_commit(lambda: [dispatch(pk) for pk in pending], robust=True)
+    def dispatch_pending() -> None:
+        for pk in pending:
+            dispatch(pk)
+
+    transaction.on_commit(dispatch_pending, robust=True)
     return written
 
 

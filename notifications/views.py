@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.access import DESK_ROLES, Role, agency_of, deny, region_of, role_of, role_required
+from accounts.access import (
+    DESK_ROLES,
+    Role,
+    SignedInRequest,
+    agency_of,
+    deny,
+    region_of,
+    role_of,
+    role_required,
+)
 from notifications import events
 from notifications.followups import follow_ups_visible_to, open_follow_ups_for, updates_visible_to
 from notifications.forms import FollowUpUpdateForm, MyContactForm
@@ -37,7 +46,7 @@ def notices(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def my_contact(request: HttpRequest) -> HttpResponse:
+def my_contact(request: SignedInRequest) -> HttpResponse:
     """The user's own e-mail address and mobile number, where the desk reaches them."""
     user = request.user
     contact = Contact.objects.filter(user=user).first()
@@ -79,7 +88,7 @@ def _open_session(request: HttpRequest, pk: int) -> RakorSession | None:
 
 @role_required(Role.SECRETARIAT)
 @require_POST
-def remind_region(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse:
+def remind_region(request: SignedInRequest, pk: int, region_pk: int) -> HttpResponse:
     region = get_object_or_404(Region, pk=region_pk)
     session = _open_session(request, pk)
     if session is None:
@@ -99,7 +108,7 @@ def remind_region(request: HttpRequest, pk: int, region_pk: int) -> HttpResponse
 
 @role_required(Role.SECRETARIAT)
 @require_POST
-def remind_all(request: HttpRequest, pk: int) -> HttpResponse:
+def remind_all(request: SignedInRequest, pk: int) -> HttpResponse:
     session = _open_session(request, pk)
     if session is None:
         return redirect("reports:dashboard_session", pk=pk)
@@ -118,7 +127,7 @@ POSTERS = (Role.OPERATOR, Role.PARTNER)
 
 @role_required(Role.OPERATOR, *DESK_ROLES, Role.PARTNER)
 @require_http_methods(["GET", "HEAD", "POST"])
-def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up(request: SignedInRequest, pk: int) -> HttpResponse:
     """A follow-up and the progress on it; an operator posts their region's update, a partner
     agency its own."""
     item = get_object_or_404(follow_ups_visible_to(request.user), pk=pk)
@@ -145,7 +154,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.PARTNER)
 @require_safe
-def agency_follow_ups(request: HttpRequest) -> HttpResponse:
+def agency_follow_ups(request: SignedInRequest) -> HttpResponse:
     """A partner agency's home: the follow-ups assigned to it, open ones first."""
     mine = follow_ups_visible_to(request.user)
     context = {

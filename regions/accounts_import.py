@@ -140,7 +140,7 @@ def check(table: list[list[str]]) -> Plan:
                 phone = to_e164(values["ponsel"])
             except ValidationError as exc:
                 errors.append(str(exc.message))
-        if errors:
+        if errors or role is None:
             plan.errors += [
                 _("Baris %(line)s: %(error)s.") % {"line": line, "error": error} for error in errors
             ]

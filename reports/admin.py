@@ -8,9 +8,11 @@ correction after forwarding is the secretariat's "buka kembali" on the brief pag
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
@@ -43,7 +45,8 @@ from reports.workflow.writes import Locked, lock_session
 def lock_rakors(session_ids: Iterable[int | None]) -> None:
     """Take the lock of each rakor (in a fixed order, so two saves cannot wait on each other),
     refusing (``Locked``) if one is forwarded."""
-    for session in RakorSession.objects.filter(pk__in=set(session_ids) - {None}).order_by("pk"):
+    chosen = {pk for pk in session_ids if pk is not None}
+    for session in RakorSession.objects.filter(pk__in=chosen).order_by("pk"):
         lock_session(session)
 
 
@@ -53,8 +56,9 @@ class RakorRowForm(forms.ModelForm):
 
     rakor_field: str | None = "session"  # None: the row is the rakor itself
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if self.rakor_field is None:
             ids = [self.instance.pk]
         else:
@@ -72,11 +76,12 @@ class SessionForm(RakorRowForm):
     rakor_field = None
 
 
-class FrozenOnceForwarded:
+class FrozenOnceForwarded(SimpleHistoryAdmin):
     """Read-only, not changed, deleted nor reverted to an earlier version, once the rakor is
     forwarded; changes to an open rakor hold its lock."""
 
-    def rakor(self, obj: models.Model) -> RakorSession:
+    def rakor(self, obj: Any) -> RakorSession:
+        """The rakor ``obj`` belongs to (its ``session``)."""
         return obj.session
 
     def is_frozen(self, obj: models.Model | None) -> bool:
@@ -143,7 +148,9 @@ class ElectionAdmin(admin.ModelAdmin):
     actions = ["create_weekly_sessions"]
 
     @admin.action(description=_("Buat rakor mingguan dari kalender pemilihan (dengan pratinjau)"))
-    def create_weekly_sessions(self, request: HttpRequest, queryset) -> HttpResponse | None:
+    def create_weekly_sessions(
+        self, request: HttpRequest, queryset: models.QuerySet[Election]
+    ) -> HttpResponse | None:
         """First a page listing the sessions the calendar calls for and that do not exist yet; the
         confirmation on that page creates them (never twice: existing dates are skipped)."""
         if request.POST.get("confirmed") != "yes":
@@ -154,8 +161,8 @@ class ElectionAdmin(admin.ModelAdmin):
                 "opts": self.model._meta,
                 "plans": plans,
                 "count": sum(len(planned) for _election, planned in plans),
-                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/reports/election/sessions_preview.html", context)
         created = sum(len(election.create_weekly_sessions()) for election in queryset)
@@ -175,7 +182,7 @@ class LogisticsItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(RakorSession)
-class RakorSessionAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+class RakorSessionAdmin(FrozenOnceForwarded):
     form = SessionForm
     list_display = ["date", "election", "kind", "deadline", "signed_off_at", "forwarded_at"]
     list_filter = ["election", "kind"]
@@ -216,7 +223,7 @@ class AgendaLineInline(ReportLineInline):
 
 
 @admin.register(ReadinessReport)
-class ReadinessReportAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+class ReadinessReportAdmin(FrozenOnceForwarded):
     form = RakorRowForm
     list_display = ["region", "session", "status", "readiness", "is_late", "submitted_at", "version"]
     list_filter = [
@@ -233,7 +240,7 @@ class ReadinessReportAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+class AttendanceAdmin(FrozenOnceForwarded):
     form = RakorRowForm
     list_display = ["session", "region", "status", "representative", "recorded_at"]
     list_filter = ["session", "status"]
@@ -242,7 +249,7 @@ class AttendanceAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(FrozenOnceForwarded, SimpleHistoryAdmin):
+class FollowUpAdmin(FrozenOnceForwarded):
     form = RakorRowForm
     list_display = ["title", "region", "agency", "due_date", "session", "closed_at"]
     list_filter = ["agency", "source", "session", ("closed_at", admin.EmptyFieldListFilter)]
@@ -256,7 +263,7 @@ class ForwardedBriefAdmin(admin.ModelAdmin):
     list_display = ["session", "created_at", "forwarded_by", "superseded_at"]
     list_select_related = ["session", "forwarded_by"]
     search_fields = ["text", "reopen_reason"]
-    fields = [
+    fields = readonly_fields = (
         "session",
         "text",
         "created_at",
@@ -264,16 +271,15 @@ class ForwardedBriefAdmin(admin.ModelAdmin):
         "superseded_at",
         "superseded_by",
         "reopen_reason",
-    ]
-    readonly_fields = fields
+    )
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -310,10 +316,10 @@ class LetterSettingsAdmin(admin.ModelAdmin):
         ),
     ]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -321,7 +327,7 @@ class LetterSettingsAdmin(admin.ModelAdmin):
 class LetterCounterAdmin(admin.ModelAdmin):
     list_display = ["year", "last"]
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -335,13 +341,13 @@ class LetterNumberAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in LetterNumber._meta.fields if field.name != "token"]
     exclude = ["token"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -360,8 +366,9 @@ class SignerCertificateForm(forms.ModelForm):
         model = SignerCertificate
         fields = ["user"]
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         upload = cleaned.get("file")
         if upload is not None:
             if upload.size > MAX_PKCS12_BYTES:
@@ -384,6 +391,8 @@ class SignerCertificateAdmin(admin.ModelAdmin):
     list_display = ["user", "subject", "issuer", "not_after", "uploaded_at"]
     readonly_fields = ["subject", "issuer", "not_after", "uploaded_at"]
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: SignerCertificate, form: SignerCertificateForm, change: bool
+    ) -> None:
         kept = pades.keep(form.cleaned_data["user"], form.opened)
         obj.pk = kept.pk

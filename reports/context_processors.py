@@ -1,11 +1,14 @@
 """What every page needs to know about the user and the desk."""
 
+from typing import Any
+
 from django.conf import settings
+from django.http import HttpRequest
 
 from accounts.access import DESK_ROLES, Role, region_of, role_of
 
 
-def desk(request):
+def desk(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None:
         return {"desk": settings.DESK}

@@ -18,7 +18,7 @@ Bounds (every value a person types has one):
 import datetime as dt
 import enum
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.apps import apps
 from django.db import models
@@ -26,6 +26,9 @@ from django.utils.formats import date_format, number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 NOTE_LENGTH = 1_000  # a section's notes
 LINE_TEXT_LENGTH = 300  # a shortage line's note, an agenda line's description
@@ -61,7 +64,7 @@ class Section:
     """A part of the report the operator confirms or changes each week."""
 
     key: str
-    label: str
+    label: "StrOrPromise"
     lines: str = ""  # the related name of the section's inline lines, if any
 
     @property
@@ -76,7 +79,7 @@ class ReportField:
     name: str
     section: str
     kind: Kind
-    unit: str = ""  # what a count counts, shown beside its input
+    unit: "StrOrPromise" = ""  # what a count counts, shown beside its input
     maximum: int | None = None  # a count's highest value; a text's most characters
     minimum: int = 0  # a count's lowest value
     summed: bool = False  # added up in the province totals (dashboard, brief, attachment, files)
@@ -86,7 +89,7 @@ class ReportField:
 
     @property
     def model_field(self) -> models.Field:
-        return apps.get_model("reports", "ReadinessReport")._meta.get_field(self.name)
+        return model_field(apps.get_model("reports", "ReadinessReport"), self.name)
 
     @property
     def label(self) -> str:
@@ -193,6 +196,14 @@ FIELDS_OF_SECTION = {
 
 # Every plain field a report carries forward from one week to the next, in section order.
 CARRIED_FIELDS = tuple(name for section in SECTIONS for name in section.fields)
+
+
+def model_field(model: type[models.Model], name: str) -> models.Field:
+    """A field of ``model`` that is a column (never a reverse relation), for its label and choices."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model.__name__}.{name} is not a column")
+    return field
 
 
 def of_kind(kind: Kind) -> tuple[ReportField, ...]:

@@ -8,9 +8,11 @@ may have passed between the click and the worker picking the task up.
 import hashlib
 import logging
 import smtplib
+from collections.abc import Callable
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core import mail
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
@@ -26,7 +28,7 @@ from reports.workflow.letter import may_forward
 logger = logging.getLogger("deskpilkada.tasks")
 
 
-def acting_user(user_pk: int, may) -> object | None:
+def acting_user(user_pk: int, may: Callable[[User], bool]) -> User | None:
     """The user a task acts for, if they are still active and ``may(user)``; else None (logged)."""
     user = get_user_model().objects.filter(pk=user_pk, is_active=True).first()
     if user is None or not may(user):
@@ -83,13 +85,15 @@ def deliver_letter(letter_pk: int, user_pk: int, only: list[int] | None = None) 
             delivery.save(update_fields=["status", "error", "sent_at", "attempts", "updated_at"])
 
 
-def may_send(user) -> bool:
+def may_send(user: User) -> bool:
     """Who may have the letter mailed (again): whoever may forward it, and the secretariat."""
     return may_forward(user) or is_secretariat(user)
 
 
 def _message(letter: LetterNumber, settings_row: LetterSettings, address: str) -> mail.EmailMessage:
     kept = letter.brief
+    if kept is None:
+        raise ValueError(f"letter {letter.number} has no forwarded files to send")
     body = render_to_string(
         "reports/brief/mail.txt", {"letter": letter, "settings": settings_row, "session": letter.session}
     )

@@ -1,11 +1,19 @@
-"""Users per role, the demo, and factory functions shared by every test module."""
+"""Users per role, the demo, and factory functions shared by every test module.
+
+The demo is seeded once per test process with ``seed_demo`` and what it changed kept, table by table;
+each test that asks for it gets those changes replayed in a few bulk writes, a fraction of seeding."""
 
 import datetime as dt
 import io
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import models, transaction
+from django.test.utils import override_settings
 from django.utils import translation
 
 from accounts.access import Role
@@ -15,9 +23,27 @@ from reports.models import Election, RakorSession, ReadinessReport
 PASSWORD = "Rahasia-Desk-2024"
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DEMO_DATE = dt.date(2024, 11, 18)
+
+
+def transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    committed = bool(marker and marker.kwargs.get("transaction"))
+    return committed or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first, so that on several processes (pytest-xdist) they do not finish last on
+    one worker while the others wait; but tests that commit stay last, as pytest-django orders
+    them, because they end by emptying the database and the next such test reloads what the
+    migrations put there (serialized rollback)."""
+    items.sort(key=lambda item: (transactional(item), not item.get_closest_marker("slow")))
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -86,11 +112,72 @@ def leader(db) -> User:
     return make_user("sekda", Role.LEADER)
 
 
+def stored_models() -> list[type[models.Model]]:
+    """Every table Django writes, many-to-many links and history included."""
+    return [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+
+
+def columns(row: models.Model) -> tuple:
+    return tuple(getattr(row, field.attname) for field in row._meta.concrete_fields)
+
+
+@dataclass
+class TableChanges:
+    """What ``seed_demo`` did to one table: the rows it added, the rows it changed (as they ended)
+    and the primary keys of the rows it removed."""
+
+    model: type[models.Model]
+    added: list[models.Model]
+    changed: list[models.Model]
+    removed: list[Any]
+
+    def replay(self) -> None:
+        manager = self.model._base_manager
+        if self.removed:
+            manager.filter(pk__in=self.removed).delete()
+        manager.bulk_create(self.added)
+        if self.changed:
+            names = [field.name for field in self.model._meta.concrete_fields if not field.primary_key]
+            manager.bulk_update(self.changed, names)
+
+
+@pytest.fixture(scope="session")
+def demo_changes(django_db_setup, django_db_blocker) -> list[TableChanges]:
+    """What ``seed_demo`` does to the migrated database, table by table: seeded once in this
+    process inside a transaction that is rolled back."""
+    changes = []
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS), transaction.atomic():
+        before = {
+            model: {row.pk: columns(row) for row in model._base_manager.all()} for model in stored_models()
+        }
+        call_command("seed_demo", stdout=io.StringIO())
+        for model, rows in before.items():
+            after = list(model._base_manager.order_by("pk"))
+            added = [row for row in after if row.pk not in rows]
+            changed = [row for row in after if row.pk in rows and columns(row) != rows[row.pk]]
+            removed = list(rows.keys() - {row.pk for row in after})
+            if added or changed or removed:
+                changes.append(TableChanges(model, added, changed, removed))
+        transaction.set_rollback(True)
+    return changes
+
+
 @pytest.fixture
-def demo(db):
-    """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them."""
-    call_command("seed_demo", stdout=io.StringIO())
-    return RakorSession.objects.get(date=dt.date(2024, 11, 18))
+def demo(db, demo_changes) -> RakorSession:
+    """The 18 November 2024 rakor and its three weeks of history, as `make demo` loads them. When
+    the test made users of its own first (the ``secretariat`` fixture, say), ``seed_demo`` runs and
+    takes them over, as it does on a database that has them."""
+    if User.objects.exists():
+        call_command("seed_demo", stdout=io.StringIO())
+    else:
+        with transaction.atomic():
+            for table in demo_changes:
+                table.replay()
+    return RakorSession.objects.get(date=DEMO_DATE)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """A real gunicorn in production mode for the tests that need real responses (headers, cookies,
 error pages, faults). Static files are collected once, as ``make serve`` does."""
 
+import fcntl
 import json
 import os
 import secrets
@@ -38,16 +39,20 @@ def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
 
 
 def collect_static(env: dict) -> None:
-    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
-        manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    """Once per checkout; a lock keeps test processes running side by side (pytest-xdist workers)
+    from collecting at the same time."""
+    with open(ROOT / ".staticfiles.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (ROOT / "staticfiles" / "staticfiles.json").exists():
+            manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
 
 
-def free_port(first: int = 8301, last: int = 8309) -> int:
-    for port in range(first, last + 1):
-        with socket.socket() as probe:
-            if probe.connect_ex((HOST, port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8301-8309")
+def free_port() -> int:
+    """A port nothing listens on, chosen by the system, so that test processes running side by
+    side (pytest-xdist workers, other checkouts) never pick the same one."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
 
 
 @contextmanager

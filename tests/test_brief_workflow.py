@@ -26,7 +26,7 @@ from reports.models import (
 )
 from tests import letters
 from tests.conftest import make_report, make_user
-from tests.test_rollup import build_province
+from tests.factories import build_province
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reports.models import Election, LogisticsItem, ReadinessReport
-from tests.test_rollup import build_province
+from tests.factories import build_province
 
 pytestmark = pytest.mark.django_db
 

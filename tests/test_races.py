@@ -1,16 +1,14 @@
 """Races between reviewers, with real threads on PostgreSQL: two secretariat members reviewing the
 same submitted report at the same moment give one review, and the other is told why."""
 
-import threading
-
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from accounts.access import Role
 from reports.models import ReadinessReport
 from reports.workflow import writes
 from tests.conftest import make_report, make_user
+from tests.threads import run_together
 
 pytestmark = [
     pytest.mark.postgres,
@@ -18,28 +16,6 @@ pytestmark = [
         settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason="needs PostgreSQL"
     ),
 ]
-
-
-def run_together(*jobs):
-    """Run each job in its own thread (own database connection), released at the same instant."""
-    start = threading.Barrier(len(jobs))
-    outcomes = [None] * len(jobs)
-
-    def worker(index, job):
-        start.wait()
-        try:
-            outcomes[index] = job()
-        except Exception as error:  # noqa: BLE001 - the outcome is what the test inspects
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -17,6 +17,8 @@ from reports.registry import Kind, of_kind
 from tests.operator_pages import confirm_all, open_form
 from tests.security_data import client_for, demo_user, forward, region_report, rows
 
+pytestmark = pytest.mark.slow
+
 SCALAR = st.one_of(
     st.text(max_size=200),
     st.text(max_size=20).map(lambda text: f"{text}\x00{text}"),

@@ -20,6 +20,7 @@ from deskpilkada.logging import JsonFormatter
 from tests.production import ROOT, fetch, gunicorn, json_lines, manage, production_env
 
 HTTPS = {"X-Forwarded-Proto": "https"}
+pytestmark = pytest.mark.slow
 
 
 def test_production_settings_pass_the_deploy_checks(tmp_path):

@@ -12,7 +12,7 @@ from reports.forms.lines import LineFormSet
 from reports.models import ReadinessReport
 from tests.operator_pages import confirm_all, open_form, report_url
 from tests.security_data import browser, region_report, rows
-from tests.test_races import run_together
+from tests.threads import run_together
 
 on_postgres = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason="needs PostgreSQL"

@@ -41,7 +41,7 @@ def returned(result: Summary) -> list[Region]:
     return [
         row.region
         for row in result.rows
-        if row.is_reported and row.report.status == ReadinessReport.Status.RETURNED
+        if row.sent is not None and row.sent.status == ReadinessReport.Status.RETURNED
     ]
 
 
@@ -49,7 +49,11 @@ def checklist(result: Summary) -> list[Item]:
     """The items the signer must acknowledge, each with the regions it concerns (none: absent)."""
     reported = [row for row in result.rows if row.is_reported]
     found = {
-        Check.UNREVIEWED: [r.region for r in reported if r.report.status == ReadinessReport.Status.SUBMITTED],
+        Check.UNREVIEWED: [
+            r.region
+            for r in reported
+            if r.sent is not None and r.sent.status == ReadinessReport.Status.SUBMITTED
+        ],
         Check.LATE: list(result.completeness.late),
         Check.SILENT: list(result.completeness.missing),
         Check.UNCHANGED: [r.region for r in reported if r.is_unchanged],

@@ -12,6 +12,7 @@ import mimetypes
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
@@ -40,20 +41,20 @@ def emblem_data_uri(letter: LetterSettings) -> str:
             data = image.read()
     except OSError:
         return ""
-    kind = mimetypes.guess_type(letter.emblem.name)[0] or "image/png"
+    kind = mimetypes.guess_type(letter.emblem.name or "")[0] or "image/png"
     return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
 def minister_status(row: RegionRow) -> str:
     """A region's report as the Minister needs it: verified or not, late, or silent — never the
     desk's own workflow states."""
-    if not row.is_reported:
+    if row.sent is None:
         return "Tidak melapor"
-    said = "Terverifikasi" if row.report.status == row.report.Status.ACCEPTED else "Belum diverifikasi"
+    said = "Terverifikasi" if row.sent.status == row.sent.Status.ACCEPTED else "Belum diverifikasi"
     return f"{said}, terlambat" if row.is_late else said
 
 
-def signer_of(letter: LetterSettings, number: LetterNumber | None):
+def signer_of(letter: LetterSettings, number: LetterNumber | None) -> User | None:
     """Who signs: who signed this number, or before signing the signer the admin set."""
     return number.signed_by if number is not None else letter.signer
 

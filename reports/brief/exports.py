@@ -22,7 +22,7 @@ import csv
 import datetime as dt
 import io
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ from regions.models import Region
 from reports.brief import pades
 from reports.brief.document import letter_context, minister_status, verify_url
 from reports.models import ForwardedBrief, LetterSettings, RakorSession, ReadinessReport
-from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, of_kind
+from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, model_field, of_kind
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
@@ -107,7 +107,7 @@ class StaticFilesFetcher(URLFetcher):
     """Hands WeasyPrint the project's static files and the images inline in the HTML, and
     nothing else."""
 
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("data:"):  # the emblem and the QR code, inline in the HTML
             header, _comma, data = url.partition(",")
             content_type = header.removeprefix("data:").removesuffix(";base64")
@@ -149,7 +149,7 @@ def forwarded_pdf(result: Summary, text: str) -> tuple[bytes, bool]:
     signed when the admin set a valid certificate for the signer, else unsigned."""
     number = chain.in_force(result.session)
     certificate = pades.certificate_of(number.signed_by) if number is not None else None
-    if certificate is None:
+    if number is None or certificate is None:
         return pdf(result, text), False
     document = rendered(result, text, stamped=True)
     page, box = pades.signature_box(document)
@@ -208,7 +208,7 @@ def _field(field: ReportField) -> Column:
 
 def _region_total(field: ReportField) -> Column:
     """The region's total a count is part of ("Jumlah kecamatan" beside "Kecamatan siap")."""
-    label = capfirst(str(Region._meta.get_field(field.out_of).verbose_name))
+    label = capfirst(str(model_field(Region, field.out_of).verbose_name))
     total = (lambda result: result.totals.figures[field.name].out_of) if field.summed else None
     return Column(label, 10, lambda result, row: getattr(row.region, field.out_of), total)
 
@@ -219,7 +219,7 @@ REGION_FIGURES = ("registered_voters", "polling_stations")
 
 
 def _region_figure(name: str) -> Column:
-    label = capfirst(str(Region._meta.get_field(name).verbose_name))
+    label = capfirst(str(model_field(Region, name).verbose_name))
     return Column(
         label, 12, lambda result, row: getattr(row.region, name), lambda result: getattr(result.totals, name)
     )
@@ -344,7 +344,7 @@ BOLD = Font(bold=True)
 def xlsx(result: Summary) -> bytes:
     """A workbook: the session's table, then its alerts and follow-ups, then its agenda."""
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     sheet.title = f"Rakor {result.session.date:%d-%m-%Y}"
     headers, rows, totals = session_table(result)
     _write(sheet, headers, rows, [column.width for column in COLUMNS], totals=totals, frozen="C2")
@@ -360,7 +360,15 @@ def xlsx(result: Summary) -> bytes:
     return buffer.getvalue()
 
 
-def _write(sheet: Worksheet, headers, rows, widths, *, totals=None, frozen: str = "A2") -> None:
+def _write(
+    sheet: Worksheet,
+    headers: Sequence[str],
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    totals: list[Any] | None = None,
+    frozen: str = "A2",
+) -> None:
     sheet.append([safe_cell(header) for header in headers])
     for cell in sheet[1]:
         cell.font = BOLD

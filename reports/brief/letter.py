@@ -20,14 +20,14 @@ from django.utils import formats, timezone, translation
 
 from reports.brief.regions import region_paragraphs
 from reports.brief.words import count, day, names, percent, sentence, weekday
-from reports.models import ForwardedBrief, RakorSession, ReadinessReport
+from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
 from reports.rollup.lights import AlertKind, number
 from reports.rollup.parts import Summary
 
 Report = ReadinessReport
 
 
-def indonesian():
+def indonesian() -> translation.override:
     """Everything the letter and its attachments say is in Bahasa Indonesia."""
     return translation.override("id")
 
@@ -139,9 +139,10 @@ def _attendance(result: Summary) -> str:
 def _verification(result: Summary) -> list[str]:
     """Which reports the secretariat has not verified yet, and which it returned for correction."""
     reported = [row for row in result.rows if row.is_reported]
-    returned = [row.region for row in reported if row.report.status == Report.Status.RETURNED]
-    unverified = [row.region for row in reported if row.report.status == Report.Status.SUBMITTED]
-    verified = [row.region for row in reported if row.report.status == Report.Status.ACCEPTED]
+    statuses = [(row.region, row.sent.status) for row in reported if row.sent is not None]
+    returned = [region for region, status in statuses if status == Report.Status.RETURNED]
+    unverified = [region for region, status in statuses if status == Report.Status.SUBMITTED]
+    verified = [region for region, status in statuses if status == Report.Status.ACCEPTED]
     said = []
     if unverified and len(unverified) == len(reported) > 1:
         said.append("Seluruh laporan tersebut belum diverifikasi sekretariat Desk Pilkada.")
@@ -175,7 +176,9 @@ def _readiness(result: Summary) -> str:
         (Report.Readiness.NOT_READY, point.not_ready),
     ):
         if how_many:
-            regions = [row.region for row in reported_rows if row.report.readiness == value]
+            regions = [
+                row.region for row in reported_rows if row.sent is not None and row.sent.readiness == value
+            ]
             parts.append(f"{count(how_many)} {str(value.label).lower()} ({names(regions)})")
     return sentence(f"{said}; {names(parts)}")
 
@@ -214,9 +217,9 @@ def _readiness_changes(result: Summary) -> list[str]:
     said = []
     for row in result.rows:
         before = row.previous.readiness if row.previous else ""
-        if before and row.is_reported and row.report.readiness and row.report.readiness != before:
+        if before and row.sent is not None and row.sent.readiness and row.sent.readiness != before:
             said.append(
-                f"{row.region} kini menyatakan {row.report.get_readiness_display().lower()} "
+                f"{row.region} kini menyatakan {row.sent.get_readiness_display().lower()} "
                 f"(sebelumnya {Report.Readiness(before).label.lower()})"
             )
     return said
@@ -252,7 +255,7 @@ def _attention(result: Summary) -> str:
     return "\n\n".join(part for part in (found, follow_ups) if part)
 
 
-def _follow_up(result: Summary, follow_up) -> str:
+def _follow_up(result: Summary, follow_up: FollowUp) -> str:
     where = str(follow_up.region) if follow_up.region else "seluruh kabupaten/kota"
     overdue = " (lewat tenggat)" if follow_up.due_date < result.session.date else ""
     return (

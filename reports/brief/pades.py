@@ -7,10 +7,13 @@ public verification page. Without a certificate the PDF is made unsigned, and th
 says so.
 """
 
+import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.hazmat.primitives.serialization import pkcs12
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pyhanko import stamp
@@ -36,7 +39,7 @@ class Opened:
     passphrase: bytes
     subject: str
     issuer: str
-    not_after: object
+    not_after: dt.datetime
 
 
 def open_pkcs12(data: bytes, passphrase: str) -> Opened:
@@ -63,7 +66,7 @@ def open_pkcs12(data: bytes, passphrase: str) -> Opened:
     )
 
 
-def keep(user, opened: Opened) -> SignerCertificate:
+def keep(user: User, opened: Opened) -> SignerCertificate:
     """Store (or replace) the signer's certificate, encrypted."""
     found, _created = SignerCertificate.objects.update_or_create(
         user=user,
@@ -78,31 +81,39 @@ def keep(user, opened: Opened) -> SignerCertificate:
     return found
 
 
-def certificate_of(user) -> SignerCertificate | None:
+def certificate_of(user: User | None) -> SignerCertificate | None:
     """The signer's certificate, if the admin set one that is still valid."""
     if user is None:
         return None
     return SignerCertificate.objects.filter(user=user, not_after__gt=timezone.now()).first()
 
 
-def signature_box(document) -> tuple[int, tuple[int, int, int, int]]:
+def signature_box(document: Any) -> tuple[int, tuple[int, int, int, int]]:
     """Where the signature box landed: (page index, PDF box in points from the bottom left)."""
     for index, page in enumerate(document.pages):
         if BOX_ID in page.anchors:
             left, top, right, bottom = page.anchors[BOX_ID]  # CSS px from the top left
             box = (left, page.height - bottom, right, page.height - top)
-            return index, tuple(round(value * CSS_PX_TO_PT) for value in box)
+            x1, y1, x2, y2 = (round(value * CSS_PX_TO_PT) for value in box)
+            return index, (x1, y1, x2, y2)
     raise ValueError("the letter has no signature box")
 
 
 def sign(
-    pdf: bytes, certificate: SignerCertificate, *, page: int, box, url: str, number: str, place: str
+    pdf: bytes,
+    certificate: SignerCertificate,
+    *,
+    page: int,
+    box: tuple[int, int, int, int],
+    url: str,
+    number: str,
+    place: str,
 ) -> bytes:
     """``pdf`` with a visible PAdES signature in ``box`` on ``page``, its QR code linking to ``url``."""
     signer = signers.SimpleSigner.load_pkcs12_data(
-        vault.unlock(certificate.pkcs12, PURPOSE),
+        vault.unlock(bytes(certificate.pkcs12), PURPOSE),
         other_certs=(),
-        passphrase=vault.unlock(certificate.passphrase, PURPOSE),
+        passphrase=vault.unlock(bytes(certificate.passphrase), PURPOSE),
     )
     if signer is None:
         raise CertificateError(_("Sertifikat penanda tangan tidak dapat dibuka."))

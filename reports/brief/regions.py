@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reports.brief.words import count, day, names, period, sentence
 from reports.models import AgendaLine, ReadinessReport
-from reports.registry import FIELDS_BY_NAME, Kind, Place, shown_in
+from reports.registry import FIELDS_BY_NAME, Kind, Place, model_field, shown_in
 from reports.rollup.lights import lower_first, number, readiness_words, traffic_light
 from reports.rollup.parts import AgendaEntry, RegionRow, Summary
 
@@ -139,7 +139,7 @@ def _own_paragraph(row: RegionRow, own: list[str], said: list[str]) -> str:
     """What only this region said, its notes where they add something, and whether the report
     repeats the previous one."""
     parts = []
-    if row.is_unchanged:
+    if row.is_unchanged and row.previous_session is not None:
         parts.append(
             f"Laporan {row.region} sama dengan laporan sebelumnya (rakor {day(row.previous_session.date)}); "
             "tidak ada bagian yang diubah"
@@ -189,7 +189,9 @@ def _last_state(row: RegionRow) -> str:
 
 def region_facts(result: Summary, row: RegionRow) -> list[Fact]:
     """A reporting region's headline facts, in the order regions speak at a rakor."""
-    report, previous = row.report, row.previous
+    report, previous = row.sent, row.previous
+    if report is None:
+        return []
     agenda = result.agenda_by_region.get(row.region.pk, [])
     return [
         *_kecamatan(result, row, report, previous),
@@ -236,7 +238,7 @@ def _was(report: ReadinessReport, previous: ReadinessReport | None, name: str) -
     before = getattr(previous, name) if previous is not None else ""
     if not before or before == getattr(report, name):
         return ""
-    label = dict(Report._meta.get_field(name).flatchoices).get(before, before)
+    label = dict(model_field(Report, name).flatchoices).get(before, before)
     return f" (sebelumnya {str(label).lower()})"
 
 
@@ -317,9 +319,11 @@ def _logistics(result: Summary, row: RegionRow, report: Report, previous: Report
         said.append(Fact(f"{text} dan dalam kondisi aman" if safe else text))
     told_by_lines = status == LogisticsStatus.SHORTAGE and row.shortages
     if status and not (safe and items is not None) and not told_by_lines:
-        said.append(Fact(f"logistik {LOGISTICS_WORDS[status]}{_was(report, previous, 'logistics_status')}"))
-    start, end = report.distribution_start, report.distribution_end or report.distribution_start
+        word = LOGISTICS_WORDS[LogisticsStatus(status)]
+        said.append(Fact(f"logistik {word}{_was(report, previous, 'logistics_status')}"))
+    start = report.distribution_start
     if start:
+        end = report.distribution_end or start
         session_day = result.session.date
         verb = (
             "akan didistribusikan"
@@ -406,7 +410,9 @@ def _conflict(report: Report, previous: Report | None) -> list[Fact]:
 def _notes(row: RegionRow, said: list[str]) -> list[str]:
     """At most two of the operator's notes, each new since the region's last report and saying
     more than the paragraph already does, trimmed; notes of sections the desk must act on first."""
-    report, previous = row.report, row.previous
+    report, previous = row.sent, row.previous
+    if report is None:
+        return []
     urgent = _urgent(row, report)
     fields = sorted(NOTE_FIELDS, key=lambda pair: pair[1] not in urgent)
     quoted = []

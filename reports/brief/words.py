@@ -2,6 +2,7 @@
 them in a sentence ("tujuh dari sepuluh", "A, B dan C", "23–25 November 2024", "79 persen")."""
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.utils import formats
@@ -16,10 +17,10 @@ def count(value: int) -> str:
     return WORDS[value] if 0 <= value < len(WORDS) else number(value)
 
 
-def names(items) -> str:
+def names(items: Iterable[object]) -> str:
     """ "A", "A dan B", "A, B dan C"."""
-    items = [str(item) for item in items]
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} dan {items[-1]}" if items else ""
+    texts = [str(item) for item in items]
+    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} dan {texts[-1]}" if texts else ""
 
 
 def day(value: dt.date) -> str:

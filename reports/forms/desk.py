@@ -1,6 +1,11 @@
 """Forms of the province desk: reviewing a report, recording attendance, keeping follow-ups."""
 
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, cast
+
 from django import forms
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region
@@ -26,8 +31,9 @@ class ReviewForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
             self.add_error(
                 "comment", _("Tulis alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
@@ -38,7 +44,9 @@ class ReviewForm(forms.Form):
 class AttendanceForm(forms.Form):
     """One status and representative per region; regions left unrecorded are "belum terkonfirmasi"."""
 
-    def __init__(self, *args, regions: list[Region], recorded: dict[int, Attendance], **kwargs):
+    def __init__(
+        self, *args: Any, regions: list[Region], recorded: dict[int, Attendance], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.regions = regions
         for region in regions:
@@ -56,7 +64,7 @@ class AttendanceForm(forms.Form):
                 initial=record.representative if record else "",
             )
 
-    def rows(self):
+    def rows(self) -> Iterator[tuple[Region, BoundField, BoundField]]:
         """(region, status field, representative field) for the template."""
         for region in self.regions:
             yield region, self[f"status_{region.pk}"], self[f"representative_{region.pk}"]
@@ -84,13 +92,14 @@ class FollowUpForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, session: RakorSession, **kwargs):
+    def __init__(self, *args: Any, session: RakorSession, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.session = session
-        self.fields["region"].empty_label = _("Semua kabupaten/kota")
+        cast(forms.ModelChoiceField, self.fields["region"]).empty_label = _("Semua kabupaten/kota")
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         finding = cleaned.get("finding") or ""
         if finding and "region" in cleaned and finding not in alert_findings(cleaned["region"]):
             raise forms.ValidationError(
@@ -105,7 +114,7 @@ class FollowUpForm(forms.ModelForm):
             )
         return cleaned
 
-    def clean_due_date(self):
+    def clean_due_date(self) -> dt.date:
         due = self.cleaned_data["due_date"]
         if due < self.session.date:
             raise forms.ValidationError(
@@ -120,7 +129,9 @@ def alert_findings(region: Region | None) -> set[str]:
     return {finding_key(kind, region) for kind in AlertKind.values}
 
 
-def open_duplicate(session: RakorSession, region, title: str, finding: str = "") -> FollowUp | None:
+def open_duplicate(
+    session: RakorSession, region: Region | None, title: str, finding: str = ""
+) -> FollowUp | None:
     """The open follow-up already made from this alert's finding (whatever its title has become),
     so the "Tindak lanjuti" button never makes a second one; for a follow-up made by hand, the open
     one of the same election, region and title (any letter case), if any."""

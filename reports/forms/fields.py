@@ -1,25 +1,31 @@
 """Small helpers shared by the operator's forms: counts typed the Indonesian way, text with its
 length shown and counted, bounds written as Indonesians read numbers, and long dates."""
 
+import datetime as dt
+from typing import Any
+
 from django import forms
+from django.db import models
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.registry import length_hint, too_big, too_long, too_small
+from reports.registry import length_hint, model_field, too_big, too_long, too_small
 
 
-def long_date(day) -> str:
+def long_date(day: dt.date) -> str:
     return formats.date_format(day, "j F Y")
 
 
-def count_field(model, name: str, minimum: int, maximum: int | None) -> forms.IntegerField:
+def count_field(
+    model: type[models.Model], name: str, minimum: int, maximum: int | None
+) -> forms.IntegerField:
     """A whole number typed the Indonesian way (1.214), bounded, with messages in plain words."""
-    model_field = model._meta.get_field(name)
+    column = model_field(model, name)
     field = forms.IntegerField(
-        label=capfirst(model_field.verbose_name),
-        help_text=model_field.help_text,
+        label=capfirst(column.verbose_name),
+        help_text=column.help_text,
         required=False,
         min_value=minimum,
         max_value=maximum,
@@ -34,8 +40,9 @@ class Text(forms.CharField):
     """Typed text whose line breaks are stored as the browser counts them (one character each, not
     the two of the CRLF a browser posts), so its length is the one the operator's counter showed."""
 
-    def to_python(self, value) -> str:
-        return super().to_python(value).replace("\r\n", "\n")
+    def to_python(self, value: Any) -> str | None:
+        text = super().to_python(value)
+        return text.replace("\r\n", "\n") if text is not None else None
 
 
 def show_limits(form: forms.BaseForm) -> None:
@@ -46,9 +53,9 @@ def show_limits(form: forms.BaseForm) -> None:
         if isinstance(field.widget, forms.HiddenInput):
             continue
         if isinstance(field, forms.IntegerField):
-            if field.min_value is not None:
+            if isinstance(field.min_value, int):
                 field.error_messages["min_value"] = too_small(field.min_value)
-            if field.max_value is not None:
+            if isinstance(field.max_value, int):
                 field.error_messages["max_value"] = too_big(field.max_value)
         elif isinstance(field, forms.CharField) and field.max_length is not None:
             field.error_messages["max_length"] = too_long(field.max_length)

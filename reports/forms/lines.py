@@ -1,8 +1,11 @@
 """The lines of a readiness report as inline formsets: shortages of logistics items and agenda
 events, checked against the election calendar. Rows carried from last week count as entered."""
 
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,12 +17,13 @@ from reports.workflow import carry
 
 MAX_LINES = 50
 CAMPAIGN_KINDS = (AgendaLine.Kind.RALLY, AgendaLine.Kind.DEBATE)
+LineModel = ShortageLine | AgendaLine
 
 
 class LineForm(forms.ModelForm):
     """A line of the report; a row carried from last week counts as entered even if untouched."""
 
-    def __init__(self, *args, election: Election, **kwargs):
+    def __init__(self, *args: Any, election: Election, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.election = election
 
@@ -34,12 +38,12 @@ class ShortageLineForm(LineForm):
         model = ShortageLine
         fields = ("item", "quantity", "note")
 
-    def __init__(self, *args, items: list[LogisticsItem], **kwargs):
+    def __init__(self, *args: Any, items: list[LogisticsItem], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["quantity"].required = True
         self.fields["quantity"].error_messages["required"] = _("Isi jumlah kekurangan.")
         self.fields["item"].error_messages["required"] = _("Pilih item logistik.")
-        item = self.fields["item"]
+        item = cast(forms.ModelChoiceField, self.fields["item"])
         item.queryset = LogisticsItem.objects.filter(election=self.election)
         item.choices = [("", _("— pilih item —")), *((i.pk, i.name) for i in items)]
         show_limits(self)
@@ -54,16 +58,18 @@ class AgendaLineForm(LineForm):
         model = AgendaLine
         fields = ("kind", "date", "place", "description")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].error_messages.update(required=_("Isi tanggal kegiatan."))
         self.fields["kind"].error_messages["required"] = _("Pilih jenis kegiatan.")
-        self.fields["kind"].choices = [("", _("— pilih jenis —")), *AgendaLine.Kind.choices]
+        kind = cast(forms.ChoiceField, self.fields["kind"])
+        kind.choices = [("", _("— pilih jenis —")), *AgendaLine.Kind.choices]
         show_limits(self)
         typed_dates(self)
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         kind, day, election = cleaned.get("kind"), cleaned.get("date"), self.election
         problem = date_problem(election, day) if day else None
         if problem:
@@ -103,19 +109,20 @@ class LineFormSet(BaseInlineFormSet):
     """The report's lines exactly as posted: rows naming a line of another report are refused, and
     after saving the report holds no line that was not among the posted rows."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.extra = len(self.initial_extra or ()) + 1
 
-    def kept_forms(self) -> list[LineForm]:
+    def kept_forms(self) -> list["ShortageLineForm | AgendaLineForm"]:
         """The rows the report keeps: existing and filled-in ones not marked for removal (an
         untouched blank row has no cleaned data)."""
-        return [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
+        posted = cast(list[ShortageLineForm | AgendaLineForm], self.forms)
+        return [form for form in posted if form.cleaned_data and not self._should_delete_form(form)]  # type: ignore[attr-defined]  # private to Django
 
     def rows(self) -> list[tuple]:
         return [form.row() for form in self.kept_forms()]
 
-    def clean(self):
+    def clean(self) -> None:
         for form in self.initial_forms:
             if form.instance._state.adding:
                 raise ValidationError(
@@ -123,10 +130,10 @@ class LineFormSet(BaseInlineFormSet):
                     code="foreign_line",
                 )
 
-    def save(self, commit: bool = True):
+    def save(self, commit: bool = True) -> list[models.Model]:
         saved = super().save(commit)
         kept = [form.instance.pk for form in self.kept_forms()]
-        self.model.objects.filter(report=self.instance).exclude(pk__in=kept).delete()
+        cast(type[LineModel], self.model).objects.filter(report=self.instance).exclude(pk__in=kept).delete()
         return saved
 
 
@@ -134,7 +141,7 @@ class ShortageFormSet(LineFormSet):
     title = gettext_lazy("Kekurangan logistik")
     add_label = gettext_lazy("Tambah kekurangan")
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         seen = set()
         for form in self.kept_forms():
@@ -151,16 +158,22 @@ class AgendaFormSet(LineFormSet):
     add_label = gettext_lazy("Tambah agenda")
 
 
-line_options = {
+line_options: dict[str, Any] = {
     "extra": 1,
     "can_delete": True,
     "max_num": MAX_LINES,
     "absolute_max": MAX_LINES,
     "validate_max": True,
 }
-ShortageLines = inlineformset_factory(
-    ReadinessReport, ShortageLine, form=ShortageLineForm, formset=ShortageFormSet, **line_options
+ShortageLines = cast(
+    type[ShortageFormSet],
+    inlineformset_factory(
+        ReadinessReport, ShortageLine, form=ShortageLineForm, formset=ShortageFormSet, **line_options
+    ),
 )
-AgendaLines = inlineformset_factory(
-    ReadinessReport, AgendaLine, form=AgendaLineForm, formset=AgendaFormSet, **line_options
+AgendaLines = cast(
+    type[AgendaFormSet],
+    inlineformset_factory(
+        ReadinessReport, AgendaLine, form=AgendaLineForm, formset=AgendaFormSet, **line_options
+    ),
 )

@@ -5,16 +5,19 @@ own history. Every message is in Bahasa Indonesia and sits beside the field it i
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.forms.models import BaseInlineFormSet
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reports.forms.fields import Text, count_field, long_date, show_limits, typed_dates
-from reports.forms.lines import AgendaLines, ShortageLines
+from reports.forms.lines import AgendaFormSet, AgendaLines, ShortageFormSet, ShortageLines
 from reports.models import Election, LogisticsItem, ReadinessReport
 from reports.registry import (
     CARRIED_FIELDS,
@@ -73,7 +76,7 @@ def far_from(old: int | None, new: int | None) -> bool:
     return high >= UNUSUAL_FACTOR * low
 
 
-def report_formfield(model_field: models.Field, **kwargs) -> forms.Field:
+def report_formfield(model_field: models.Field, **kwargs: Any) -> forms.Field | None:
     """The form field of a report field, made by its kind in the registry with its bounds."""
     field = FIELDS_BY_NAME[model_field.name]
     if field.kind == Kind.COUNT:
@@ -100,7 +103,9 @@ class ReportForm(forms.ModelForm):
         fields = tuple(field.name for field in shown_in(Place.FORM))
         formfield_callback = report_formfield
 
-    def __init__(self, *args, previous: ReadinessReport | None = None, submitting: bool = False, **kwargs):
+    def __init__(
+        self, *args: Any, previous: ReadinessReport | None = None, submitting: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.previous = previous
         self.submitting = submitting
@@ -164,8 +169,9 @@ class ReportForm(forms.ModelForm):
         day = (self.instance.confirmed_sections or self.previous.confirmed_sections).get(section.key)
         return dt.date.fromisoformat(day) if day else None
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         election: Election = self.instance.session.election
         for field in of_kind(Kind.DATE):
             day = cleaned.get(field.name)
@@ -186,7 +192,7 @@ class ReportForm(forms.ModelForm):
         self.check_history(cleaned)
         return cleaned
 
-    def check_history(self, cleaned: dict) -> None:
+    def check_history(self, cleaned: dict[str, Any]) -> None:
         """A count far from last week's asks the operator to confirm it instead of passing silently."""
         if self.previous is None:
             return
@@ -220,31 +226,31 @@ class ReportEditor:
 
     def __init__(
         self,
-        data,
+        data: QueryDict | None,
         *,
         report: ReadinessReport,
         previous: ReadinessReport | None,
         items: list[LogisticsItem],
         submitting: bool = False,
-    ):
+    ) -> None:
         session = report.session
         self.previous = previous
         self.submitting = submitting
-        carrying = previous is not None and report.pk is None
-        if carrying:
-            prefetch_related_objects([previous], "shortages", "agenda")
-        values = {name: getattr(previous, name) for name in CARRIED_FIELDS} if carrying else None
+        carried = previous if report.pk is None else None
+        if carried is not None:
+            prefetch_related_objects([carried], "shortages", "agenda")
+        values = {name: getattr(carried, name) for name in CARRIED_FIELDS} if carried is not None else None
         shortage_rows = (
-            [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in previous.shortages.all()]
-            if carrying
+            [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in carried.shortages.all()]
+            if carried is not None
             else None
         )
         agenda_rows = (
             [
                 {"kind": a.kind, "date": a.date, "place": a.place, "description": a.description}
-                for a in carry.carried_agenda(previous, session)
+                for a in carry.carried_agenda(carried, session)
             ]
-            if carrying
+            if carried is not None
             else None
         )
         line_kwargs = {"election": session.election}
@@ -286,7 +292,7 @@ class ReportEditor:
     def after(self) -> carry.Snapshot:
         return carry.snapshot(self.form.cleaned_data, self.shortages.rows(), self.agenda.rows())
 
-    def save(self, user) -> ReadinessReport:
+    def save(self, user: User) -> ReadinessReport:
         report = self.form.instance
         carry.record_sections(
             report, self.previous, self.before, self.after(), self.form.confirmed(), report.session.date
@@ -301,7 +307,7 @@ class ReportEditor:
 
     def show_version(self, version: int) -> None:
         """After a refused stale save the input stays, now based on the version just read."""
-        data = self.form.data.copy()
+        data = cast(QueryDict, self.form.data).copy()
         data["version"] = str(version)
         self.form.data = data
 
@@ -309,7 +315,10 @@ class ReportEditor:
         """Every message of a refused save in the form's order, each with the id of its field."""
         form = self.form
         links = [ErrorLink("report-form", "", str(error)) for error in form.non_field_errors()]
-        formsets = {"shortages": self.shortages, "agenda": self.agenda}
+        formsets: dict[str, ShortageFormSet | AgendaFormSet] = {
+            "shortages": self.shortages,
+            "agenda": self.agenda,
+        }
         for section in SECTIONS:
             for name in form.names(section):
                 links += [

@@ -1,6 +1,7 @@
 """Elections, their logistics items and their Monday rakor sessions."""
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -171,7 +172,7 @@ def default_deadline(day: dt.date, time: dt.time = dt.time(8, 0)) -> dt.datetime
     return dt.datetime.combine(day, time, tzinfo=WITA)
 
 
-class SessionQuerySet(models.QuerySet):
+class SessionQuerySet(models.QuerySet["RakorSession"]):
     def current(self) -> "RakorSession | None":
         """The session the desk is working on, in the latest election: the first one after the
         last forwarded session; with none forwarded yet, the latest one held by today."""
@@ -260,7 +261,7 @@ class RakorSession(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.deadline is None and self.date is not None:
             self.deadline = self.election.deadline_on(self.date)
         super().save(*args, **kwargs)

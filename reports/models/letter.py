@@ -7,6 +7,7 @@ register that numbers letters at signing. ``LetterStep``: the paraf chain, who d
 
 import secrets
 import string
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -120,7 +121,7 @@ class LetterSettings(models.Model):
     def __str__(self) -> str:
         return str(_("Naskah dinas Desk Pilkada"))
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
         super().save(*args, **kwargs)
 
@@ -138,8 +139,10 @@ class LetterSettings(models.Model):
         addressee, then the copy list."""
         found = [(self.addressee, self.addressee_email, False)] if self.addressee_email else []
         found += [(copy.name, copy.email, True) for copy in self.copies.all() if copy.email]
-        seen: set[str] = set()
-        return [entry for entry in found if not (entry[1].lower() in seen or seen.add(entry[1].lower()))]
+        unique: dict[str, tuple[str, str, bool]] = {}
+        for entry in found:
+            unique.setdefault(entry[1].lower(), entry)
+        return list(unique.values())
 
 
 class LetterCopy(models.Model):

@@ -1,6 +1,9 @@
 """A region's weekly readiness report and its shortage and agenda lines."""
 
+from collections.abc import Collection
+
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,8 +26,8 @@ from reports.registry import (
 )
 
 
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "ReportQuerySet":
+class ReportQuerySet(models.QuerySet["ReadinessReport"]):
+    def visible_to(self, user: User | AnonymousUser) -> "ReportQuerySet":
         """Every report for the province desk; only their own region's for an operator."""
         if sees_all_regions(user):
             return self
@@ -252,7 +255,7 @@ class ReadinessReport(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reports:report_detail", args=[self.pk])
 
-    def clean_fields(self, exclude=None) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         """Django's checks of each field, then the registry's bounds (counts, text lengths, dates
         within the election's calendar) on every field that passed them and is not excluded."""
         errors: dict = {}
@@ -360,7 +363,7 @@ class AgendaLine(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
 
-    def clean_fields(self, exclude=None) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         """Django's checks of each field, then the date within the election's calendar."""
         errors: dict = {}
         try:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.models import RakorSession, ReadinessReport, ShortageLine
-from reports.registry import CARRIED_FIELDS, SECTIONS, SECTIONS_BY_KEY
+from reports.registry import CARRIED_FIELDS, SECTIONS, SECTIONS_BY_KEY, model_field
 from reports.rollup.lights import number
 
 STALE_DAYS = 14
@@ -45,8 +45,7 @@ def display(report: ReadinessReport, name: str) -> str:
     value = getattr(report, name)
     if value is None or value == "":
         return "—"
-    model_field = ReadinessReport._meta.get_field(name)
-    if model_field.choices:
+    if model_field(ReadinessReport, name).choices:
         return str(getattr(report, f"get_{name}_display")())
     if isinstance(value, int):
         return number(value)
@@ -59,7 +58,12 @@ def shortage_text(lines: list[ShortageLine]) -> str:
     return "; ".join(f"{line.item.name} {number(line.quantity)} {line.item.unit}" for line in lines) or "—"
 
 
-def changes_between(report, previous, shortages, previous_shortages) -> list[Change]:
+def changes_between(
+    report: ReadinessReport,
+    previous: ReadinessReport,
+    shortages: list[ShortageLine],
+    previous_shortages: list[ShortageLine],
+) -> list[Change]:
     changes = []
     for section in SECTIONS:
         for name in section.fields:
@@ -67,7 +71,7 @@ def changes_between(report, previous, shortages, previous_shortages) -> list[Cha
                 continue
             before, after = display(previous, name), display(report, name)
             if before != after:
-                label = str(ReadinessReport._meta.get_field(name).verbose_name)
+                label = str(model_field(ReadinessReport, name).verbose_name)
                 changes.append(Change(section.key, label, before, after))
         if section.lines == "shortages":
             before, after = shortage_text(previous_shortages), shortage_text(shortages)
@@ -76,7 +80,12 @@ def changes_between(report, previous, shortages, previous_shortages) -> list[Cha
     return changes
 
 
-def same_values(report, previous, shortages, previous_shortages) -> bool:
+def same_values(
+    report: ReadinessReport,
+    previous: ReadinessReport,
+    shortages: list[ShortageLine],
+    previous_shortages: list[ShortageLine],
+) -> bool:
     """Whether two reports hold the same values and shortage lines (what ``changes_between`` would
     find nothing in), compared raw; empty text and None count the same."""
     for name in CARRIED_FIELDS:

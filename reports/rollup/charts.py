@@ -4,12 +4,18 @@ The functions turn roll-up numbers into coordinates; the templates draw them wit
 colours live in desk.css) and each chart comes with its numbers as a table for screen readers.
 """
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from reports.rollup.lights import number
+
+if TYPE_CHECKING:
+    from reports.rollup.parts import TrendPoint
 
 WIDTH = 560
 HEIGHT = 220
@@ -54,7 +60,7 @@ def _slots(count: int) -> tuple[float, list[float]]:
     return slot, [LEFT + slot * (i + 0.5) for i in range(count)]
 
 
-def _short_date(day) -> str:
+def _short_date(day: dt.date) -> str:
     return date_format(day, "j M")
 
 
@@ -64,7 +70,7 @@ def _thin(labels: list[Label], most: int = 10) -> list[Label]:
     return [label for i, label in enumerate(labels) if (len(labels) - 1 - i) % step == 0]
 
 
-def completeness_chart(trend) -> Chart:
+def completeness_chart(trend: Sequence["TrendPoint"]) -> Chart:
     """Per session a stacked bar: reported on time, late, missing, out of the expected regions."""
     slot, centres = _slots(len(trend))
     plot = HEIGHT - TOP - BOTTOM
@@ -72,7 +78,7 @@ def completeness_chart(trend) -> Chart:
     bars, labels, axis = [], [], []
     for point, centre in zip(trend, centres, strict=True):
         scale = plot / max(point.expected, 1)
-        y = HEIGHT - BOTTOM
+        y: float = HEIGHT - BOTTOM
         parts = (
             (point.reported - point.late, "chart-ontime", _("tepat waktu")),
             (point.late, "chart-late", _("terlambat")),
@@ -92,7 +98,7 @@ def completeness_chart(trend) -> Chart:
     return Chart(WIDTH, HEIGHT, bars, _thin(labels), _thin(axis))
 
 
-def line_chart(dates, values) -> Chart:
+def line_chart(dates: Sequence[dt.date], values: Sequence[int | None]) -> Chart:
     """A line of one number per session (security personnel, for instance); gaps are skipped."""
     slot, centres = _slots(len(dates))
     plot = HEIGHT - TOP - BOTTOM

@@ -10,6 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from regions.models import Region
 from reports.models import FollowUp, ReadinessReport, ShortageLine
 
 Readiness = ReadinessReport.Readiness
@@ -184,7 +185,7 @@ def traffic_light(report: ReadinessReport | None, shortages: list[ShortageLine])
 Finding = tuple[AlertKind, str, str]
 
 
-def findings(region, report: ReadinessReport, shortages: list[ShortageLine]) -> list[Finding]:
+def findings(region: Region, report: ReadinessReport, shortages: list[ShortageLine]) -> list[Finding]:
     """What in a sent report the desk must act on: each finding's kind, its sentence, and the action
     ("Pastikan …") drafted as the title of the follow-up raised from it."""
     found = []

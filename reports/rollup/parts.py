@@ -69,22 +69,26 @@ class RegionRow:
     @cached_property
     def changes(self) -> list[Change]:
         """What differs from the region's last sent report before (computed on first use)."""
-        sent = self.report if self.is_reported else None
-        if sent is None or self.previous is None:
+        if self.sent is None or self.previous is None:
             return []
-        return changes_between(sent, self.previous, self.shortages, self.previous_shortages)
+        return changes_between(self.sent, self.previous, self.shortages, self.previous_shortages)
 
     @cached_property
     def changed_sections(self) -> list[str]:
         """Section keys changed by the operator or differing from last week, in section order."""
-        if not self.is_reported:
+        if self.sent is None:
             return []
-        keys = set(self.report.changed_sections) | {change.section for change in self.changes}
+        keys = set(self.sent.changed_sections) | {change.section for change in self.changes}
         return [section.key for section in SECTIONS if section.key in keys]
 
     @property
     def is_reported(self) -> bool:
         return self.state not in (ReportState.DRAFT, ReportState.MISSING)
+
+    @property
+    def sent(self) -> ReadinessReport | None:
+        """This session's report once sent (not a draft), else None."""
+        return self.report if self.is_reported else None
 
     @property
     def attachment_figures(self) -> list[Figure]:
@@ -93,7 +97,7 @@ class RegionRow:
 
     @property
     def is_late(self) -> bool:
-        return self.is_reported and self.report.is_late
+        return self.sent is not None and self.sent.is_late
 
     @property
     def carried(self) -> ReadinessReport | None:
@@ -103,7 +107,9 @@ class RegionRow:
     @property
     def carried_from(self) -> dt.date | None:
         """The date of the rakor whose report a silent region's numbers come from."""
-        return self.previous_session.date if self.carried is not None else None
+        if self.carried is None or self.previous_session is None:
+            return None
+        return self.previous_session.date
 
     @property
     def known_report(self) -> ReadinessReport | None:
@@ -122,10 +128,10 @@ class RegionRow:
         """A sent report whose every section the operator confirmed unchanged and whose values are
         those of the region's last report: "sama dengan laporan sebelumnya"."""
         return (
-            self.is_reported
+            self.sent is not None
             and self.previous is not None
-            and not self.report.changed_sections
-            and same_values(self.report, self.previous, self.shortages, self.previous_shortages)
+            and not self.sent.changed_sections
+            and same_values(self.sent, self.previous, self.shortages, self.previous_shortages)
         )
 
     @cached_property
@@ -134,6 +140,7 @@ class RegionRow:
         repeated the one before it."""
         return (
             self.is_unchanged
+            and self.previous is not None
             and self.before_previous is not None
             and not self.previous.changed_sections
             and same_values(

@@ -29,7 +29,9 @@ Definitions used throughout:
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils.formats import date_format
@@ -208,7 +210,7 @@ def region_history(result: Summary, region: Region) -> list[HistoryEntry]:
 class _Words:
     """Labels translated once per roll-up instead of once per region."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.figures = {field.name: field.words for field in FIGURES}
         self.lights = {light: str(light.label) for light in Light}
         self.states = {state: str(state.label) for state in ReportState}
@@ -274,8 +276,8 @@ def _completeness(rows: list[RegionRow]) -> Completeness:
     return Completeness(
         expected=[r.region for r in rows],
         reported=[r.region for r in reported],
-        on_time=[r.region for r in reported if not r.report.is_late],
-        late=[r.region for r in reported if r.report.is_late],
+        on_time=[r.region for r in reported if not r.is_late],
+        late=[r.region for r in reported if r.is_late],
         missing=[r.region for r in rows if not r.is_reported],
     )
 
@@ -283,11 +285,15 @@ def _completeness(rows: list[RegionRow]) -> Completeness:
 def _known_totals(regions: list[Region], rows: list[RegionRow]) -> Totals:
     """The totals over every region's known report, with the part carried from older reports."""
     totals = _totals(regions, [(row.known_report, row.known_shortages) for row in rows if row.known_report])
-    carried_rows = [row for row in rows if row.carried is not None]
-    if carried_rows:
-        totals.carried = _totals(regions, [(row.carried, row.known_shortages) for row in carried_rows])
-        totals.carried_from = [(row.region, row.carried_from) for row in carried_rows]
-        names = {row.region.name for row in carried_rows}
+    carried = [
+        (row, report, since)
+        for row in rows
+        if (report := row.carried) is not None and (since := row.carried_from) is not None
+    ]
+    if carried:
+        totals.carried = _totals(regions, [(report, row.known_shortages) for row, report, _since in carried])
+        totals.carried_from = [(row.region, since) for row, _report, since in carried]
+        names = {row.region.name for row, _report, _since in carried}
         totals.shortages = [
             replace(shortage, carried=tuple(name for name in shortage.regions if name in names))
             for shortage in totals.shortages
@@ -336,13 +342,13 @@ def _alerts(rows: list[RegionRow], follow_ups_open: list[FollowUp]) -> list[Aler
             action = _("Pastikan laporan %(region)s memuat keadaan terkini")
             words = {"region": row.region}
             alerts.append(Alert(AlertKind.UNCHANGED, row.region, message % words, action=action % words))
-        if row.is_reported:
-            found = findings(row.region, row.report, row.shortages)
+        if row.sent is not None:
+            found = findings(row.region, row.sent, row.shortages)
             alerts.extend(Alert(kind, row.region, message, action=action) for kind, message, action in found)
             continue
         message = _("%(region)s belum mengirim laporan") % {"region": row.region}
         alerts.append(Alert(AlertKind.MISSING, row.region, message))
-        if row.carried is not None:
+        if row.carried is not None and row.carried_from is not None:
             since = _("data rakor %(date)s") % {"date": date_format(row.carried_from, "j F")}
             alerts.extend(
                 Alert(kind, row.region, f"{message} ({since})", row.carried_from, action)
@@ -361,7 +367,9 @@ def _boundary(session: RakorSession) -> dt.datetime:
     return dt.datetime.combine(session.date + dt.timedelta(days=1), dt.time(0, 0), tzinfo=WITA)
 
 
-def _follow_ups(session, previous_session, region) -> tuple[list[FollowUp], list[FollowUp]]:
+def _follow_ups(
+    session: RakorSession, previous_session: RakorSession | None, region: Region | None
+) -> tuple[list[FollowUp], list[FollowUp]]:
     since = _boundary(previous_session) if previous_session else None
     until = session.forwarded_at
     still_relevant = Q(closed_at__isnull=True)
@@ -408,7 +416,7 @@ def _trend(
     by_session = {row["session_id"]: row for row in rows}
     points = []
     for s in shown:
-        row = by_session.get(s.pk, {})
+        row: Mapping[str, Any] = by_session.get(s.pk, {})
         points.append(
             TrendPoint(
                 session=s,

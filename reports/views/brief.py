@@ -9,6 +9,9 @@ forwarding, byte for byte; every version sent, the superseded ones included, sta
 from the page's list of versions.
 """
 
+from collections.abc import Callable
+from typing import cast
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,13 +19,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, is_secretariat, role_required
 from reports import tasks
 from reports.brief import checklist, exports, forwarding
 from reports.brief.document import letter_context
 from reports.brief.letter import draft, indonesian, text_of
 from reports.forms.brief import BriefForm, ForwardForm, ReopenForm
 from reports.models import ForwardedBrief, LetterSettings, RakorSession
+from reports.rollup.parts import Summary
 from reports.rollup.summary import summary
 from reports.views.letter import chain_context, chosen
 from reports.workflow import letter as chain
@@ -49,7 +53,7 @@ def brief_current(request: HttpRequest) -> HttpResponse:
 @role_required(*DESK_ROLES)
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def brief(request: HttpRequest, pk: int) -> HttpResponse:
+def brief(request: SignedInRequest, pk: int) -> HttpResponse:
     """The letter: the secretariat edits it here (POST), leaders read it."""
     session = _session(pk)
     if request.method != "POST":
@@ -73,7 +77,7 @@ def brief(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _page(
-    request: HttpRequest,
+    request: SignedInRequest,
     session: RakorSession,
     form: BriefForm | None = None,
     reopen_form: ReopenForm | None = None,
@@ -113,7 +117,7 @@ def _page(
 
 @role_required(SECRETARIAT)
 @require_POST
-def brief_reset(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_reset(request: SignedInRequest, pk: int) -> HttpResponse:
     try:
         _saved, cleared = forwarding.reset_to_draft(_session(pk), request.user)
     except Refused as refusal:
@@ -128,7 +132,7 @@ def brief_reset(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(SECRETARIAT, Role.LEADER)
 @chosen(lambda letter, user: chain.may_forward(user), "forwarding is for the one the letter settings name")
 @require_POST
-def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_forward(request: SignedInRequest, pk: int) -> HttpResponse:
     """Forwarding is done by the signer or the secretariat, as the admin set (``may_forward``)."""
     session = _session(pk)
     form = ForwardForm(request.POST)
@@ -149,7 +153,7 @@ def brief_forward(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_POST
-def brief_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     """Open a forwarded rakor again for a correction; the reason is required and recorded."""
     session = _session(pk)
     form = ReopenForm(request.POST)
@@ -171,9 +175,11 @@ def brief_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
-def _made(session: RakorSession, kind: str):
+def _made(session: RakorSession, kind: str) -> str | bytes:
     """The letter of ``session`` as it stands, as a document of ``kind`` (print, pdf, xlsx, csv)."""
-    make = exports.document if kind == "print" else exports.MAKERS[kind]
+    make: Callable[[Summary, str], str | bytes] = (
+        exports.document if kind == "print" else exports.MAKERS[kind]
+    )
     with indonesian():
         result = summary(session)
         # The tables (XLSX, CSV) hold no letter; drafting it is most of the work at national scale.
@@ -203,7 +209,7 @@ def brief_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             return redirect("reports:brief", session.pk)
     if body is None:
         body = _made(session, kind)
-    response = HttpResponse(bytes(body), content_type=exports.CONTENT_TYPES[kind])
+    response = HttpResponse(bytes(cast("bytes | memoryview", body)), content_type=exports.CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(session, kind)}"'
     return response
 

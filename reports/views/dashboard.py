@@ -15,8 +15,8 @@ from notifications.contacts import operator_contacts
 from regions.models import Region
 from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS
-from reports.rollup.changes import display
+from reports.registry import SECTIONS, model_field
+from reports.rollup.changes import Change, display
 from reports.rollup.charts import completeness_chart, line_chart
 from reports.rollup.parts import RegionRow
 from reports.rollup.summary import region_history, summary
@@ -70,8 +70,8 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
 
 def _drilldown_url(session: RakorSession, row: RegionRow) -> str:
     """Where a region's tile and table row lead: its sent report, else the region in the session."""
-    if row.is_reported:
-        return reverse("reports:report_detail", args=[row.report.pk])
+    if row.sent is not None:
+        return reverse("reports:report_detail", args=[row.sent.pk])
     return reverse("reports:region_detail", args=[session.pk, row.region.pk])
 
 
@@ -97,7 +97,7 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
     history = region_history(result, region)
     oldest_first = list(reversed(history))
     report = row.report if row.is_reported else None
-    changes_by_section = {}
+    changes_by_section: dict[str, list[Change]] = {}
     for change in row.changes:
         changes_by_section.setdefault(change.section, []).append(change)
     stale_by_section = {stale.key: stale for stale in row.stale}
@@ -108,7 +108,7 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
             "changes": changes_by_section.get(section.key, []),
             "stale": stale_by_section.get(section.key),
             "values": [
-                (ReadinessReport._meta.get_field(name).verbose_name, display(report, name))
+                (model_field(ReadinessReport, name).verbose_name, display(report, name))
                 for name in section.fields
             ]
             if report
@@ -129,7 +129,10 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
         "history": history,
         "personnel_chart": line_chart(
             [entry.session.date for entry in oldest_first],
-            [entry.report.security_personnel if entry.is_reported else None for entry in oldest_first],
+            [
+                entry.report.security_personnel if entry.report and entry.is_reported else None
+                for entry in oldest_first
+            ],
         ),
         "review_form": ReviewForm(initial={"version": report.version}) if report else None,
         "changes": (

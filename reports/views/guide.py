@@ -14,7 +14,7 @@ GUIDES = {
     "mitra": Role.PARTNER.label,
     "admin": _("Admin TI"),
 }
-GUIDE_OF_ROLE = {
+GUIDE_OF_ROLE: dict[Role | None, str] = {
     Role.OPERATOR: "operator",
     Role.SECRETARIAT: "sekretariat",
     Role.LEADER: "pimpinan",

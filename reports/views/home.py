@@ -7,12 +7,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from accounts.access import DESK_ROLES, Role, role_of
+from accounts.access import DESK_ROLES, Role, SignedInRequest, role_of
 from reports.models import LetterStep
 from reports.workflow import letter as chain
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """The Sekda and the initialling officials first see the letters that wait for them."""
     role = role_of(request.user)
     if role == Role.OPERATOR:

@@ -7,16 +7,19 @@ refusal. ``chain_context`` is what the brief's page shows of the chain.
 """
 
 import functools
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from accounts.access import DESK_ROLES, Role, SignedInRequest, View, deny, is_secretariat, role_required
 from reports import tasks
 from reports.brief import pades
 from reports.brief.diff import paragraphs_changed
@@ -29,7 +32,7 @@ Kind = LetterStep.Kind
 
 
 def chain_context(
-    request: HttpRequest,
+    request: SignedInRequest,
     session: RakorSession,
     text: str,
     letter: LetterSettings,
@@ -72,7 +75,7 @@ def chain_context(
         and any(official.pk == user.pk for official in waiting),
         "can_sign": open_ and Kind.SUBMITTED in kinds and not signed and letter.signer_id == user.pk,
         "sign_needs_paraf": bool(waiting) or not initialers,
-        "is_verified": user.is_verified(),
+        "is_verified": user.is_verified(),  # type: ignore[attr-defined]  # set by django-otp
         "can_forward": open_ and signed and chain.may_forward(user, letter),
         "last_cleared": last_cleared,
         "last_cleared_name": chain.name_of(last_cleared.cleared_by)
@@ -156,7 +159,9 @@ def _session(pk: int) -> RakorSession:
     return get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
 
 
-def _step(request: HttpRequest, pk: int, act, done: str) -> HttpResponse:
+def _step(
+    request: HttpRequest, pk: int, act: Callable[[RakorSession, dict[str, Any]], object], done: str
+) -> HttpResponse:
     session = _session(pk)
     form = SignOffForm(request.POST)
     try:
@@ -172,7 +177,7 @@ def _step(request: HttpRequest, pk: int, act, done: str) -> HttpResponse:
 
 @role_required(Role.SECRETARIAT)
 @require_POST
-def brief_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
@@ -181,12 +186,12 @@ def brief_submit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def chosen(is_chosen, reason: str):
+def chosen(is_chosen: Callable[[LetterSettings, User], bool], reason: str) -> Callable[[View], View]:
     """Refuse (403) anyone the letter settings do not name for this step."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @functools.wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not is_chosen(LetterSettings.load(), request.user):
                 raise deny(request, reason)
             return view(request, *args, **kwargs)
@@ -199,7 +204,7 @@ def chosen(is_chosen, reason: str):
 @role_required(Role.HEAD)
 @chosen(lambda letter, user: letter.initialers.filter(pk=user.pk).exists(), "not an initialling official")
 @require_POST
-def brief_paraf(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_paraf(request: SignedInRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
@@ -211,7 +216,7 @@ def brief_paraf(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*DESK_ROLES)
 @chosen(lambda letter, user: letter.signer_id is not None and letter.signer_id == user.pk, "not the signer")
 @require_POST
-def brief_sign(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_sign(request: SignedInRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
@@ -219,7 +224,7 @@ def brief_sign(request: HttpRequest, pk: int) -> HttpResponse:
             session,
             request.user,
             seen=data["seen"],
-            verified=request.user.is_verified(),
+            verified=request.user.is_verified(),  # type: ignore[attr-defined]  # set by django-otp
             acknowledged=data["acknowledged"],
         ),
         _("Naskah ditandatangani dan mendapat nomor. Naskah siap diteruskan ke Mendagri."),

@@ -6,6 +6,7 @@ the posted form; a report is only ever looked up within the operator's own regio
 """
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -14,12 +15,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.access import Role, deny, region_of, role_required
+from accounts.access import Role, SignedInRequest, deny, region_of, role_required
 from regions.models import Region
 from reports.forms.fields import long_date
 from reports.forms.report import UNCHANGED, ReportEditor
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS
+from reports.models.report import ReportQuerySet
+from reports.registry import SECTIONS, model_field
 from reports.rollup import changes
 from reports.rollup.lights import ReportState
 from reports.workflow import carry, writes
@@ -32,13 +34,13 @@ def operator_region(request: HttpRequest) -> Region:
     return region
 
 
-def own_reports(request: HttpRequest):
+def own_reports(request: HttpRequest) -> ReportQuerySet:
     return ReadinessReport.objects.visible_to(request.user).filter(region=operator_region(request))
 
 
 @role_required(Role.OPERATOR)
 @require_GET
-def report_form(request: HttpRequest) -> HttpResponse:
+def report_form(request: SignedInRequest) -> HttpResponse:
     """This week's report: the one for the session the desk is working on."""
     session = RakorSession.objects.current()
     if session is None:
@@ -48,12 +50,12 @@ def report_form(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.OPERATOR)
 @require_http_methods(["GET", "POST"])
-def session_report(request: HttpRequest, session_pk: int) -> HttpResponse:
+def session_report(request: SignedInRequest, session_pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=session_pk)
     return report_page(request, session)
 
 
-def report_page(request: HttpRequest, session: RakorSession) -> HttpResponse:
+def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse:
     region = operator_region(request)
     report = (
         own_reports(request).filter(session=session).select_related("reviewed_by", "submitted_by").first()
@@ -80,7 +82,8 @@ def report_page(request: HttpRequest, session: RakorSession) -> HttpResponse:
         items=list(session.election.logistics_items.all()),
         submitting=submitting,
     )
-    refusal, shown = None, report
+    refusal: writes.Refused | None = None
+    shown = report
     if request.method == "POST" and editor.is_valid():
         try:
             saved = editor.save(request.user)
@@ -163,7 +166,7 @@ def confirmed_on(report: ReadinessReport, key: str) -> dt.date | None:
 def readonly_sections(report: ReadinessReport) -> list[dict]:
     """Each section of a stored report with its values as words, whether it changed since last
     week and when it was last confirmed."""
-    lines = {"shortages": [], "agenda": []}
+    lines: dict[str, list[Any]] = {"shortages": [], "agenda": []}
     if report.pk:
         lines = {
             "shortages": list(report.shortages.select_related("item")),
@@ -173,7 +176,7 @@ def readonly_sections(report: ReadinessReport) -> list[dict]:
         {
             "section": section,
             "rows": [
-                (capfirst(report._meta.get_field(name).verbose_name), display(report, name))
+                (capfirst(model_field(ReadinessReport, name).verbose_name), display(report, name))
                 for name in section.fields
             ],
             "lines": lines.get(section.lines),

@@ -5,6 +5,7 @@ forwarded they are refused there with the reason, which these views show. The pa
 before anything is typed. Leaders read the attendance but change nothing.
 """
 
+from django import forms
 from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.access import DESK_ROLES, Role, deny, is_secretariat, role_required
+from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, is_secretariat, role_required
 from regions.models import Region
 from reports.forms.desk import (
     AttendanceForm,
@@ -32,7 +33,7 @@ SECRETARIAT = Role.SECRETARIAT
 
 @role_required(SECRETARIAT)
 @require_POST
-def review_report(request: HttpRequest, pk: int) -> HttpResponse:
+def review_report(request: SignedInRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         ReadinessReport.objects.visible_to(request.user).select_related("session"), pk=pk
     )
@@ -57,16 +58,16 @@ def review_report(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(report.session)
 
 
-def _show_errors(request: HttpRequest, form) -> None:
+def _show_errors(request: HttpRequest, form: forms.BaseForm) -> None:
     """A form posted from the dashboard's buttons: its errors as messages on the page it returns to."""
     for errors in form.errors.values():
         for error in errors:
-            messages.error(request, error)
+            messages.error(request, str(error))
 
 
 @role_required(*DESK_ROLES)
 @require_http_methods(["GET", "HEAD", "POST"])
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
     regions = list(Region.objects.all())
     recorded = {a.region_id: a for a in Attendance.objects.filter(session=session)}
@@ -93,7 +94,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_http_methods(["GET", "HEAD", "POST"])
-def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_create(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession.objects.select_related("election"), pk=pk)
     lock = session_lock(session)
     if lock is not None:
@@ -129,7 +130,7 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(SECRETARIAT)
 @require_POST
-def follow_up_close(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
+def follow_up_close(request: SignedInRequest, pk: int, follow_up_pk: int) -> HttpResponse:
     session = get_object_or_404(RakorSession, pk=pk)
     follow_up = get_object_or_404(
         FollowUp, pk=follow_up_pk, session__election_id=session.election_id, session__date__lte=session.date

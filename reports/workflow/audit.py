@@ -11,7 +11,9 @@ of an object but registers no historical model (so none can be deleted there).
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -77,7 +79,7 @@ def related_names(histories: list[tuple[type[models.Model], list]], known: list[
     return names
 
 
-def display(model_field: models.Field, value, names: dict) -> str:
+def display(model_field: models.Field, value: Any, names: dict) -> str:
     if value is None or value == "":
         return "—"
     if model_field.choices:
@@ -96,7 +98,11 @@ def display(model_field: models.Field, value, names: dict) -> str:
 
 
 def changes_of(
-    records: list, model: type[models.Model], subject, names: dict, with_addresses: bool
+    records: list,
+    model: type[models.Model],
+    subject: Callable[[Any, dict], str],
+    names: dict,
+    with_addresses: bool,
 ) -> list[Change]:
     """One Change per history row of one model, diffed against the previous row of the same object."""
     previous: dict[int, object] = {}

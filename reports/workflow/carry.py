@@ -9,13 +9,14 @@ date they were last confirmed, so the reviewer sees how old each part of the pic
 import datetime as dt
 from collections.abc import Iterable
 
+from regions.models import Region
 from reports.models import RakorSession, ReadinessReport
 from reports.registry import SECTIONS
 
 Snapshot = dict[str, tuple]
 
 
-def last_report(session: RakorSession, region) -> ReadinessReport | None:
+def last_report(session: RakorSession, region: Region) -> ReadinessReport | None:
     """The region's report for the latest earlier session of the same election (its lines are read
     by whoever needs them: a new report's initial rows, or the comparison when saving)."""
     return (
@@ -28,11 +29,11 @@ def last_report(session: RakorSession, region) -> ReadinessReport | None:
     )
 
 
-def shortage_row(item_id, quantity, note) -> tuple:
+def shortage_row(item_id: int, quantity: int, note: str | None) -> tuple:
     return (item_id, quantity, note or "")
 
 
-def agenda_row(kind, date, place, description) -> tuple:
+def agenda_row(kind: str, date: dt.date, place: str | None, description: str | None) -> tuple:
     return (kind, date, place or "", description or "")
 
 

@@ -12,9 +12,11 @@ rakor takes, so a step and an edit cannot cross and nothing changes once the rak
 refusals are ``Refused`` with a sentence for the user.
 """
 
+import datetime as dt
 import hashlib
 from collections.abc import Collection
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,12 +40,12 @@ def standing(session: RakorSession) -> list[LetterStep]:
     return list(session.letter_steps.filter(cleared_at__isnull=True).select_related("user__profile"))
 
 
-def name_of(user) -> str:
+def name_of(user: User) -> str:
     profile = getattr(user, "profile", None)
     return profile.display_name if profile is not None else user.get_full_name() or user.get_username()
 
 
-def clear(session: RakorSession, user) -> list[LetterStep]:
+def clear(session: RakorSession, user: User) -> list[LetterStep]:
     """Inside the caller's locked transaction: an edit clears every standing step and withdraws the
     number of a signature. Returns the cleared steps, for the message that says so."""
     cleared = standing(session)
@@ -69,7 +71,7 @@ def cleared_message(cleared: list[LetterStep]) -> str:
         Kind.PARAF: _("paraf %(name)s"),
         Kind.SIGNED: _("tanda tangan %(name)s beserta nomornya"),
     }
-    parts = [str(said[step.kind]) % {"name": name_of(step.user)} for step in reversed(cleared)]
+    parts = [str(said[Kind(step.kind)]) % {"name": name_of(step.user)} for step in reversed(cleared)]
     return _(
         "Karena naskah berubah, %(steps)s dibatalkan. Ajukan lagi untuk paraf setelah selesai mengubah."
     ) % {"steps": ", ".join(parts)}
@@ -93,7 +95,7 @@ def _check_seen(current: RakorSession, seen: str) -> str:
 
 
 @transaction.atomic
-def submit(session: RakorSession, user, *, seen: str) -> LetterStep:
+def submit(session: RakorSession, user: User, *, seen: str) -> LetterStep:
     """The secretariat submits the text it read for paraf, pinning it."""
     if not is_secretariat(user):
         raise Refused(_("Hanya sekretariat yang mengajukan naskah untuk paraf."))
@@ -107,7 +109,7 @@ def submit(session: RakorSession, user, *, seen: str) -> LetterStep:
 
 
 @transaction.atomic
-def paraf(session: RakorSession, user, *, seen: str) -> LetterStep:
+def paraf(session: RakorSession, user: User, *, seen: str) -> LetterStep:
     """An initialling official initials the submitted text."""
     current = lock_session(session)
     letter = LetterSettings.load()
@@ -131,7 +133,7 @@ def missing_paraf(letter: LetterSettings, steps: list[LetterStep]) -> list:
 
 @transaction.atomic
 def sign(
-    session: RakorSession, user, *, seen: str, verified: bool, acknowledged: Collection[str] = ()
+    session: RakorSession, user: User, *, seen: str, verified: bool, acknowledged: Collection[str] = ()
 ) -> LetterNumber:
     """The signer signs the initialled text: the register issues its number. ``verified``: the
     signer's login was confirmed with a two-factor code. Refused while a report is returned for
@@ -196,7 +198,7 @@ def _acknowledged(session: RakorSession, acknowledged: Collection[str]) -> list[
     return kept
 
 
-def issue_number(session: RakorSession, user, letter: LetterSettings, now) -> LetterNumber:
+def issue_number(session: RakorSession, user: User, letter: LetterSettings, now: dt.datetime) -> LetterNumber:
     """The next number of the year, under a lock on the year's counter row (two signings at once
     take consecutive numbers). A letter of a session that was forwarded before refers to the
     number it corrects."""
@@ -234,7 +236,7 @@ def in_force(session: RakorSession) -> LetterNumber | None:
     )
 
 
-def may_forward(user, letter: LetterSettings | None = None) -> bool:
+def may_forward(user: User, letter: LetterSettings | None = None) -> bool:
     """Who forwards a signed letter: the signer or the secretariat, as the admin set."""
     letter = letter or LetterSettings.load()
     if letter.forwarder == LetterSettings.Forwarder.SIGNER:
@@ -242,7 +244,7 @@ def may_forward(user, letter: LetterSettings | None = None) -> bool:
     return is_secretariat(user)
 
 
-def waiting_for(user) -> list[tuple[RakorSession, str]]:
+def waiting_for(user: User) -> list[tuple[RakorSession, str]]:
     """The letters that wait for this user's paraf or signature, with what each waits for
     (``Kind.PARAF`` or ``Kind.SIGNED``), oldest rakor first."""
     letter = LetterSettings.load()
@@ -260,7 +262,7 @@ def waiting_for(user) -> list[tuple[RakorSession, str]]:
         .distinct()
         .order_by("date")
     )
-    waiting = []
+    waiting: list[tuple[RakorSession, str]] = []
     for session in sessions:
         steps = [step for step in session.letter_steps.all() if step.cleared_at is None]
         initialled = {step.user_id for step in steps if step.kind == Kind.PARAF}

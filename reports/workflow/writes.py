@@ -10,8 +10,11 @@ sentence for the user saying which rule refused and since when.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.forms.models import BaseInlineFormSet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -107,7 +110,7 @@ def stale(current: ReadinessReport) -> Stale:
     )
 
 
-def mark_submitted(report: ReadinessReport, user, now: dt.datetime | None = None) -> None:
+def mark_submitted(report: ReadinessReport, user: User, now: dt.datetime | None = None) -> None:
     """Set the submission fields; the report is late if its *first* submission missed the deadline."""
     now = now or timezone.now()
     if report.status == Status.ACCEPTED and report.first_submitted_at is None:
@@ -122,7 +125,12 @@ def mark_submitted(report: ReadinessReport, user, now: dt.datetime | None = None
 
 @transaction.atomic
 def save_report(
-    report: ReadinessReport, user, *, expected_version: int, submit: bool, lines=()
+    report: ReadinessReport,
+    user: User,
+    *,
+    expected_version: int,
+    submit: bool,
+    lines: Iterable[BaseInlineFormSet] = (),
 ) -> ReadinessReport:
     """The operator saves their region's report as it stands (``lines``: formsets saved with it),
     as a draft or submitted. Refused when the session is frozen, when someone saved the report
@@ -155,7 +163,7 @@ REVIEWABLE = (Status.SUBMITTED,)
 
 @transaction.atomic
 def review(
-    report: ReadinessReport, user, *, accept: bool, comment: str, expected_version: int
+    report: ReadinessReport, user: User, *, accept: bool, comment: str, expected_version: int
 ) -> ReadinessReport:
     """The secretariat accepts a submitted report, or returns it to the operator with a comment."""
     current = lock_for_update(report, expected_version)

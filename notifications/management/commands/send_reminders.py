@@ -5,8 +5,10 @@ Safe to run as often as wanted: a scheduled reminder is recorded once per sessio
 channel and person, so a slot run twice sends once.
 """
 
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,10 +23,10 @@ class Command(BaseCommand):
         "semua wilayah yang belum melapor."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--session", type=int, help="ID rakor (lihat halaman administrasi).")
 
-    def handle(self, *args, session: int | None = None, **options) -> None:
+    def handle(self, *args: Any, session: int | None = None, **options: Any) -> None:
         with translation.override(settings.LANGUAGE_CODE):
             if session is None:
                 count = events.send_due_reminders()

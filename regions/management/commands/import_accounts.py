@@ -2,9 +2,10 @@
 file has no error). See ``regions.accounts_import`` for the columns."""
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,11 +20,11 @@ class Command(BaseCommand):
         "uji coba kecuali --simpan."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--simpan", action="store_true", help="Buat akunnya (bila tidak ada galat).")
 
-    def handle(self, *args, file: Path, simpan: bool, **options) -> None:
+    def handle(self, *args: Any, file: Path, simpan: bool, **options: Any) -> None:
         with translation.override(settings.LANGUAGE_CODE):
             try:
                 plan = accounts_import.read(file.name, file.read_bytes())

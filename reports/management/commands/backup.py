@@ -10,9 +10,10 @@ import os
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
@@ -51,7 +52,7 @@ class Command(BaseCommand):
     # A backup must not wait on an unrelated configuration warning (e.g. no node_modules on a server).
     requires_system_checks = []
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--output", help="berkas tujuan (bawaan: <direktori>/deskpilkada-<waktu>.<jenis>)"
         )
@@ -62,7 +63,14 @@ class Command(BaseCommand):
             help="sesudah mencadangkan, hapus cadangan di direktori itu yang lebih tua dari sekian hari",
         )
 
-    def handle(self, *args, output=None, directory="backups", keep_days=None, **options):
+    def handle(
+        self,
+        *args: Any,
+        output: str | None = None,
+        directory: str = "backups",
+        keep_days: int | None = None,
+        **options: Any,
+    ) -> None:
         if keep_days is not None and keep_days < 1:
             raise CommandError("--keep-days paling sedikit 1.")
         vendor = connection.vendor

@@ -18,6 +18,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -103,9 +104,9 @@ def fuzzy(entries: list[Entry]) -> list[str]:
     return [e.msgid for e in entries if e.fuzzy]
 
 
-def compiled_catalogue(mo: Path) -> dict:
+def compiled_catalogue(mo: Path) -> dict[str, str]:
     with mo.open("rb") as handle:
-        return gettext.GNUTranslations(handle)._catalog
+        return gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]  # private in gettext
 
 
 def compile_po(po: Path, mo: Path) -> None:
@@ -119,7 +120,7 @@ def compile_po(po: Path, mo: Path) -> None:
 class Command(BaseCommand):
     help = "Fail when a string is untranslated or fuzzy, or a compiled catalogue (.mo) is stale."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
         problems = []
         with tempfile.TemporaryDirectory() as tmp:

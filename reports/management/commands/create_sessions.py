@@ -1,7 +1,9 @@
 """Create an election's weekly rakor sessions up to voting day from its calendar (idempotent): the
 rakor's weekday and the reports' deadline time are the election's own fields."""
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports.models import Election
 
@@ -9,13 +11,13 @@ from reports.models import Election
 class Command(BaseCommand):
     help = "Buat rakor mingguan sebuah pemilihan sampai hari pemungutan suara, menurut kalendernya."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("election", help="Nama pemilihan, misalnya 'Pilkada Serentak 2024'.")
         parser.add_argument(
             "--pratinjau", action="store_true", help="Hanya tampilkan rakor yang akan dibuat."
         )
 
-    def handle(self, *args, election: str, pratinjau: bool, **options) -> None:
+    def handle(self, *args: Any, election: str, pratinjau: bool, **options: Any) -> None:
         try:
             chosen = Election.objects.get(name=election)
         except Election.DoesNotExist as exc:

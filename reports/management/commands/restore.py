@@ -8,9 +8,10 @@ it asks, and prints it under ``--noinput`` as well, so a scripted restore leaves
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
@@ -35,11 +36,11 @@ class Command(BaseCommand):
     # A restore must not wait on an unrelated configuration warning (e.g. no node_modules on a server).
     requires_system_checks = []
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument("--noinput", action="store_true", help="tanpa meminta konfirmasi")
 
-    def handle(self, *args, file, noinput=False, **options):
+    def handle(self, *args: Any, file: str, noinput: bool = False, **options: Any) -> None:
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"Berkas {path} tidak ada.")

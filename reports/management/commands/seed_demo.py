@@ -6,6 +6,8 @@ them, share a password printed in the README.
 """
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -69,7 +71,7 @@ BASELINE = {
 }
 
 # What each region told the 18 November 2024 rakor, as the article reports it.
-ARTICLE = {
+ARTICLE: dict[str, dict[str, Any]] = {
     "64.11": {
         "fields": {
             "logistics_status": "aman",
@@ -193,7 +195,7 @@ COPIES = [
 class Command(BaseCommand):
     help = "Muat data demo rakor 18 November 2024 beserta riwayat tiga Senin sebelumnya."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError(
                 "seed_demo tidak dijalankan dalam mode produksi (DJANGO_ENV=production): akun demonya, "
@@ -227,11 +229,11 @@ class Command(BaseCommand):
         self.follow_ups(sessions, regions, users["sekretariat"])
         self.print_logins(regions)
 
-    def create_users(self, regions):
+    def create_users(self, regions: dict[str, Region]) -> dict[str, User]:
         groups = {role: Group.objects.get(name=role.value) for role in Role}
-        users = {}
+        users: dict[str, User] = {}
 
-        def user(username, first, last, role=None, **extra):
+        def user(username: str, first: str, last: str, role: Role | None = None, **extra: Any) -> User:
             account, created = User.objects.get_or_create(
                 username=username, defaults={"first_name": first, "last_name": last, **extra}
             )
@@ -261,7 +263,7 @@ class Command(BaseCommand):
             AgencyMembership.objects.update_or_create(user=account, defaults={"agency": agency.value})
         return users
 
-    def letter_settings(self, users) -> None:
+    def letter_settings(self, users: dict[str, User]) -> None:
         """The naskah dinas as the admin sets it on *Pengaturan naskah dinas* (no emblem: the kop is
         text only until the admin uploads one)."""
         letter = LetterSettings.load()
@@ -275,8 +277,8 @@ class Command(BaseCommand):
         for position, (name, email) in enumerate(COPIES, start=1):
             LetterCopy.objects.create(letter_settings=letter, name=name, email=email, position=position)
 
-    def create_sessions(self, election):
-        sessions = {}
+    def create_sessions(self, election: Election) -> dict[dt.date, RakorSession]:
+        sessions: dict[dt.date, RakorSession] = {}
         for date in [*HISTORY, RAKOR_18, PLENARY]:
             kind = RakorSession.Kind.PLENARY if date == PLENARY else RakorSession.Kind.WEEKLY
             sessions[date], _ = RakorSession.objects.get_or_create(
@@ -299,7 +301,17 @@ class Command(BaseCommand):
                 session.save()
         return sessions
 
-    def save_report(self, session, region, fields, status, submitted_at, users, shortages=(), agenda=()):
+    def save_report(
+        self,
+        session: RakorSession,
+        region: Region,
+        fields: dict[str, Any],
+        status: str,
+        submitted_at: dt.datetime,
+        users: dict[str, User],
+        shortages: Sequence[tuple[LogisticsItem, int, str]] = (),
+        agenda: Sequence[tuple[str, dt.date, str, str]] = (),
+    ) -> ReadinessReport:
         operator = users[USERNAMES[region.kemendagri_code]]
         deadline_passed = submitted_at > session.deadline
         report, _ = ReadinessReport.objects.update_or_create(
@@ -334,7 +346,14 @@ class Command(BaseCommand):
         )
         return report
 
-    def history_report(self, session, region, week, items, users):
+    def history_report(
+        self,
+        session: RakorSession,
+        region: Region,
+        week: int,
+        items: dict[str, LogisticsItem],
+        users: dict[str, User],
+    ) -> None:
         """A plausible report for one of the three Mondays before 18 November."""
         code = region.kemendagri_code
         personnel, first_time = BASELINE[code]
@@ -353,7 +372,8 @@ class Command(BaseCommand):
             "confirmed_sections": {s.key: session.date.isoformat() for s in SECTIONS},
             "changed_sections": ["logistics", "security", "voters"] if week else [],
         }
-        shortages, agenda = [], []
+        shortages: list[tuple[LogisticsItem, int, str]] = []
+        agenda: list[tuple[str, dt.date, str, str]] = []
         if code == "64.72" and week == 2:
             fields.update(readiness="belum_siap", logistics_status="kekurangan", conflict_risk="sedang")
             shortages = [(items["Surat suara"], 1_200, "Kekurangan surat suara untuk TPS di Samarinda Ulu")]
@@ -370,7 +390,9 @@ class Command(BaseCommand):
         submitted_at = session.deadline + (dt.timedelta(hours=5) if late else -dt.timedelta(hours=16))
         self.save_report(session, region, fields, "accepted", submitted_at, users, shortages, agenda)
 
-    def article_report(self, session, region, facts, users):
+    def article_report(
+        self, session: RakorSession, region: Region, facts: dict[str, Any], users: dict[str, User]
+    ) -> None:
         """The region's report to the 18 November rakor: last week's values, changed by the
         article's facts; sections the article does not mention stay as confirmed last week."""
         previous = ReadinessReport.objects.get(session__date=HISTORY[-1], region=region)
@@ -397,14 +419,16 @@ class Command(BaseCommand):
         submitted_at = session.deadline + (dt.timedelta(hours=2) if late else -dt.timedelta(hours=14))
         self.save_report(session, region, fields, "submitted", submitted_at, users, agenda=facts["agenda"])
 
-    def attend(self, session, region, status, secretariat):
+    def attend(self, session: RakorSession, region: Region, status: str, secretariat: User) -> None:
         Attendance.objects.update_or_create(
             session=session,
             region=region,
             defaults={"status": status, "recorded_by": secretariat},
         )
 
-    def follow_ups(self, sessions, regions, secretariat):
+    def follow_ups(
+        self, sessions: dict[dt.date, RakorSession], regions: dict[str, Region], secretariat: User
+    ) -> None:
         rows = [
             (
                 HISTORY[2],

@@ -20,10 +20,11 @@ removes every session of the election and what hangs from it, the synthetic regi
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 
 from accounts.access import Role
@@ -96,13 +97,13 @@ Status = ReadinessReport.Status
 class Command(BaseCommand):
     help = "Muat data sintetis skala nasional untuk uji kinerja (bawaan 545 wilayah × 30 rakor)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--regions", type=int, default=545, help="Jumlah kabupaten/kota yang melapor.")
         parser.add_argument("--sessions", type=int, default=30, help="Jumlah rakor mingguan.")
         parser.add_argument("--seed", type=int, default=2024, help="Benih acak; benih sama, data sama.")
         parser.add_argument("--reset", action="store_true", help="Hapus data skala sebelumnya dahulu.")
 
-    def handle(self, *args, regions, sessions, seed, reset, **options):
+    def handle(self, *args: Any, regions: int, sessions: int, seed: int, reset: bool, **options: Any) -> None:
         if regions < 1 or sessions < 1:
             raise CommandError("--regions dan --sessions harus paling sedikit 1.")
         rng = random.Random(seed)
@@ -183,7 +184,7 @@ class Command(BaseCommand):
         Region.objects.bulk_create(synthetic, batch_size=BATCH)
         return (real + synthetic)[:count]
 
-    def users(self, regions: list[Region]) -> dict:
+    def users(self, regions: list[Region]) -> dict[str, Any]:
         """One operator per region and one secretariat and leader account, sharing one hash."""
         password = make_password(SCALE_PASSWORD)
         operators = [
@@ -237,7 +238,9 @@ class Command(BaseCommand):
             )
         return RakorSession.objects.bulk_create(sessions, batch_size=BATCH)
 
-    def reports(self, sessions, regions, users, rng: random.Random) -> list[ReadinessReport]:
+    def reports(
+        self, sessions: list[RakorSession], regions: list[Region], users: dict[str, Any], rng: random.Random
+    ) -> list[ReadinessReport]:
         operators = dict(zip((region.pk for region in regions), users["operators"], strict=True))
         secretariat = users["sekretariat"]
         reports = []
@@ -340,7 +343,9 @@ class Command(BaseCommand):
             return [Kind.RALLY, Kind.DEBATE, Kind.DISTRIBUTION, Kind.OTHER]
         return [Kind.DISTRIBUTION, Kind.OTHER]
 
-    def attendance(self, sessions, regions, secretariat: User, rng: random.Random) -> None:
+    def attendance(
+        self, sessions: list[RakorSession], regions: list[Region], secretariat: User, rng: random.Random
+    ) -> None:
         statuses = Attendance.Status
         Attendance.objects.bulk_create(
             [
@@ -360,7 +365,9 @@ class Command(BaseCommand):
             batch_size=BATCH,
         )
 
-    def follow_ups(self, sessions, regions, secretariat: User, rng: random.Random) -> None:
+    def follow_ups(
+        self, sessions: list[RakorSession], regions: list[Region], secretariat: User, rng: random.Random
+    ) -> None:
         """About one follow-up per twenty regions a week; those older than a month are closed."""
         rows = []
         for session in sessions:
