@@ -1,10 +1,11 @@
-"""Nothing unverified is signed without being seen: a returned report refuses the sign-off, every
-other unverified item (not yet reviewed, late, silent, unchanged) must be ticked, what was ticked is
-kept with who and when, and the letter names the reports not yet verified."""
+"""Nothing unverified is signed without being seen: a returned report refuses the Sekda's signature,
+every other unverified item (not yet reviewed, late, silent, unchanged) must be ticked, what was
+ticked is kept with who and when, and the letter names the reports not yet verified."""
 
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
@@ -13,6 +14,7 @@ from accounts.access import Role
 from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
 from reports.models import RakorSession, ReadinessReport
+from tests import letters
 from tests.conftest import make_user
 from tests.operator_pages import confirm_all, open_form, post_form
 
@@ -43,12 +45,20 @@ def shown_messages(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
-def sign_off(desk, session, ticks=None):
-    """Sign off the text on the page, ticking ``ticks`` (default: every item shown)."""
-    page = desk.get(url("brief", session)).context
+@pytest.fixture
+def sekda(demo) -> Client:
+    return letters.verified_client(User.objects.get(username="sekda"))
+
+
+def sign(sekda, session, ticks=None):
+    """The Sekda signs the text as it stands, ticking ``ticks`` (default: every item shown), once
+    the secretariat has submitted it and the head of Kesbangpol has initialled it."""
+    if not session.letter_steps.filter(cleared_at=None).exists():
+        letters.submit_and_paraf(session)
+    page = sekda.get(url("brief", session)).context
     if ticks is None:
         ticks = [item.kind.value for item in page["checklist"]]
-    return desk.post(url("brief_sign_off", session), {"seen": digest(page["text"]), "acknowledged": ticks})
+    return sekda.post(url("brief_sign_off", session), {"seen": letters.seen(session), "acknowledged": ticks})
 
 
 def review(desk, report: ReadinessReport, decision: str, comment: str = ""):
@@ -63,21 +73,24 @@ def report_of(session, name: str) -> ReadinessReport:
     return ReadinessReport.objects.get(session=session, region__name=name)
 
 
-def test_sign_off_is_refused_while_a_report_is_returned_and_allowed_once_it_is_sent_again(desk, demo):
+def test_signing_is_refused_while_a_report_is_returned_and_allowed_once_it_is_sent_again(desk, sekda, demo):
     bontang = report_of(demo, "Bontang")
     review(desk, bontang, "return", "Periksa lagi jumlah personel.")
-    page = desk.get(url("brief", demo))
-    html = page.content.decode()
+    assert (
+        "Laporan Kota Bontang dikembalikan kepada operator untuk diperbaiki."
+        in (desk.get(url("brief", demo)).context["text"])
+    )
+    letters.submit_and_paraf(demo)
+    html = sekda.get(url("brief", demo)).content.decode()
     assert (
         "dikembalikan untuk diperbaiki dan belum dikirim ulang" in html
         and "<strong>Kota Bontang</strong>" in html
     )
-    assert "Laporan Kota Bontang dikembalikan kepada operator untuk diperbaiki." in page.context["text"]
 
-    response = sign_off(desk, demo)
+    response = sign(sekda, demo)
     assert shown_messages(response)[-1] == (
-        "Laporan Kota Bontang dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat disetujui "
-        "setelah operator mengirim ulang laporannya."
+        "Laporan Kota Bontang dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat "
+        "ditandatangani setelah operator mengirim ulang laporannya."
     )
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
 
@@ -90,30 +103,30 @@ def test_sign_off_is_refused_while_a_report_is_returned_and_allowed_once_it_is_s
     assert post_form(phone, demo, data, action="submit", security_personnel="1.220").status_code == 302
     assert report_of(demo, "Bontang").status == "submitted"
 
-    sign_off(desk, demo)
+    sign(sekda, demo)
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is not None
 
 
-def test_every_item_of_the_checklist_must_be_ticked_and_is_kept_with_who_and_when(desk, demo, secretariat):
+def test_every_item_of_the_checklist_must_be_ticked_and_is_kept_with_who_and_when(desk, sekda, demo):
     checklist = desk.get(url("brief", demo)).context["checklist"]
     assert [(item.kind, [str(region) for region in item.regions]) for item in checklist] == [
         (Check.UNREVIEWED, UNREVIEWED),
         (Check.LATE, ["Kabupaten Mahakam Ulu"]),
         (Check.SILENT, ["Kabupaten Kutai Barat", "Kabupaten Kutai Timur", "Kota Samarinda"]),
     ]
-    html = desk.get(url("brief", demo)).content.decode()
-    assert 'name="acknowledged" value="belum_melapor"' in html
+    letters.submit_and_paraf(demo)
+    assert 'value="belum_melapor"' in sekda.get(url("brief", demo)).content.decode()
 
-    response = sign_off(desk, demo, ticks=["belum_diperiksa"])
+    response = sign(sekda, demo, ticks=["belum_diperiksa"])
     assert shown_messages(response)[-1] == (
-        "Centang setiap hal dalam daftar periksa sebelum menyetujui: Laporan terlambat; "
+        "Centang setiap hal dalam daftar periksa sebelum menandatangani: Laporan terlambat; "
         "Kabupaten/kota belum melapor (data lama dipakai)."
     )
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
 
-    sign_off(desk, demo)
+    sign(sekda, demo)
     session = RakorSession.objects.get(pk=demo.pk)
-    assert session.signed_off_by == secretariat and session.signed_off_at is not None
+    assert session.signed_off_by.username == "sekda" and session.signed_off_at is not None
     assert session.sign_off_acknowledged == [
         {"kind": "belum_diperiksa", "regions": UNREVIEWED},
         {"kind": "terlambat", "regions": ["Kabupaten Mahakam Ulu"]},
@@ -123,21 +136,23 @@ def test_every_item_of_the_checklist_must_be_ticked_and_is_kept_with_who_and_whe
         },
     ]
     page = " ".join(desk.get(url("brief", demo)).content.decode().split())
-    assert "Diketahui sekretariat saat menyetujui" in page
+    assert "saat menandatangani" in page
     assert "<strong>Laporan terlambat</strong>: Kabupaten Mahakam Ulu" in page
 
 
-def test_an_edit_after_sign_off_clears_what_was_acknowledged(desk, demo):
-    sign_off(desk, demo)
+def test_an_edit_after_signing_clears_what_was_acknowledged(desk, sekda, demo):
+    sign(sekda, demo)
     session = RakorSession.objects.get(pk=demo.pk)
+    assert session.sign_off_acknowledged != []
     desk.post(
         url("brief", demo), {"text": session.brief_text + "\n\nTambahan.", "base": digest(session.brief_text)}
     )
     session = RakorSession.objects.get(pk=demo.pk)
     assert (session.signed_off_at, session.sign_off_acknowledged) == (None, [])
+    assert session.brief_text.endswith("Tambahan.")
 
 
-def test_the_letter_names_the_reports_not_yet_verified_and_keeps_them_when_signed(desk, demo):
+def test_the_letter_names_the_reports_not_yet_verified_and_keeps_them_when_signed(desk, sekda, demo):
     text = desk.get(url("brief", demo)).context["text"]
     assert "Seluruh laporan tersebut belum diverifikasi sekretariat Desk Pilkada." in text
     for name in ("Paser", "Kutai Kartanegara", "Berau", "Penajam Paser Utara", "Balikpapan"):
@@ -152,11 +167,12 @@ def test_the_letter_names_the_reports_not_yet_verified_and_keeps_them_when_signe
         "Kota Bontang",
     ]
 
-    sign_off(desk, demo)
-    signed = RakorSession.objects.get(pk=demo.pk).brief_text
+    sign(sekda, demo)
+    session = RakorSession.objects.get(pk=demo.pk)
+    assert session.signed_off_at is not None
     assert (
         "Laporan Kabupaten Mahakam Ulu dan Kota Bontang belum diverifikasi sekretariat Desk Pilkada."
-        in signed
+        in session.brief_text
     )
 
 
