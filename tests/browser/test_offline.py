@@ -4,7 +4,6 @@ arrives when the connection returns, a stale one is refused as usual, and signin
 copies kept on the device."""
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from reports.models import RakorSession, ReadinessReport
@@ -12,7 +11,6 @@ from tests.browser.conftest import SIZES, sign_in
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = settings.BASE_DIR / "docs" / "screenshots"
 KEPT = "() => caches.keys().then(names => names.filter(n => n.startsWith('desk-offline-')))"
 
 
@@ -44,7 +42,6 @@ def test_the_form_opens_offline_and_a_report_sent_offline_arrives_when_the_signa
     page.locator("button[value=draft]").click()
     queued = page.locator("[data-autosave-offline]")
     assert "Tersimpan di perangkat — akan dikirim otomatis" in queued.inner_text()
-    page.screenshot(path=str(SCREENSHOTS / "report-phone-offline.png"))
     assert report_of("Kutai Timur") is None
 
     with page.expect_navigation():

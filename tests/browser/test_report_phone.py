@@ -3,15 +3,12 @@ that takes the operator to the first field in error (clear of the sticky bar), a
 survives a change of language without a false offer to restore it."""
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from reports.models import RakorSession, ReadinessReport
 from reports.registry import SECTIONS
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = settings.BASE_DIR / "docs" / "screenshots"
 
 
 def report_of(region: str) -> ReadinessReport | None:
@@ -30,7 +27,6 @@ def test_an_unchanged_week_is_sent_in_one_tap_with_every_section_confirmed(open_
     box = page.locator("#semua-sama")
     box.locator("summary").click()
     assert "Kesiapan umum" in box.inner_text()
-    page.screenshot(path=f"{SCREENSHOTS}/report-phone-unchanged-week.png")
     with page.expect_navigation():
         box.get_by_role("button", name="Kirim: semua bagian masih sama").click()
 
@@ -58,7 +54,6 @@ def test_a_refused_submit_puts_the_focus_on_the_first_field_in_error_clear_of_th
     field = page.evaluate("document.activeElement.getBoundingClientRect().bottom")
     bar = page.evaluate("document.querySelector('.report-actions').getBoundingClientRect().top")
     assert field <= bar, "the sticky bar covers the field in focus"
-    page.screenshot(path=f"{SCREENSHOTS}/report-phone-refused.png")
 
     summary.get_by_role("link", name="Pemilih pemula").click()
     assert page.evaluate("document.activeElement.name") == "first_time_voters"
