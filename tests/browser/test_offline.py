@@ -22,6 +22,8 @@ def visit_online(page) -> None:
     """One visit with a connection: the worker takes over and keeps the form."""
     page.goto(reverse("reports:report_form"))
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    if page.evaluate("() => navigator.serviceWorker.controller === null"):
+        page.reload()  # a worker that activated after this page loaded controls the next load
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function(
         "() => caches.open('desk-offline-' + document.body.dataset.offlineUser)"
