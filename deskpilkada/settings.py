@@ -181,15 +181,15 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
     BASE_DIR / "static",
 ]
-# The address of this application as the recipients of a letter reach it: its QR code links to
-# SITE_URL/verifikasi/<kode>/.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The address of this application as people outside it reach it: a letter's QR code links to
+# SITE_URL/verifikasi/<kode>/, and the links in notifications start with it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Uploaded files (the emblem of the letterhead); kept out of the repository.
 MEDIA_URL = "/media/"
@@ -238,8 +238,6 @@ try:
     json.loads(NOTIFY_GATEWAY["TEMPLATE"])
 except ValueError as exc:
     raise ImproperlyConfigured(f"NOTIFY_GATEWAY_TEMPLATE must be JSON: {exc}") from exc
-NOTIFY_SITE_URL = os.environ.get("NOTIFY_SITE_URL", "http://127.0.0.1:8000")
-NOTIFY_IN_BACKGROUND = bool(os.environ.get("CELERY_BROKER_URL"))
 # Beat checks every five minutes whether a reminder slot has come (idempotent per slot), and hands
 # notifications still pending after ten minutes to a worker again.
 CELERY_BEAT_SCHEDULE = {

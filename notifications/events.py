@@ -47,7 +47,7 @@ def missing_regions(session: RakorSession) -> QuerySet[Region]:
 
 
 def _url(path: str) -> str:
-    return settings.NOTIFY_SITE_URL.rstrip("/") + path
+    return settings.SITE_URL + path
 
 
 def reminder_text(session: RakorSession, region: Region) -> str:

@@ -8,7 +8,6 @@ pending row to ``tasks.deliver``. Rows of a reminder slot are unique, so a slot 
 import datetime as dt
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -74,13 +73,11 @@ def notify(
 
 
 def dispatch(notification_id: int) -> None:
-    """Send in the background when a Celery broker is configured, else at once (tests, demo)."""
+    """Send in the background when a Celery broker is configured; without one Celery runs the task
+    at once (``CELERY_TASK_ALWAYS_EAGER``: tests, demo)."""
     from notifications.tasks import deliver
 
-    if settings.NOTIFY_IN_BACKGROUND:
-        deliver.delay(notification_id)
-    else:
-        deliver(notification_id)
+    deliver.delay(notification_id)
 
 
 def redispatch_stale(older_than: dt.timedelta = dt.timedelta(minutes=10)) -> int:

@@ -1,7 +1,7 @@
 """The Celery tasks: deliver one recorded notification, and (run by beat) the due reminders.
 
-``shared_task`` binds to whichever Celery app the project runs; without a broker, ``sending.dispatch``
-calls ``deliver`` directly.
+``shared_task`` binds to the project's Celery app (deskpilkada/celery.py); without a broker it runs
+each task at once.
 """
 
 from celery import shared_task

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
@@ -19,6 +20,7 @@ from django.utils import translation
 from accounts.access import Role
 from regions.models import Membership, Region
 from reports.models import Election, RakorSession, ReadinessReport
+from tests.production import free_port
 
 PASSWORD = "Rahasia-Desk-2024"
 
@@ -183,3 +185,46 @@ def demo(db, demo_changes) -> RakorSession:
 @pytest.fixture
 def head(db) -> User:
     return make_user("kepala.kesbangpol.uji", Role.HEAD)
+
+
+class Mailbox:
+    """An SMTP handler that keeps what it receives and refuses the addresses in ``refuse``."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[list[str], bytes]] = []
+        self.refuse: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:  # noqa: N802
+        if address in self.refuse:
+            return "550 5.1.1 Kotak surat tidak ditemukan"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd's hook names
+        self.received.append((list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted"
+
+
+@pytest.fixture
+def mailbox(settings):
+    """A real SMTP server on loopback, and Django's mail pointed at it."""
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Call, then run what the call left for its transaction's commit (notifications are sent then)."""
+
+    def call_and_commit(call, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return call(*args, **kwargs)
+
+    return call_and_commit

@@ -1,13 +1,17 @@
 """A real gunicorn in production mode for the tests that need real responses (headers, cookies,
-error pages, faults). Static files are collected once, as ``make serve`` does."""
+error pages, faults). Static files are collected as ``make serve`` does, once per test process and
+into a folder of its own, so the servers serve this checkout's files as they are now and no other
+process (another pytest-xdist worker, whitenoise in the test process) sees the folder change."""
 
-import fcntl
+import atexit
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -16,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="desk-static-"))
+atexit.register(shutil.rmtree, STATIC_ROOT, ignore_errors=True)
 
 
 def production_env(database_url: str, **extra: str) -> dict:
@@ -28,6 +34,7 @@ def production_env(database_url: str, **extra: str) -> dict:
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(STATIC_ROOT),
         **extra,
     }
 
@@ -39,12 +46,9 @@ def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
 
 
 def collect_static(env: dict) -> None:
-    """Once per checkout; a lock keeps test processes running side by side (pytest-xdist workers)
-    from collecting at the same time."""
-    with open(ROOT / ".staticfiles.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (ROOT / "staticfiles" / "staticfiles.json").exists():
-            manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    """Once per test process, into ``STATIC_ROOT``."""
+    if not (STATIC_ROOT / "staticfiles.json").exists():
+        manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
 
 
 def free_port() -> int:

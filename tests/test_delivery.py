@@ -3,11 +3,9 @@ copy list the admin keeps, in the background, through a real SMTP server on loop
 each recipient's delivery is recorded — sent, or failed with the error — and a failed one is sent
 again from the brief's page without signing again."""
 
-import socket
 from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.urls import reverse
 
 from reports.models import Delivery, LetterCopy, LetterNumber, LetterSettings, LetterStep
@@ -17,43 +15,6 @@ from tests.security_data import client_for
 pytestmark = pytest.mark.django_db
 
 REFUSED = "kpu@kpu-kaltim.example"
-
-
-class Mailbox:
-    """An SMTP handler that keeps what it receives and refuses the addresses in ``refuse``."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], bytes]] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 Kotak surat tidak ditemukan"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.received.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def mailbox(settings):
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-    yield box
-    controller.stop()
 
 
 def test_the_forwarded_letter_is_mailed_to_each_recipient_and_a_refused_one_is_retried(demo, mailbox):

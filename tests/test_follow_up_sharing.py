@@ -30,17 +30,6 @@ def open_demo(demo, settings):
     return demo
 
 
-@pytest.fixture
-def run(django_capture_on_commit_callbacks):
-    """Call, then send what the call recorded, as happens once its transaction commits."""
-
-    def committed(call, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return call(*args, **kwargs)
-
-    return committed
-
-
 def follow_up(title: str) -> FollowUp:
     return FollowUp.objects.get(title=title)
 
@@ -131,7 +120,7 @@ def test_tindak_lanjuti_on_an_alert_already_followed_up_opens_the_open_follow_up
     assert FollowUp.objects.count() == before
 
 
-def test_a_closed_follow_up_can_be_raised_again(open_demo, run):
+def test_a_closed_follow_up_can_be_raised_again(open_demo, committed):
     existing = follow_up(KUTIM_ONLY)
     FollowUp.objects.filter(pk=existing.pk).update(closed_at=dt.datetime(2024, 11, 17, tzinfo=dt.UTC))
     data = {
@@ -141,11 +130,13 @@ def test_a_closed_follow_up_can_be_raised_again(open_demo, run):
         "agency": "polri_tni",
         "due_date": "2024-11-30",
     }
-    run(browser("sekretariat").post, reverse("reports:follow_up_create", args=[open_demo.pk]), data)
+    committed(browser("sekretariat").post, reverse("reports:follow_up_create", args=[open_demo.pk]), data)
     assert FollowUp.objects.filter(title=existing.title).count() == 2
 
 
-def test_a_new_follow_up_for_a_region_tells_its_operators_and_its_agency_and_no_one_else(open_demo, run):
+def test_a_new_follow_up_for_a_region_tells_its_operators_and_its_agency_and_no_one_else(
+    open_demo, committed
+):
     kutim = Region.objects.get(kemendagri_code="64.08")
     data = {
         "region": kutim.pk,
@@ -154,7 +145,7 @@ def test_a_new_follow_up_for_a_region_tells_its_operators_and_its_agency_and_no_
         "agency": "kpu",
         "due_date": "2024-11-25",
     }
-    run(browser("sekretariat").post, reverse("reports:follow_up_create", args=[open_demo.pk]), data)
+    committed(browser("sekretariat").post, reverse("reports:follow_up_create", args=[open_demo.pk]), data)
     assert {m.to[0] for m in mail.outbox} == {
         "operator.kutim@desk.kaltimprov.go.id",
         "mitra.kpu@desk.kaltimprov.go.id",
@@ -171,11 +162,11 @@ def test_a_new_follow_up_for_a_region_tells_its_operators_and_its_agency_and_no_
     [("return", "dikembalikan", "dikembalikan"), ("accept", "diterima", "diterima")],
 )
 def test_the_operator_is_told_when_their_report_is_returned_or_accepted_with_the_reviewers_comment(
-    open_demo, run, decision, status, words
+    open_demo, committed, decision, status, words
 ):
     report = ReadinessReport.objects.get(session=open_demo, region__kemendagri_code="64.74")
     comment = "Angka personel Polres belum sesuai surat Kapolres."
-    response = run(
+    response = committed(
         browser("sekretariat").post,
         reverse("reports:review", args=[report.pk]),
         {"decision": decision, "comment": comment, "version": report.version},

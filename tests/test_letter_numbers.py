@@ -4,12 +4,10 @@ signing (PostgreSQL, real threads) — and a corrected letter gets a new number 
 one it corrects. The public verification page says which letter is current."""
 
 import datetime as dt
-import threading
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -21,6 +19,7 @@ from reports.models.letter import validate_number_pattern
 from reports.workflow import letter as chain
 from tests import letters
 from tests.conftest import make_user
+from tests.threads import run_together
 
 on_postgresql = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason="needs PostgreSQL"
@@ -93,27 +92,6 @@ def test_a_corrected_letter_gets_a_new_number_that_refers_to_the_old_and_the_pag
     assert visitor.get(reverse("reports:verify", args=["tidak-ada"])).status_code == 404
 
 
-def run_together(jobs):
-    start = threading.Barrier(len(jobs))
-    outcomes = [None] * len(jobs)
-
-    def worker(index, job):
-        start.wait()
-        try:
-            outcomes[index] = job()
-        except Exception as error:  # noqa: BLE001 - the outcome is what the test inspects
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
-
-
 SIGNINGS = 8
 
 
@@ -138,10 +116,10 @@ def test_concurrent_signings_take_distinct_consecutive_numbers(election):
     texts = {session.pk: letters.seen(session) for session in sessions}
 
     outcomes = run_together(
-        [
+        *(
             lambda s=session: chain.sign(s, sekda, seen=texts[s.pk], verified=True, acknowledged=Check.values)
             for session in sessions
-        ]
+        )
     )
 
     assert all(isinstance(outcome, LetterNumber) for outcome in outcomes), outcomes

@@ -5,13 +5,11 @@ WhatsApp click-to-chat link with the right number and text, and the bell."""
 import datetime as dt
 import http.server
 import json
-import socket
 import threading
 import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -22,38 +20,10 @@ from notifications.models import Contact, Notification
 from notifications.phones import indonesian, to_e164
 from notifications.sending import redispatch_stale
 from regions.models import Region
+from tests.production import free_port
 from tests.security_data import browser
 
 pytestmark = pytest.mark.django_db
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Inbox:
-    """An aiosmtpd handler keeping every message it accepts."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf8", "replace")))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp_server(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", controller.port, False
-    settings.NOTIFY_CHANNELS = ["email"]
-    yield inbox
-    controller.stop()
 
 
 class Gateway(http.server.BaseHTTPRequestHandler):
@@ -142,10 +112,12 @@ def test_the_drilldown_of_a_missing_region_offers_call_and_whatsapp_with_the_rem
 
 
 def test_email_reaches_the_operator_through_a_real_smtp_server(
-    demo, smtp_server, django_capture_on_commit_callbacks
+    demo, mailbox, settings, django_capture_on_commit_callbacks
 ):
+    settings.NOTIFY_CHANNELS = ["email"]
     [row] = remind_samarinda(demo, django_capture_on_commit_callbacks)
-    [(to, content)] = smtp_server.messages
+    [(to, sent)] = mailbox.received
+    content = sent.decode("utf8", "replace")
     assert to == ["operator.samarinda@desk.kaltimprov.go.id"]
     assert "Pengingat: laporan Desk Pilkada Kota Samarinda" in content
     row.refresh_from_db()

@@ -23,7 +23,7 @@ from reports.workflow import letter as chain
 
 def verify_url(number: LetterNumber) -> str:
     """The address printed in the QR code: the public verification page of this letter."""
-    return settings.SITE_URL.rstrip("/") + reverse("reports:verify", args=[number.token])
+    return settings.SITE_URL + reverse("reports:verify", args=[number.token])
 
 
 def qr_data_uri(url: str) -> str:

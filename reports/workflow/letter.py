@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 
 from accounts.access import is_secretariat
 from reports.brief.checklist import checklist, returned
-from reports.brief.letter import indonesian
+from reports.brief.letter import indonesian, text_of
 from reports.brief.words import names
 from reports.models import Delivery, LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.rollup.parts import Summary
+from reports.rollup.summary import summary
 from reports.workflow.writes import Refused, lock_session, locked_row
 
 Kind = LetterStep.Kind
@@ -77,13 +79,11 @@ def cleared_message(cleared: list[LetterStep]) -> str:
     ) % {"steps": ", ".join(parts)}
 
 
-def _check_seen(current: RakorSession, seen: str) -> str:
-    """The text the user read, refused if it changed since their page showed it."""
-    from reports.brief.letter import indonesian, text_of
-    from reports.rollup.summary import summary
-
+def _check_seen(current: RakorSession, seen: str, result: Summary | None = None) -> str:
+    """The text the user read, refused if it changed since their page showed it (``result``: the
+    roll-up of ``current`` when the caller has it; the draft is made from it)."""
     with indonesian():
-        text = current.brief_text or text_of(current, summary(current))
+        text = current.brief_text or text_of(current, result or summary(current))
     if digest(text) != seen:
         raise Refused(
             _(
@@ -163,8 +163,10 @@ def sign(
             _("Naskah belum diparaf %(names)s.")
             % {"names": ", ".join(name_of(official) for official in waiting)}
         )
-    text = _check_seen(current, seen)
-    current.sign_off_acknowledged = _acknowledged(current, acknowledged)
+    with indonesian():
+        result = summary(current)
+    text = _check_seen(current, seen, result)
+    current.sign_off_acknowledged = _acknowledged(result, acknowledged)
     now = timezone.now()
     LetterStep.objects.create(session=current, kind=Kind.SIGNED, user=user, text=text, at=now)
     current.signed_off_at, current.signed_off_by = now, user
@@ -172,13 +174,10 @@ def sign(
     return issue_number(current, user, letter, now)
 
 
-def _acknowledged(session: RakorSession, acknowledged: Collection[str]) -> list[dict]:
+def _acknowledged(result: Summary, acknowledged: Collection[str]) -> list[dict]:
     """What the signer saw of the reports not yet verified, to keep with the signature; refused
     while a report is returned, or while an item of the checklist is not ticked."""
-    from reports.rollup.summary import summary
-
     with indonesian():
-        result = summary(session)
         sent_back, items = returned(result), checklist(result)
         kept = [{"kind": item.kind.value, "regions": [str(r) for r in item.regions]} for item in items]
     if sent_back:
