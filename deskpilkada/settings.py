@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "reports",
     "accounts",
     "notifications",
+    "incidents",
 ]
 
 MIDDLEWARE = [
@@ -195,8 +196,38 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+
+def incident_storage() -> dict:
+    """Where incident attachments are kept: never under MEDIA_URL. Local files in a private folder
+    by default (INCIDENT_FILES_ROOT); an S3-compatible bucket through django-storages when
+    INCIDENT_S3_BUCKET is set (credentials from the usual AWS_* variables or the instance role)."""
+    bucket = os.environ.get("INCIDENT_S3_BUCKET", "")
+    if not bucket:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {
+                "location": Path(os.environ.get("INCIDENT_FILES_ROOT", BASE_DIR / "private" / "incidents")),
+                "base_url": None,
+            },
+        }
+    options = {
+        "bucket_name": bucket,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    for option, variable in (
+        ("endpoint_url", "INCIDENT_S3_ENDPOINT_URL"),
+        ("region_name", "INCIDENT_S3_REGION"),
+    ):
+        if os.environ.get(variable):
+            options[option] = os.environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "incidents": incident_storage(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -205,6 +236,13 @@ STORAGES = {
         )
     },
 }
+
+# Incident attachments: photos are re-encoded (longest side INCIDENT_PHOTO_MAX_SIDE pixels, no
+# metadata); the original file is kept beside them only when the admin sets
+# INCIDENT_KEEP_ORIGINAL_PHOTOS (it may carry the phone's location).
+INCIDENT_KEEP_ORIGINAL_PHOTOS = envbool("INCIDENT_KEEP_ORIGINAL_PHOTOS", "false")
+INCIDENT_PHOTO_MAX_SIDE = envint("INCIDENT_PHOTO_MAX_SIDE", 1600)
+INCIDENT_MAX_UPLOAD_MB = envint("INCIDENT_MAX_UPLOAD_MB", 10)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -32,6 +32,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("reports.urls")),
     path("", include("notifications.urls")),
+    path("", include("incidents.urls")),
 ]
 
 handler403 = "reports.views.errors.permission_denied"

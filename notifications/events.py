@@ -3,10 +3,11 @@
 A region that has not reported is reminded by the secretariat's button or by the admin's schedule
 (``send_due_reminders``, run by Celery beat); an operator is told when their report is returned or
 accepted and when a follow-up is assigned to their region; a partner agency's accounts are told when
-a follow-up is assigned to their agency.
+a follow-up is assigned to their agency; the secretariat is told at once of an urgent incident.
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -20,6 +21,9 @@ from notifications.models import Notification, ReminderSlot
 from notifications.sending import notify
 from regions.models import Region
 from reports.models import FollowUp, RakorSession, ReadinessReport
+
+if TYPE_CHECKING:
+    from incidents.models import Incident
 
 
 def operators_of(region: Region | None) -> QuerySet[User]:
@@ -35,6 +39,12 @@ def partners_of(agency: str) -> QuerySet[User]:
     users = User.objects.filter(
         is_active=True, groups__name=Role.PARTNER.value, agency_membership__agency=agency
     )
+    return users.select_related("contact").order_by("username").distinct()
+
+
+def secretariat_members() -> QuerySet[User]:
+    """The active accounts of the provincial secretariat, with their contacts."""
+    users = User.objects.filter(is_active=True, groups__name=Role.SECRETARIAT.value)
     return users.select_related("contact").order_by("username").distinct()
 
 
@@ -200,3 +210,35 @@ def follow_up_assigned(follow_up: FollowUp) -> list[Notification]:
         sent_by=follow_up.created_by,
     )
     return written
+
+
+def incident_urgent(incident: "Incident") -> list[Notification]:
+    """Tell the secretariat at once that a region reported an urgent (darurat) incident."""
+    link = incident.get_absolute_url()
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {
+            "kind": incident.get_kind_display(),
+            "region": incident.region,
+            "kecamatan": incident.kecamatan.name,
+            "place": f", {incident.place}" if incident.place else "",
+            "when": formats.date_format(incident.occurred_local, "j F Y, H.i"),
+            "what": incident.description[:300],
+            "url": _url(link),
+        }
+        subject = _("Kejadian darurat di %(region)s: %(kind)s") % words
+        message = (
+            _(
+                "Kejadian darurat (%(kind)s) di Kecamatan %(kecamatan)s%(place)s, %(region)s, pada %(when)s "
+                "WITA: %(what)s Lihat dan tangani di Desk Pilkada: %(url)s"
+            )
+            % words
+        )
+    return notify(
+        secretariat_members(),
+        event=Notification.Event.URGENT_INCIDENT,
+        subject=subject,
+        message=message,
+        link=link,
+        region=incident.region,
+        sent_by=incident.reported_by,
+    )

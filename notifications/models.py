@@ -103,6 +103,7 @@ class Notification(models.Model):
         REPORT_RETURNED = "dikembalikan", _("Laporan dikembalikan")
         REPORT_ACCEPTED = "diterima", _("Laporan diterima")
         FOLLOW_UP = "tindak_lanjut", _("Tindak lanjut ditugaskan")
+        URGENT_INCIDENT = "kejadian_darurat", _("Kejadian darurat")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")

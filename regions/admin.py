@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from regions.models import Membership, Region
+from regions.models import Kecamatan, Membership, Region
 
 
 @admin.register(Region)
@@ -33,3 +33,11 @@ class MembershipInline(admin.StackedInline):
 
     model = Membership
     autocomplete_fields = ["region"]
+
+
+@admin.register(Kecamatan)
+class KecamatanAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "region"]
+    list_filter = ["region"]
+    search_fields = ["name", "code", "region__name"]
+    list_select_related = ["region"]

@@ -66,6 +66,36 @@ class Region(models.Model):
         return gettext("Kabupaten %(name)s") % {"name": self.name}
 
 
+class Kecamatan(models.Model):
+    """A kecamatan (district) of a region, with its Kemendagri code (``64.02.05``)."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="kecamatan", verbose_name=_("kabupaten/kota")
+    )
+    code = models.CharField(
+        _("kode Kemendagri"),
+        max_length=8,
+        unique=True,
+        validators=[RegexValidator(r"^\d{2}\.\d{2}\.\d{2}$", _("Tulis kode seperti 64.02.05."))],
+    )
+    name = models.CharField(_("nama"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("kecamatan")
+        verbose_name_plural = _("kecamatan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="kecamatan_unique_name_per_region",
+                violation_error_message=_("Kabupaten/kota ini sudah memiliki kecamatan dengan nama itu."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Membership(models.Model):
     """The one region an operator reports for."""
 

@@ -43,6 +43,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: (transactional(item), not item.get_closest_marker("slow")))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def incident_files(tmp_path_factory):
+    """Incident attachments of the whole test run (the demo's photo included) go to a temporary
+    folder, never to the checkout's private folder. The file fields resolved their storage when the
+    models loaded, so they get the temporary one directly."""
+    from django.core.files.storage import FileSystemStorage
+
+    from incidents.models import Attachment
+
+    fields = [Attachment._meta.get_field(name) for name in ("file", "original")]
+    kept = [field.storage for field in fields]
+    storage = FileSystemStorage(location=tmp_path_factory.mktemp("incidents"), base_url=None)
+    for field in fields:
+        field.storage = storage
+    yield storage
+    for field, before in zip(fields, kept, strict=True):
+        field.storage = before
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
