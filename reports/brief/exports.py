@@ -330,6 +330,36 @@ def agenda_table(result: Summary) -> tuple[list[str], list[list[Any]], list[int]
     return headers, rows, [12, 26, 20, 24, 50]
 
 
+def incident_table(result: Summary) -> tuple[list[str], list[list[Any]], list[int]]:
+    """The week's significant incidents, in the order they happened."""
+    headers = [
+        "Waktu (WITA)",
+        "Kabupaten/kota",
+        "Kecamatan",
+        "Desa/kelurahan atau TPS",
+        "Jenis",
+        "Tingkat",
+        "Status",
+        "Apa yang terjadi",
+        "Yang sudah dilakukan",
+    ]
+    rows = [
+        [
+            timezone.localtime(incident.occurred_at).replace(tzinfo=None),
+            str(incident.region),
+            incident.kecamatan.name,
+            incident.place or None,
+            incident.get_kind_display(),
+            incident.get_severity_display(),
+            incident.get_status_display(),
+            incident.description,
+            incident.actions_taken or None,
+        ]
+        for incident in result.incidents
+    ]
+    return headers, rows, [17, 24, 20, 24, 24, 15, 12, 60, 40]
+
+
 # XLSX and CSV.
 
 DATE_FORMAT = "dd-mm-yyyy"
@@ -342,7 +372,8 @@ BOLD = Font(bold=True)
 
 
 def xlsx(result: Summary) -> bytes:
-    """A workbook: the session's table, then its alerts and follow-ups, then its agenda."""
+    """A workbook: the session's table, then its alerts and follow-ups, its agenda and the week's
+    significant incidents."""
     workbook = Workbook()
     sheet = workbook.worksheets[0]
     sheet.title = f"Rakor {result.session.date:%d-%m-%Y}"
@@ -351,6 +382,7 @@ def xlsx(result: Summary) -> bytes:
     for title, (headers, rows, widths) in (
         ("Peringatan dan tindak lanjut", follow_up_table(result)),
         ("Agenda", agenda_table(result)),
+        ("Kejadian", incident_table(result)),
     ):
         _write(workbook.create_sheet(title), headers, rows, widths)
     workbook.properties.title = f"Laporan Desk Pilkada {formats.date_format(result.session.date, 'j F Y')}"

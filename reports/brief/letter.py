@@ -6,8 +6,8 @@ correction of the brief sent before, when the rakor was reopened; who attended, 
 report is late, returned or not yet verified, by name), the regions' facts
 (``reports.brief.regions``: what several share told once, then each region's own, then the silent
 regions' last known state and its date), what changed since the previous rakor, the alerts and open
-follow-ups with their owners, and the Sekda's standing concerns. It counts and adds nothing itself:
-every number comes from the summary or from a region's report.
+follow-ups with their owners, the week's significant incidents, and the Sekda's standing concerns.
+It counts and adds nothing itself: every number comes from the summary or from a region's report.
 
 The letter is an official communication of a provincial government and is always written in
 Bahasa Indonesia (UU 24/2009, Pasal 33), whoever drafts it and in whatever language they read the
@@ -15,11 +15,14 @@ interface; its sentences are therefore not marked for translation, and callers b
 and render the letter inside ``indonesian()`` so that labels and dates are Indonesian too.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.utils import formats, timezone, translation
 
+from incidents.models import Incident
 from reports.brief.regions import region_paragraphs
-from reports.brief.words import count, day, names, percent, sentence, weekday
+from reports.brief.words import count, day, names, percent, period, sentence, weekday
 from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
 from reports.rollup.lights import AlertKind, number
 from reports.rollup.parts import Summary
@@ -55,6 +58,7 @@ def draft(result: Summary, corrects: ForwardedBrief | None = None) -> str:
         *region_paragraphs(result),
         _changes(result),
         _attention(result),
+        _incidents(result),
         _concerns(result),
         _closing(result),
     ]
@@ -253,6 +257,40 @@ def _attention(result: Summary) -> str:
     else:
         follow_ups = "Tidak ada tindak lanjut yang masih terbuka."
     return "\n\n".join(part for part in (found, follow_ups) if part)
+
+
+def _incidents(result: Summary) -> str:
+    """The week's significant incidents (perlu perhatian, darurat), in the order they happened;
+    nothing when there were none."""
+    if not result.incidents:
+        return ""
+    end = result.session.date - dt.timedelta(days=1)
+    urgent = sum(1 for incident in result.incidents if incident.is_urgent)
+    opening = (
+        f"Selama sepekan sebelum rakor ({period(end - dt.timedelta(days=6), end)}) tercatat "
+        f"{count(len(result.incidents))} kejadian yang memerlukan perhatian"
+        + (f", {count(urgent)} di antaranya berstatus darurat" if urgent else "")
+        + ":"
+    )
+    lines = [
+        f"{index}. {sentence(_incident(incident))}"
+        for index, incident in enumerate(result.incidents, start=1)
+    ]
+    return opening + "\n" + "\n".join(lines)
+
+
+def _incident(incident: Incident) -> str:
+    when = timezone.localtime(incident.occurred_at)
+    place = f"Kecamatan {incident.kecamatan.name}" + (f" ({incident.place})" if incident.place else "")
+    parts = [
+        f"{incident.get_kind_display()} di {place}, {incident.region}, {weekday(when.date())} pukul "
+        f"{when:%H.%M} WITA ({incident.get_severity_display().lower()}): "
+        f"{incident.description.strip().rstrip('.')}"
+    ]
+    if incident.actions_taken.strip():
+        parts.append(f"penanganan: {incident.actions_taken.strip().rstrip('.')}")
+    parts.append(f"status {incident.get_status_display().lower()}")
+    return "; ".join(parts)
 
 
 def _follow_up(result: Summary, follow_up: FollowUp) -> str:

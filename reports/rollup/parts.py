@@ -10,12 +10,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from regions.models import Region
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
 from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, of_kind, shown_in
 from reports.rollup.changes import Change, StaleSection, changes_between, same_values
 from reports.rollup.lights import AlertKind, Light, ReportState, explain
+
+if TYPE_CHECKING:
+    from incidents.models import Incident
 
 # The numbers shown for every region and compared week over week: every count of the report.
 FIGURES: tuple[ReportField, ...] = of_kind(Kind.COUNT)
@@ -333,6 +337,8 @@ class Summary:
     trend: list[TrendPoint]  # the election's sessions up to this one
     steady_regions: int = 0  # how many regions the personnel trend adds up (see TrendPoint)
     lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
+    # The significant incidents (perlu perhatian, darurat) of the seven days before the rakor.
+    incidents: list["Incident"] = field(default_factory=list)
 
     @property
     def attachment_labels(self) -> list[str]:

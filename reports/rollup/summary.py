@@ -1,6 +1,6 @@
 """The province-wide picture of one rakor session: every number the desk shows or sends.
 
-``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (nine), whatever the
+``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (ten), whatever the
 number of regions and sessions. ``summary(session, region=...)`` is the same roll-up for one region
 (the drill-down): its row, alerts, agenda, the follow-ups of that region or of the whole province,
 and counts, totals and trend over that region alone. The dashboard, the drill-down, the printable
@@ -24,6 +24,8 @@ Definitions used throughout:
 - Follow-ups: raised at this session or an earlier one of the election. A forwarded session is a
   frozen snapshot at ``forwarded_at``; an open session is live. "Closed since the previous session"
   means closed after the previous session was forwarded (or after its day, if it never was).
+- Incidents: those of ``perlu perhatian`` or ``darurat`` that happened in the seven days before
+  the rakor's day (``incidents.desk.significant_of_week``), whatever their status now.
 - *Stale*: a section whose last confirmation is 14 days or more before the session date.
 """
 
@@ -37,6 +39,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from incidents.desk import significant_of_week
 from regions.models import Region
 from reports.models import (
     WITA,
@@ -73,7 +76,7 @@ AGENDA_DAYS = 14
 
 
 def summary(session: RakorSession, region: Region | None = None) -> Summary:
-    """The roll-up of ``session`` (of one region when given): nine queries whatever the number of
+    """The roll-up of ``session`` (of one region when given): ten queries whatever the number of
     regions and sessions. Callers read it and never change it."""
     sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
     session = next(s for s in sessions if s.pk == session.pk)
@@ -159,6 +162,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
         steady_regions=steady,
     )
     result.lights = {light.value: sum(1 for r in rows if r.light == light) for light in Light}
+    result.incidents = significant_of_week(session, region)
     return result
 
 

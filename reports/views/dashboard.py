@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from accounts.access import DESK_ROLES, is_secretariat, role_required, sees_client_addresses
+from incidents.desk import open_incidents
 from notifications.contacts import operator_contacts
 from regions.models import Region
 from reports.forms.desk import ReviewForm
@@ -53,11 +54,16 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     trend = result.trend
     regions = [(row, _drilldown_url(result.session, row)) for row in result.rows]
     contacts = operator_contacts([row.region for row in result.rows], result.session)
+    incidents = open_incidents()
     context = {
         **_desk_context(request, result.session),
         "summary": result,
         "regions": regions,
-        "tiles": [(row, href, contacts.get(row.region.pk, [])) for row, href in regions],
+        "tiles": [
+            (row, href, contacts.get(row.region.pk, []), incidents.per_region.get(row.region.pk, 0))
+            for row, href in regions
+        ],
+        "open_incidents": incidents,
         "contacts": contacts,
         "completeness_chart": completeness_chart(trend),
         "personnel_chart": line_chart(
