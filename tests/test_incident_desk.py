@@ -7,8 +7,9 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from PIL import Image
 
-from incidents.models import Status
+from incidents.models import Attachment, Incident, Status
 from reports.brief.exports import xlsx
 from reports.brief.letter import draft, indonesian
 from reports.models import WITA
@@ -75,13 +76,11 @@ def test_the_letter_summarises_the_weeks_significant_incidents(session, week):
     paragraph = next(p for p in text.split("\n\n") if p.startswith("Selama sepekan"))
     assert paragraph == (
         "Selama sepekan sebelum rakor (11–17 November 2024) tercatat dua kejadian yang memerlukan "
-        "perhatian, satu di antaranya berstatus darurat:\n"
-        "1. Politik uang di Kecamatan " + week["attention"].kecamatan.name + ", Kabupaten Paser, "
-        "Senin, 11 November 2024 pukul 09.00 WITA (perlu perhatian): Pembagian sembako berlabel pasangan "
-        "calon; status baru.\n"
-        "2. Konflik/gangguan kamtibmas di Kecamatan Bontang Selatan (TPS 012 Tanjung Laut), Kota Bontang, "
-        "Sabtu, 16 November 2024 pukul 21.15 WITA (darurat): Bentrok antarpendukung di depan posko "
-        "pemenangan; penanganan: Dimediasi Polres Bontang; status ditangani."
+        "perhatian, satu di antaranya darurat: politik uang di Kecamatan "
+        + week["attention"].kecamatan.name
+        + ", Kabupaten Paser (11 November, perlu perhatian, baru): Pembagian sembako berlabel pasangan "
+        "calon; konflik/gangguan kamtibmas di Kecamatan Bontang Selatan, Kota Bontang (16 November, "
+        "darurat, ditangani): Bentrok antarpendukung di depan posko pemenangan."
     )
     for left_out in ("Baliho roboh", "minggu sebelumnya", "hari rakor"):
         assert left_out not in text
@@ -126,3 +125,13 @@ def test_the_dashboard_shows_open_incidents_per_region_newest_first(
         panel.index("hari rakor") < panel.index("Bentrok antarpendukung") < panel.index("Pembagian sembako")
     )
     assert "minggu sebelumnya" not in panel  # selesai
+
+
+def test_the_demo_has_incidents_one_urgent_and_one_with_a_drawn_photo(demo):
+    assert Incident.objects.count() >= 3
+    urgent = Incident.objects.get(severity="darurat")
+    assert urgent.follow_up is not None and urgent.updates.exists()
+    photo = Attachment.objects.get(kind="foto")
+    with photo.file.open("rb") as handle:
+        image = Image.open(io.BytesIO(handle.read()))
+        assert image.size == (1200, 800) and not image.getexif()

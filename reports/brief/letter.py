@@ -260,8 +260,9 @@ def _attention(result: Summary) -> str:
 
 
 def _incidents(result: Summary) -> str:
-    """The week's significant incidents (perlu perhatian, darurat), in the order they happened;
-    nothing when there were none."""
+    """The week's significant incidents (perlu perhatian, darurat) in one paragraph, in the order they
+    happened, each told in a clause (the details are on the incident's page); nothing when there
+    were none."""
     if not result.incidents:
         return ""
     end = result.session.date - dt.timedelta(days=1)
@@ -269,28 +270,18 @@ def _incidents(result: Summary) -> str:
     opening = (
         f"Selama sepekan sebelum rakor ({period(end - dt.timedelta(days=6), end)}) tercatat "
         f"{count(len(result.incidents))} kejadian yang memerlukan perhatian"
-        + (f", {count(urgent)} di antaranya berstatus darurat" if urgent else "")
-        + ":"
+        + (f", {count(urgent)} di antaranya darurat" if urgent else "")
     )
-    lines = [
-        f"{index}. {sentence(_incident(incident))}"
-        for index, incident in enumerate(result.incidents, start=1)
-    ]
-    return opening + "\n" + "\n".join(lines)
+    return sentence(f"{opening}: {'; '.join(_incident(each) for each in result.incidents)}")
 
 
 def _incident(incident: Incident) -> str:
     when = timezone.localtime(incident.occurred_at)
-    place = f"Kecamatan {incident.kecamatan.name}" + (f" ({incident.place})" if incident.place else "")
-    parts = [
-        f"{incident.get_kind_display()} di {place}, {incident.region}, {weekday(when.date())} pukul "
-        f"{when:%H.%M} WITA ({incident.get_severity_display().lower()}): "
-        f"{incident.description.strip().rstrip('.')}"
-    ]
-    if incident.actions_taken.strip():
-        parts.append(f"penanganan: {incident.actions_taken.strip().rstrip('.')}")
-    parts.append(f"status {incident.get_status_display().lower()}")
-    return "; ".join(parts)
+    return (
+        f"{incident.get_kind_display().lower()} di Kecamatan {incident.kecamatan.name}, {incident.region} "
+        f"({when.day} {formats.date_format(when, 'F')}, {incident.get_severity_display().lower()}, "
+        f"{incident.get_status_display().lower()}): {incident.description.strip().rstrip('.')}"
+    )
 
 
 def _follow_up(result: Summary, follow_up: FollowUp) -> str:

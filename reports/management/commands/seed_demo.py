@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.access import Role
 from accounts.models import Profile
+from incidents import demo as incidents_demo
 from notifications.models import AgencyMembership, Contact
 from regions.models import Membership, Region
 from reports.models import (
@@ -227,6 +228,7 @@ class Command(BaseCommand):
             self.attend(session, regions[code], Attendance.Status.UNCONFIRMED, users["sekretariat"])
 
         self.follow_ups(sessions, regions, users["sekretariat"])
+        incidents_demo.load(election, users, users["sekretariat"])
         self.print_logins(regions)
 
     def create_users(self, regions: dict[str, Region]) -> dict[str, User]:
