@@ -23,7 +23,12 @@ PAGES = [
     ("brief", "sekretariat", "/ringkasan/"),
     ("guide", "operator.bontang", "/panduan/"),
     ("notices", "operator.samarinda", "/pemberitahuan/"),
+    ("incident-form", "operator.bontang", "/kejadian/baru/"),
+    ("incident-detail", "sekretariat", None),
+    ("dashboard-incidents", "sekretariat", "/dasbor/"),
 ]
+# Pages taken whole, not just the first screen: the dashboard's incident counts and list lie below it.
+FULL_PAGE = {"dashboard-incidents"}
 OUT = Path(__file__).resolve().parent / "screenshots"
 
 
@@ -55,13 +60,16 @@ def main(base: str, only: list[str]) -> None:
                     )
                     context.add_cookies([{"name": "django_language", "value": language, "url": base}])
                     page = context.new_page()
-                    if path is None:  # the drill-down: the first region tile of the dashboard
+                    if name == "drilldown":  # the first region tile of the dashboard
                         page.goto("/dasbor/")
                         page.locator(".desk-tiles a").last.click()
+                    elif name == "incident-detail":  # the newest incident of the list
+                        page.goto("/kejadian/")
+                        page.locator(".desk-incident a").first.click()
                     else:
                         page.goto(path)
                     page.wait_for_load_state("networkidle")
-                    page.screenshot(path=OUT / f"{name}-{language}-{size}.png")
+                    page.screenshot(path=OUT / f"{name}-{language}-{size}.png", full_page=name in FULL_PAGE)
                     context.close()
         browser.close()
 

@@ -108,27 +108,19 @@ def scene() -> bytes:
 
 def load(election: Election, users: dict[str, User], secretariat: User) -> list[Incident]:
     incidents = []
-    for (
-        code,
-        kecamatan,
-        place,
-        when,
-        kind,
-        severity,
-        status,
-        what,
-        done,
-        agencies,
-        reporter,
-        photo,
-    ) in INCIDENTS:
+    for row in INCIDENTS:
+        code, kecamatan_name, place, when, kind, severity, status, what, done, agencies, reporter, photo = row
+        kecamatan = Kecamatan.objects.select_related("region").get(
+            region__kemendagri_code=code, name=kecamatan_name
+        )
+        # Keyed by place and kind, so that a later change of the demo's dates updates the row.
         incident, _ = Incident.objects.update_or_create(
-            region=Kecamatan.objects.get(region__kemendagri_code=code, name=kecamatan).region,
-            occurred_at=when,
+            region=kecamatan.region,
+            kecamatan=kecamatan,
             kind=kind,
             defaults={
                 "election": election,
-                "kecamatan": Kecamatan.objects.get(region__kemendagri_code=code, name=kecamatan),
+                "occurred_at": when,
                 "place": place,
                 "severity": severity,
                 "status": status,
