@@ -5,9 +5,11 @@ the other region's marker text appears in none of their responses."""
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.shortcuts import resolve_url
 from django.urls import get_resolver, reverse
 
+from incidents.models import Attachment, Incident
 from reports.models import Delivery, FollowUp, ForwardedBrief, LetterNumber
 from tests.security_data import MARKERS, ROLES, client_for, demo_user, mark_regions, region_report
 from tests.urlwalk import walk
@@ -25,6 +27,9 @@ SECRETARIAT = lambda ok: (LOGIN, 403, 403, ok, 403, 403, ok, 403)  # noqa: E731
 SIGNER = lambda ok: (LOGIN, 403, 403, 403, ok, 403, 403, 403)  # noqa: E731
 INITIALER = lambda ok: (LOGIN, 403, 403, 403, 403, ok, 403, 403)  # noqa: E731
 PARTNER = lambda ok: (LOGIN, 403, 403, 403, 403, 403, 403, ok)  # noqa: E731
+REPORTERS = lambda ok: (LOGIN, ok, ok, ok, 403, 403, ok, 403)  # noqa: E731
+INCIDENT_READERS = lambda ok: (LOGIN, ok, 404, ok, ok, ok, ok, ok)  # noqa: E731
+INCIDENT_WRITERS = lambda ok: (LOGIN, ok, 404, ok, 403, 403, ok, 403)  # noqa: E731
 
 # url name: (arguments, GET statuses, POST statuses); POST bodies are empty, so a change view
 # answers with its form errors or refusal and nothing changes.
@@ -82,6 +87,16 @@ EXPECTED = {
     # form's errors); the desk only reads.
     "notifications:follow_up": (("follow_up",), EVERYONE(200), OPERATORS(200, partner=200)),
     "notifications:agency_follow_ups": ((), PARTNER(200), PARTNER(405)),
+    # The incident is Bontang's, with Kesbangpol involved: its operator and Mitra Kesbangpol see it,
+    # Paser's operator finds nothing there; operators and the secretariat write, the others read.
+    "incidents:list": ((), EVERYONE(200), EVERYONE(405)),
+    "incidents:create": ((), REPORTERS(200), REPORTERS(200)),
+    "incidents:detail": (("incident",), INCIDENT_READERS(200), EVERYONE(405)),
+    "incidents:attachment": (("incident", "attachment"), INCIDENT_READERS(200), EVERYONE(405)),
+    "incidents:update": (("incident",), EVERYONE(405), INCIDENT_WRITERS(200)),
+    "incidents:attach": (("incident",), EVERYONE(405), INCIDENT_WRITERS(200)),
+    # An empty choice unlinks the follow-up: the secretariat's empty POST is a valid one.
+    "incidents:link": (("incident",), EVERYONE(405), (LOGIN, 403, 404, 302, 403, 403, 302, 403)),
 }
 # Django's admin keeps its own rules: everyone but a staff account is sent to the admin's login.
 ADMIN_PREFIX = "/admin/"
@@ -94,6 +109,16 @@ def world(demo):
     earlier = demo.election.sessions.filter(date__lt=demo.date).latest()
     sent = ForwardedBrief.objects.create(session=earlier, text="Naskah", pdf=b"%PDF-", xlsx=b"PK", csv=b"x")
     letter = sent_letter(sent)
+    incident = Incident.objects.get(region__kemendagri_code="64.74", agencies__agency="kesbangpol")
+    attachment = Attachment(
+        incident=incident,
+        kind="pdf",
+        name="berita-acara.pdf",
+        content_type="application/pdf",
+        size=9,
+        uploaded_by=incident.reported_by,
+    )
+    attachment.file.save("ba.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     return {
         "session": demo.pk,
         "region": report.region_id,
@@ -105,6 +130,8 @@ def world(demo):
             letter=letter, name="Mendagri", address="persuratan@kemendagri.example", status="gagal"
         ).pk,
         "sent": sent.pk,
+        "incident": incident.pk,
+        "attachment": attachment.pk,
     }
 
 
@@ -190,7 +217,8 @@ def test_only_the_admin_reaches_the_admin_site(world, role):
 def test_an_unknown_or_impossible_id_in_any_url_is_not_found_never_a_500(world, role, missing):
     client = client_for(role)
     for name, (parameters, _on_get, _on_post) in EXPECTED.items():
-        if not any(p in ("session", "region", "report", "follow_up", "sent", "delivery") for p in parameters):
+        ids = ("session", "region", "report", "follow_up", "sent", "delivery", "incident", "attachment")
+        if not any(p in ids for p in parameters):
             continue
         for index, parameter in enumerate(parameters):
             if parameter == "operator":
