@@ -53,3 +53,13 @@ def test_the_incident_form_passes_axe_on_a_phone(open_page):
     page = open_page("phone", "operator.bontang", axe=True)
     page.goto(reverse("incidents:create"))
     assert axe_violations(page) == []
+
+
+def test_the_incident_list_and_an_incident_with_its_photo_pass_axe(open_page):
+    urgent = Incident.objects.get(severity="darurat")
+    page = open_page("desktop", "sekretariat", axe=True)
+    violations = []
+    for url in (reverse("incidents:list"), urgent.get_absolute_url()):
+        page.goto(url)
+        violations += axe_violations(page)
+    assert violations == []
