@@ -41,28 +41,23 @@ register = template.Library()
 
 
 @register.simple_tag
+@functools.cache
 def icon(name: str, classes: str = "") -> SafeString:
     """One icon, hidden from screen readers: the words beside it (or the control's aria-label) say
-    what it means."""
+    what it means. Each name's markup is built once per process (with the sprite's hashed address),
+    since a page such as the national dashboard draws a few thousand icons."""
     return format_html(
         '<svg class="bi{}" aria-hidden="true"><use href="{}#{}"/></svg>',
         f" {classes}" if classes else "",
-        sprite_url(),
+        static(SPRITE_STATIC),
         name,
     )
 
 
-@functools.cache
-def sprite_url() -> str:
-    """The sprite's address, its hashed name in production; asked once per process, since a page
-    such as the national dashboard draws a few thousand icons."""
-    return static(SPRITE_STATIC)
-
-
 @receiver(setting_changed)
-def forget_sprite_url(*, setting: str, **kwargs: Any) -> None:
+def forget_sprite_address(*, setting: str, **kwargs: Any) -> None:
     if setting in {"STATIC_URL", "STORAGES"}:
-        sprite_url.cache_clear()
+        icon.cache_clear()
 
 
 def names_used() -> set[str]:
