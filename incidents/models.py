@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.access import Role, agency_of, region_of, role_of, sees_all_regions
 from deskpilkada.history import IPAddressHistoricalModel
+from deskpilkada.icons import Icon
 from regions.models import Kecamatan, Region
 from reports.models import WITA, Election, FollowUp, RakorSession
 
@@ -48,11 +49,11 @@ class Severity(models.TextChoices):
         return {"biasa": "secondary", "perhatian": "warning", "darurat": "danger"}[self.value]
 
     @property
-    def icon(self) -> str:
+    def icon(self) -> Icon:
         return {
-            "biasa": "bi-info-circle",
-            "perhatian": "bi-exclamation-triangle",
-            "darurat": "bi-exclamation-octagon",
+            "biasa": Icon("info-circle"),
+            "perhatian": Icon("exclamation-triangle"),
+            "darurat": Icon("exclamation-octagon"),
         }[self.value]
 
 

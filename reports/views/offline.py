@@ -2,7 +2,8 @@
 served from the site's root so the worker may look after the operator's pages under /laporan/.
 
 Both are public: a browser fetches a manifest without cookies, and neither holds anything of a
-user. Which user's copies the worker keeps is named by the page that registers it (offline.js)."""
+user, so the browser keeps both and asks again with their ETag (it asks for the worker on every
+visit). Which user's copies the worker keeps is named by the page that registers it (offline.js)."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -12,11 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from deskpilkada.caching import revalidated
+
 WORKER = settings.BASE_DIR / "static" / "js" / "offline_worker.js"
 
 
 @login_not_required
 @require_GET
+@revalidated
 def manifest(request: HttpRequest) -> JsonResponse:
     data = {
         "name": "Desk Pilkada Kalimantan Timur",
@@ -37,6 +41,7 @@ def manifest(request: HttpRequest) -> JsonResponse:
 
 @login_not_required
 @require_GET
+@revalidated
 def service_worker(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(WORKER.read_bytes(), content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
