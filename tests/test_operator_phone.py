@@ -153,6 +153,8 @@ def test_the_service_worker_is_served_from_the_root_for_the_whole_site(client):
     assert response["Service-Worker-Allowed"] == "/"
     assert "no-store" in response["Cache-Control"]  # a new worker is picked up on the next visit
     assert b"desk-offline-" in response.content
+    # The queue's helpers come first, for the worker sends what the page queued, on Background Sync.
+    assert response.content.index(b"var DeskQueue") < response.content.index(b'addEventListener("sync"')
 
 
 def test_an_operators_page_names_the_worker_and_a_per_user_cache_key(
