@@ -9,7 +9,7 @@
  *
  * Offline, a submission waits on the device (DeskQueue, offline_queue.js) and
  * [data-autosave-offline] says so; the service worker sends it when the connection returns and
- * the page turns the notice into [data-autosave-sent]. Forms with data-autosave-clear (sign out)
+ * the page, reloaded, shows [data-autosave-sent] instead. Forms with data-autosave-clear (sign out)
  * remove every draft and queued report. Every text comes from the page, translated by Django.
  */
 (function () {
@@ -132,14 +132,16 @@
     var banner = form.querySelector("[data-autosave-banner]");
     var offline = form.querySelector("[data-autosave-offline]");
     var sent = form.querySelector("[data-autosave-sent]");
-    var draft = read(store, key);
     var timer = null;
     var submitting = false;
     var touched = false;  /* only what was typed here is kept: a page merely left keeps an older draft */
-    var delivered = false;  /* the worker said it arrived: a queue read just before is out of date */
 
-    if (draft && draft.values) {
-      var arrived = draft.submitted && draft.version !== version;
+    /* The draft is offered back unless the server took it: submitted from here (the version moved
+       on), sent from the queue by the worker (queueSent), or holding what the page shows. */
+    function check(queueSent) {
+      var draft = read(store, key);
+      if (!draft || !draft.values) return;
+      var arrived = queueSent || (draft.submitted && draft.version !== version);
       if (arrived || sameValues(draft.values, snapshot(form))) {
         store.removeItem(key);
       } else if (banner) {
@@ -165,8 +167,6 @@
       if (shown) shown.focus();
     }
 
-    /* Two versions shown side by side: what was posted stays on the device until one is chosen. */
-    if (form.hasAttribute("data-autosave-keep")) save(false);
     document.querySelectorAll("[data-autosave-drop]").forEach(function (link) {
       link.addEventListener("click", function () {
         touched = false;
@@ -187,7 +187,6 @@
       if (navigator.onLine === false) {
         event.preventDefault();
         save(false);
-        delivered = false;
         queue(form, event.submitter, name);
         notice(offline);
         return;
@@ -201,7 +200,8 @@
     });
 
     /* This form's queued report: while it waits the notice says so; with a connection the worker
-       sends it (the path Background Sync takes too). One the worker could not deliver (a newer
+       sends it (the path Background Sync takes too), and once it has arrived the page (reloaded
+       with what the server now holds) says "terkirim". One the worker could not deliver (a newer
        version on the server, a signed-out session), or any without a worker, the page posts
        itself, so the operator sees the server's answer; another user's is deleted, never sent. */
     function deliver() {
@@ -210,13 +210,14 @@
           if (entry.key !== name) return;
           if (entry.user !== user) {
             DeskQueue.remove(entry.key);
-            return;
-          }
-          var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
-          if (!entry.held && !delivered) notice(offline);
-          if (navigator.onLine === false) return;
-          if (worker && !entry.held) {
-            worker.postMessage({ send: true });
+          } else if (entry.state === "sent") {
+            DeskQueue.remove(entry.key);
+            notice(sent);
+          } else if (navigator.onLine === false) {
+            notice(offline);
+          } else if (entry.state === "waiting" && navigator.serviceWorker && navigator.serviceWorker.controller) {
+            notice(offline);
+            navigator.serviceWorker.controller.postMessage({ send: true });
           } else {
             DeskQueue.remove(entry.key).then(function () { post(entry); });
           }
@@ -228,17 +229,20 @@
       new BroadcastChannel(DeskQueue.CHANNEL).addEventListener("message", function (event) {
         if (!event.data || event.data.key !== name) return;
         if (event.data.state === "sent") {
-          delivered = true;
           touched = false;
-          store.removeItem(key);
-          notice(sent);
+          window.location.reload();
         } else {
           deliver();
         }
       });
     }
     window.addEventListener("online", deliver);
-    deliver();
+    DeskQueue.all().catch(function () { return []; }).then(function (entries) {
+      check(entries.some(function (entry) { return entry.key === name && entry.state === "sent"; }));
+      /* Two versions shown side by side: what was posted stays on the device until one is chosen. */
+      if (form.hasAttribute("data-autosave-keep")) save(false);
+      deliver();
+    });
   }
 
   /* A submission made offline, kept as the browser would have posted it (the CSRF token, the
@@ -251,7 +255,7 @@
     var action = submitter && submitter.name === "action" ? submitter.value : "";
     if (action) entries.push(["action", action]);
     var url = new URL(form.getAttribute("action") || "", window.location.href).href;  /* form.action is its buttons */
-    var entry = { key: name, user: user, url: url, action: action, entries: entries, held: false };
+    var entry = { key: name, user: user, url: url, action: action, entries: entries, state: "waiting" };
     DeskQueue.put(entry).then(function () {
       return navigator.serviceWorker && navigator.serviceWorker.controller ? navigator.serviceWorker.ready : null;
     }).then(function (registration) {

@@ -88,18 +88,18 @@ function deliver() {
 /* One report, posted as the page would have (its CSRF token and loaded version) with this
    browser's session cookie, so the server checks the user as for any post; only this worker's
    user's reports go, another user's are deleted. Answered by the report's page (the save
-   redirects there) it has arrived; any other answer (a newer version on the server, a signed-out
-   session, an error) holds it for the page to post itself, where the operator sees that answer. */
+   redirects there) it has arrived: only that it did is kept, for the page to say "terkirim". Any
+   other answer (a newer version on the server, a signed-out session, an error) holds it for the
+   page to post itself, where the operator sees that answer. */
 function send(entry) {
   if (signedOut) return null;
   if (entry.user !== USER) return DeskQueue.remove(entry.key);
-  if (entry.held) return null;
+  if (entry.state !== "waiting") return null;
   var body = new URLSearchParams(entry.entries);
   return fetch(entry.url, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
     var arrived = response.redirected && new URL(response.url).pathname === new URL(entry.url).pathname;
-    var kept = arrived ? DeskQueue.remove(entry.key) : DeskQueue.put(Object.assign({}, entry, { held: true }));
-    return kept.then(function () {
-      pages.postMessage({ key: entry.key, state: arrived ? "sent" : "held" });
-    });
+    var state = arrived ? "sent" : "held";
+    var kept = arrived ? { key: entry.key, user: entry.user, state: state } : Object.assign({}, entry, { state: state });
+    return DeskQueue.put(kept).then(function () { pages.postMessage({ key: entry.key, state: state }); });
   });
 }

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 KEPT = "() => caches.keys().then(names => names.filter(n => n.startsWith('desk-offline-')))"
 QUEUED = "() => DeskQueue.all().then(entries => entries.length)"
+LOADED = 30_000  # ms: the worker's post, then the page's own, on a busy machine
 SECTION_CONFIRMS = "input[name^=confirm_]:not([name=confirm_unusual]):not([name=confirm_all])"
 SYNC_TAGS = "() => navigator.serviceWorker.ready.then(r => r.sync ? r.sync.getTags() : ['desk-queue'])"
 
@@ -71,12 +72,14 @@ def test_a_report_sent_offline_is_sent_when_the_signal_returns_and_reaches_the_d
 
     page.context.set_offline(False)
     sent = page.locator("[data-autosave-sent]")
-    expect(sent).to_be_visible()
+    expect(sent).to_be_visible(timeout=LOADED)  # the page, reloaded with what the server holds
     expect(sent).to_contain_text("Terkirim")
     assert page.locator("[data-autosave-offline]").is_hidden()
+    assert page.locator("[data-autosave-banner]").is_hidden()  # nothing falsely offered back
+    assert page.input_value("textarea[name=conflict_notes]") == "Sinyal lemah di Muara Wahau."
     report = report_of("Kutai Timur")
     assert (report.status, report.conflict_notes) == ("submitted", "Sinyal lemah di Muara Wahau.")
-    assert page.evaluate(QUEUED) == 0
+    page.wait_for_function(f"{QUEUED}.then(count => count === 0)")
 
     desk = open_page("phone", "sekretariat")
     desk.goto(reverse("reports:dashboard"))
@@ -108,7 +111,7 @@ def test_a_queued_report_meeting_a_newer_version_shows_both_and_stores_the_one_c
 
     page.context.set_offline(False)
     versions = page.locator("#dua-versi")
-    expect(versions).to_be_visible()
+    expect(versions).to_be_visible(timeout=LOADED)
     label = str(capfirst(model_field(ReadinessReport, "conflict_notes").verbose_name))
     row = versions.locator(".conflict-row", has=page.locator("dt", has_text=label))
     assert "Dari perangkat, tanpa sinyal." in row.locator(".conflict-mine").inner_text()
