@@ -137,11 +137,13 @@
     var touched = false;  /* only what was typed here is kept: a page merely left keeps an older draft */
 
     /* The draft is offered back unless the server took it: submitted from here (the version moved
-       on), sent from the queue by the worker (queueSent), or holding what the page shows. */
-    function check(queueSent) {
+       on), sent by the worker from the queue (sentEntry) with nothing typed after it was queued, or
+       holding what the page shows. */
+    function check(sentEntry) {
       var draft = read(store, key);
       if (!draft || !draft.values) return;
-      var arrived = queueSent || (draft.submitted && draft.version !== version);
+      var queued = sentEntry && draft.saved <= sentEntry.queued;
+      var arrived = queued || (draft.submitted && draft.version !== version);
       if (arrived || sameValues(draft.values, snapshot(form))) {
         store.removeItem(key);
       } else if (banner) {
@@ -187,6 +189,7 @@
       if (navigator.onLine === false) {
         event.preventDefault();
         save(false);
+        touched = false;  /* the queued copy holds it all; only what is typed next is a draft */
         queue(form, event.submitter, name);
         notice(offline);
         return;
@@ -229,7 +232,6 @@
       new BroadcastChannel(DeskQueue.CHANNEL).addEventListener("message", function (event) {
         if (!event.data || event.data.key !== name) return;
         if (event.data.state === "sent") {
-          touched = false;
           window.location.reload();
         } else {
           deliver();
@@ -238,7 +240,7 @@
     }
     window.addEventListener("online", deliver);
     DeskQueue.all().catch(function () { return []; }).then(function (entries) {
-      check(entries.some(function (entry) { return entry.key === name && entry.state === "sent"; }));
+      check(entries.filter(function (entry) { return entry.key === name && entry.state === "sent"; })[0]);
       /* Two versions shown side by side: what was posted stays on the device until one is chosen. */
       if (form.hasAttribute("data-autosave-keep")) save(false);
       deliver();
@@ -255,7 +257,9 @@
     var action = submitter && submitter.name === "action" ? submitter.value : "";
     if (action) entries.push(["action", action]);
     var url = new URL(form.getAttribute("action") || "", window.location.href).href;  /* form.action is its buttons */
-    var entry = { key: name, user: user, url: url, action: action, entries: entries, state: "waiting" };
+    var entry = {
+      key: name, user: user, url: url, action: action, entries: entries, state: "waiting", queued: Date.now()
+    };
     DeskQueue.put(entry).then(function () {
       return navigator.serviceWorker && navigator.serviceWorker.controller ? navigator.serviceWorker.ready : null;
     }).then(function (registration) {

@@ -1,10 +1,10 @@
 /* The device's queue of reports submitted without a connection, kept in IndexedDB so that both the
    page (draft_autosave.js) and the service worker (offline_worker.js, served with this file in
    front of it) can read it. One entry per form, by its data-autosave key:
-   { key, user, url, action, entries: [[name, value], ...], state }. Its state is "waiting" to be
-   sent; "sent" once the server took it (the form's data gone; the page says "terkirim" once);
-   "held" when the server did not take it from the worker (a newer version, an error, a signed-out
-   session): the page then posts it itself, so the operator sees the server's answer. */
+   { key, user, url, action, entries: [[name, value], ...], state, queued (when) }. Its state is
+   "waiting" to be sent; "sent" once the server took it (its data gone; the page says "terkirim"
+   once); "held" when the server did not take it from the worker (a newer version, an error, a
+   signed-out session): the page then posts it itself, so the operator sees the server's answer. */
 var DeskQueue = (function () {
   "use strict";
   var NAME = "desk-offline";

@@ -15,7 +15,7 @@ var KEPT = /^\/(laporan\/|static\/)/;
 var LOGOUT = "/akun/logout/";
 var signedOut = false;
 var sending = Promise.resolve();
-var pages = new BroadcastChannel(DeskQueue.CHANNEL);
+var pages = self.BroadcastChannel ? new BroadcastChannel(DeskQueue.CHANNEL) : null;  /* open pages */
 
 function ours(url) {
   return url.origin === self.location.origin && KEPT.test(url.pathname);
@@ -99,7 +99,10 @@ function send(entry) {
   return fetch(entry.url, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
     var arrived = response.redirected && new URL(response.url).pathname === new URL(entry.url).pathname;
     var state = arrived ? "sent" : "held";
-    var kept = arrived ? { key: entry.key, user: entry.user, state: state } : Object.assign({}, entry, { state: state });
-    return DeskQueue.put(kept).then(function () { pages.postMessage({ key: entry.key, state: state }); });
+    var kept = Object.assign({}, entry, { state: state });
+    if (arrived) delete kept.entries;  /* its CSRF token and data are of no more use */
+    return DeskQueue.put(kept).then(function () {
+      if (pages) pages.postMessage({ key: entry.key, state: state });
+    });
   });
 }

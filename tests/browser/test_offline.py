@@ -88,6 +88,23 @@ def test_a_report_sent_offline_is_sent_when_the_signal_returns_and_reaches_the_d
     expect(desk.locator("main")).to_contain_text("Sinyal lemah di Muara Wahau.")
 
 
+def test_what_is_typed_after_a_report_was_queued_is_offered_back_once_the_queued_one_arrived(open_page):
+    page = open_page("phone", "operator.kutim")
+    page.on("dialog", lambda dialog: dialog.accept())
+    visit_online(page)
+    page.context.set_offline(True)
+    submit_offline(page, "Dikirim dari perangkat.", button="draft")
+    page.fill("textarea[name=notes]", "Diketik setelah antre.")
+    page.context.set_offline(False)
+
+    expect(page.locator("[data-autosave-sent]")).to_be_visible(timeout=LOADED)
+    assert report_of("Kutai Timur").conflict_notes == "Dikirim dari perangkat."
+    banner = page.locator("[data-autosave-banner]")
+    expect(banner).to_be_visible()
+    banner.get_by_role("button", name="Pulihkan isian").click()
+    assert page.input_value("textarea[name=notes]") == "Diketik setelah antre."
+
+
 @pytest.mark.parametrize("choice", ["mine", "server"])
 def test_a_queued_report_meeting_a_newer_version_shows_both_and_stores_the_one_chosen(
     browser, demo_site, open_page, choice
