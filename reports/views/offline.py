@@ -3,7 +3,8 @@ static/js/offline_worker.js as one script), served from the site's root so the w
 after the operator's pages under /laporan/.
 
 Both are public: a browser fetches a manifest without cookies, and neither holds anything of a
-user. Which user's copies the worker keeps, and whose queued reports it may send, is named by the
+user, so the browser keeps both and asks again with their ETag (it asks for the worker on every
+visit). Which user's copies the worker keeps, and whose queued reports it may send, is named by the
 page that registers it (offline.js) with ``user_key``."""
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from deskpilkada.caching import revalidated
 
 # The queue's helpers first: the worker reads the queue the page writes (one file for both).
 WORKER = [settings.BASE_DIR / "static" / "js" / name for name in ("offline_queue.js", "offline_worker.js")]
@@ -30,6 +33,7 @@ def user_key(user: AbstractBaseUser | AnonymousUser) -> str:
 
 @login_not_required
 @require_GET
+@revalidated
 def manifest(request: HttpRequest) -> JsonResponse:
     data = {
         "name": "Desk Pilkada Kalimantan Timur",
@@ -50,6 +54,7 @@ def manifest(request: HttpRequest) -> JsonResponse:
 
 @login_not_required
 @require_GET
+@revalidated
 def service_worker(request: HttpRequest) -> HttpResponse:
     script = b"\n".join(path.read_bytes() for path in WORKER)
     response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
