@@ -11,19 +11,17 @@ sprite lacks draws nothing, so the tests check the sprite against the source (te
 The tag is a template builtin (settings.TEMPLATES), so no template needs to load it.
 """
 
-import functools
 import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NewType
+from typing import NewType
 
 from django import template
 from django.apps import apps
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.template import engines
+from django.http import HttpRequest
+from django.template import Context, engines
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -33,6 +31,7 @@ Icon = NewType("Icon", str)
 PACKAGE = settings.BASE_DIR / "node_modules" / "bootstrap-icons"
 SPRITE = settings.BASE_DIR / "static" / "img" / "icons.svg"
 SPRITE_STATIC = "img/icons.svg"
+SPRITE_CONTEXT = "icon_sprite"
 IN_TEMPLATES = re.compile(r'{%\s*icon\s+"([a-z0-9-]+)"')
 IN_CODE = re.compile(r'\bIcon\("([a-z0-9-]+)"\)')
 SOURCE_SVG = re.compile(r'<svg [^>]*viewBox="(?P<viewbox>[^"]+)"[^>]*>(?P<body>.*)</svg>', re.DOTALL)
@@ -40,24 +39,23 @@ SOURCE_SVG = re.compile(r'<svg [^>]*viewBox="(?P<viewbox>[^"]+)"[^>]*>(?P<body>.
 register = template.Library()
 
 
-@register.simple_tag
-@functools.cache
-def icon(name: str, classes: str = "") -> SafeString:
+def sprite_address(request: HttpRequest) -> dict[str, str]:
+    """Context processor: the sprite's address (its hashed name in production), looked up once per
+    page rather than once per icon, since a page such as the national dashboard draws thousands."""
+    return {SPRITE_CONTEXT: static(SPRITE_STATIC)}
+
+
+@register.simple_tag(takes_context=True)
+def icon(context: Context, name: str, classes: str = "") -> SafeString:
     """One icon, hidden from screen readers: the words beside it (or the control's aria-label) say
-    what it means. Each name's markup is built once per process (with the sprite's hashed address),
-    since a page such as the national dashboard draws a few thousand icons."""
+    what it means. A template rendered without the context processor (a mail, say) looks the sprite
+    up itself."""
     return format_html(
         '<svg class="bi{}" aria-hidden="true"><use href="{}#{}"/></svg>',
         f" {classes}" if classes else "",
-        static(SPRITE_STATIC),
+        context.get(SPRITE_CONTEXT) or static(SPRITE_STATIC),
         name,
     )
-
-
-@receiver(setting_changed)
-def forget_sprite_address(*, setting: str, **kwargs: Any) -> None:
-    if setting in {"STATIC_URL", "STORAGES"}:
-        icon.cache_clear()
 
 
 def names_used() -> set[str]:

@@ -121,6 +121,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "reports.context_processors.desk",
                 "notifications.context_processors.unread_notices",
+                "deskpilkada.icons.sprite_address",
             ],
             # {% icon "name" %} in every template (deskpilkada/icons.py).
             "builtins": ["deskpilkada.icons"],

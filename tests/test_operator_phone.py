@@ -152,6 +152,8 @@ def test_the_service_worker_is_served_from_the_root_for_the_whole_site(client):
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Service-Worker-Allowed"] == "/"
     assert b"desk-offline-" in response.content
+    # The queue's helpers come first, for the worker sends what the page queued, on Background Sync.
+    assert response.content.index(b"var DeskQueue") < response.content.index(b'addEventListener("sync"')
 
 
 def test_the_service_worker_and_the_manifest_are_revalidated_not_fetched_again_on_every_visit(client):
