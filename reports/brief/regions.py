@@ -217,15 +217,13 @@ def _other_changes(row: RegionRow, report: Report, previous: Report | None) -> l
     for field in shown_in(Place.LETTER):
         if field.kind != Kind.COUNT or field.name in TOLD or field.name not in asked:
             continue
-        now = getattr(report, field.name)
-        before = getattr(previous, field.name) if previous is not None else None
-        changed = before is not None and now is not None and before != now
+        now: int | None = getattr(report, field.name)
+        before: int | None = getattr(previous, field.name) if previous is not None else None
         if field.out_of and now is not None:
-            text = (
-                _change(field.name, before, now) if changed else f"{field.words} {number(now)} {field.unit}"
-            )
-            said.append(Fact(f"{text} dari {number(getattr(row.region, field.out_of))}", shared=False))
-        elif changed:
+            moved = _moved(before, now, "") if before is not None and before != now else number(now)
+            total = number(getattr(row.region, field.out_of))
+            said.append(Fact(f"{field.words} {moved} dari {total} {field.unit}", shared=False))
+        elif before is not None and now is not None and before != now:
             said.append(Fact(_change(field.name, before, now)))
     return said
 

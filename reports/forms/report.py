@@ -3,6 +3,7 @@ agenda lines as inline formsets, and the checks that know the election calendar 
 own history. Every message is in Bahasa Indonesia and sits beside the field it is about."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, cast
@@ -141,7 +142,7 @@ class ReportForm(forms.ModelForm):
     def names(self, section: Section) -> list[str]:
         return [name for name in section.fields if name in self.fields]
 
-    def layout(self, lines: dict[str, BaseInlineFormSet]) -> list[SectionLayout]:
+    def layout(self, lines: Mapping[str, BaseInlineFormSet]) -> list[SectionLayout]:
         """The form's sections in order: fields in columns (text and choices full width, a count
         with its unit beside it), then the section's lines (``lines`` by related name), then its
         confirmation."""

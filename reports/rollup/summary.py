@@ -147,7 +147,12 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
         rows=rows,
         totals=_known_totals(regions, rows, asked),
         previous_totals=(
-            _totals(regions, [(r.previous, r.previous_shortages) for r in rows if r.previous], asked)
+            _totals(
+                regions,
+                [(r.previous, r.previous_shortages) for r in rows if r.previous],
+                # a count the previous rakor did not ask for has no "before" (not a zero)
+                asked & fields_of(sections_of(election.stages_of_week(previous_session.date))),
+            )
             if previous_session
             else None
         ),
