@@ -35,7 +35,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import SECTIONS, sections_of
+from reports.registry import sections_of
 
 DEMO_PASSWORD = "DeskKaltim2024!"
 ELECTION = "Pilkada Serentak 2024"
@@ -394,7 +394,7 @@ class Command(BaseCommand):
             "ektp_notes": "Perekaman e-KTP pemilih pemula terus didorong Disdukcapil.",
             "conflict_risk": "rendah",
             "coordination_notes": f"Forkopimda {region.name} berkoordinasi setiap pekan.",
-            "confirmed_sections": {s.key: session.date.isoformat() for s in SECTIONS},
+            "confirmed_sections": {s.key: session.date.isoformat() for s in sections_of(session.stages)},
             "changed_sections": ["logistics", "security", "voters"] if week else [],
         }
         shortages: list[tuple[LogisticsItem, int, str]] = []
