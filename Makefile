@@ -77,6 +77,8 @@ format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Load test on PostgreSQL at Kaltim and national scale (needs wrk); see BENCHMARKS.md.
+# Load test on PostgreSQL at Kaltim and national scale (needs wrk), then the operator's form on a
+# throttled phone-sized Chromium (bench/light.py); see BENCHMARKS.md.
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/light.py

@@ -12,10 +12,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +113,57 @@ def fetch(url: str, data: bytes | None = None, headers: dict | None = None, time
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
+
+
+class CountingProxy:
+    """A TCP relay in front of a server that counts the bytes the server sends: what crosses the
+    network, whoever asked (a page, or its service worker, whose requests a page's DevTools
+    session does not see). ``address`` is where a browser connects; ``quiet()`` waits for the
+    traffic to stop and returns the bytes counted since the last call."""
+
+    def __init__(self, port: int):
+        self.upstream = (HOST, port)
+        self.received = 0
+        self.last = time.monotonic()
+        self.lock = threading.Lock()
+        self.listener = socket.create_server((HOST, 0))
+        self.address = f"http://{HOST}:{self.listener.getsockname()[1]}"
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self) -> None:
+        while True:
+            try:
+                browser, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            server = socket.create_connection(self.upstream)
+            threading.Thread(target=self.relay, args=(browser, server, False), daemon=True).start()
+            threading.Thread(target=self.relay, args=(server, browser, True), daemon=True).start()
+
+    def relay(self, source: socket.socket, target: socket.socket, counted: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                with self.lock:
+                    self.received += len(data) if counted else 0
+                    self.last = time.monotonic()
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, target):
+                with suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def quiet(self, for_seconds: float = 1.0, timeout: float = 60) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() - self.last < for_seconds and time.monotonic() < deadline:
+            time.sleep(0.1)
+        with self.lock:
+            counted, self.received = self.received, 0
+        return counted
+
+    def close(self) -> None:
+        self.listener.close()
 
 
 def json_lines(log: Path) -> list[dict]:

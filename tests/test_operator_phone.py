@@ -152,8 +152,20 @@ def test_the_service_worker_is_served_from_the_root_for_the_whole_site(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Service-Worker-Allowed"] == "/"
-    assert "no-store" in response["Cache-Control"]  # a new worker is picked up on the next visit
     assert b"desk-offline-" in response.content
+    # The queue's helpers come first, for the worker sends what the page queued, on Background Sync.
+    assert response.content.index(b"var DeskQueue") < response.content.index(b'addEventListener("sync"')
+
+
+def test_the_service_worker_and_the_manifest_are_revalidated_not_fetched_again_on_every_visit(client):
+    for url in ("/offline-worker.js", "/manifest.webmanifest"):
+        response = client.get(url)
+        assert response["Cache-Control"] == "no-cache"  # kept, and asked for again on each use
+        unchanged = client.get(url, headers={"If-None-Match": response["ETag"]})
+        assert (unchanged.status_code, unchanged.content) == (304, b"")
+        assert unchanged["Cache-Control"] == "no-cache"
+        changed = client.get(url, headers={"If-None-Match": '"an-older-version"'})
+        assert (changed.status_code, changed.content) == (200, response.content)
 
 
 def test_an_operators_page_names_the_worker_and_a_per_user_cache_key(

@@ -10,6 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from deskpilkada.icons import Icon
 from regions.models import Region
 from reports.models import FollowUp, ReadinessReport, ShortageLine
 
@@ -32,10 +33,10 @@ class Light(models.TextChoices):
     @property
     def icon(self) -> str:
         return {
-            "hijau": "bi-check-circle-fill",
-            "kuning": "bi-exclamation-triangle-fill",
-            "merah": "bi-x-octagon-fill",
-            "abu": "bi-question-circle-fill",
+            "hijau": Icon("check-circle-fill"),
+            "kuning": Icon("exclamation-triangle-fill"),
+            "merah": Icon("x-octagon-fill"),
+            "abu": Icon("question-circle-fill"),
         }[self.value]
 
 
@@ -61,11 +62,11 @@ class ReportState(models.TextChoices):
     @property
     def icon(self) -> str:
         return {
-            "accepted": "bi-check2-all",
-            "submitted": "bi-inbox-fill",
-            "returned": "bi-arrow-return-left",
-            "draft": "bi-pencil",
-            "missing": "bi-dash-circle",
+            "accepted": Icon("check2-all"),
+            "submitted": Icon("inbox-fill"),
+            "returned": Icon("arrow-return-left"),
+            "draft": Icon("pencil"),
+            "missing": Icon("dash-circle"),
         }[self.value]
 
 
@@ -87,13 +88,13 @@ class AlertKind(models.TextChoices):
     @property
     def icon(self) -> str:
         return {
-            "kekurangan": "bi-box-seam",
-            "belum_siap": "bi-x-octagon",
-            "konflik": "bi-fire",
-            "rawan": "bi-shield-exclamation",
-            "asn": "bi-person-exclamation",
-            "sama": "bi-files",
-            "belum_lapor": "bi-hourglass-split",
+            "kekurangan": Icon("box-seam"),
+            "belum_siap": Icon("x-octagon"),
+            "konflik": Icon("fire"),
+            "rawan": Icon("shield-exclamation"),
+            "asn": Icon("person-exclamation"),
+            "sama": Icon("files"),
+            "belum_lapor": Icon("hourglass-split"),
         }[self.value]
 
     @property

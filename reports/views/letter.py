@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.access import DESK_ROLES, Role, SignedInRequest, View, deny, is_secretariat, role_required
+from deskpilkada.icons import Icon
 from reports import tasks
 from reports.brief import pades
 from reports.brief.diff import paragraphs_changed
@@ -96,7 +97,7 @@ def chain_context(
 def _stages(
     session: RakorSession, letter: LetterSettings, steps: list[LetterStep], initialers: list, edited: bool
 ) -> list:
-    """(done, icon, sentence) for each step of the chain, in order: who did it and when, or who it
+    """(done, icon name, sentence) for each step of the chain, in order: who did it and when, or who it
     waits for."""
     by_kind = {(step.kind, step.user_id): step for step in steps}
     submitted = next((step for step in steps if step.kind == Kind.SUBMITTED), None)
@@ -108,7 +109,7 @@ def _stages(
     stages = [
         (
             True,
-            "bi-pencil",
+            Icon("pencil"),
             _("Naskah disusun dari data")
             if not edited
             else _("Naskah yang diajukan berbeda dari data terbaru")
@@ -118,40 +119,41 @@ def _stages(
         (
             (
                 True,
-                "bi-box-arrow-in-right",
+                Icon("box-arrow-in-right"),
                 said(submitted, _("Diajukan untuk paraf oleh %(name)s, %(when)s")),
             )
             if submitted
-            else (False, "bi-box-arrow-in-right", _("Belum diajukan untuk paraf"))
+            else (False, Icon("box-arrow-in-right"), _("Belum diajukan untuk paraf"))
         ),
     ]
     for official in initialers:
         step = by_kind.get((Kind.PARAF, official.pk))
         stages.append(
-            (True, "bi-pen", said(step, _("Paraf %(name)s, %(when)s")))
+            (True, Icon("pen"), said(step, _("Paraf %(name)s, %(when)s")))
             if step
-            else (False, "bi-pen", _("Menunggu paraf %(name)s") % {"name": chain.name_of(official)})
+            else (False, Icon("pen"), _("Menunggu paraf %(name)s") % {"name": chain.name_of(official)})
         )
     if signed:
         number = chain.in_force(session)
         text = said(signed, _("Ditandatangani %(name)s, %(when)s"))
-        stages.append((True, "bi-patch-check", f"{text} · {_('Nomor')} {number.number}" if number else text))
+        sentence = f"{text} · {_('Nomor')} {number.number}" if number else text
+        stages.append((True, Icon("patch-check"), sentence))
     else:
         signer = (
             chain.name_of(letter.signer) if letter.signer else _("penanda tangan (belum ditetapkan admin)")
         )
-        stages.append((False, "bi-patch-check", _("Menunggu tanda tangan %(name)s") % {"name": signer}))
+        stages.append((False, Icon("patch-check"), _("Menunggu tanda tangan %(name)s") % {"name": signer}))
     if session.forwarded_at:
         who = chain.name_of(session.forwarded_by) if session.forwarded_by else ""
         stages.append(
             (
                 True,
-                "bi-send",
+                Icon("send"),
                 _("Diteruskan %(name)s, %(when)s") % {"name": who, "when": when(session.forwarded_at)},
             )
         )
     else:
-        stages.append((False, "bi-send", _("Belum diteruskan")))
+        stages.append((False, Icon("send"), _("Belum diteruskan")))
     return stages
 
 

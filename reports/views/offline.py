@@ -1,22 +1,39 @@
-"""The installable web app: its manifest and its service worker (static/js/offline_worker.js),
-served from the site's root so the worker may look after the operator's pages under /laporan/.
+"""The installable web app: its manifest and its service worker (static/js/offline_queue.js and
+static/js/offline_worker.js as one script), served from the site's root so the worker may look
+after the operator's pages under /laporan/.
 
 Both are public: a browser fetches a manifest without cookies, and neither holds anything of a
-user. Which user's copies the worker keeps is named by the page that registers it (offline.js)."""
+user, so the browser keeps both and asks again with their ETag (it asks for the worker on every
+visit). Which user's copies the worker keeps, and whose queued reports it may send, is named by the
+page that registers it (offline.js) with ``user_key``."""
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-WORKER = settings.BASE_DIR / "static" / "js" / "offline_worker.js"
+from deskpilkada.caching import revalidated
+
+# The queue's helpers first: the worker reads the queue the page writes (one file for both).
+WORKER = [settings.BASE_DIR / "static" / "js" / name for name in ("offline_queue.js", "offline_worker.js")]
+
+
+def user_key(user: AbstractBaseUser | AnonymousUser) -> str:
+    """The name under which the device keeps a user's copies and queued reports: a keyed hash of
+    the user's id, so it says nothing about who the user is. A queued report carries it, and the
+    server refuses one queued by another user (see reports.views.operator)."""
+    return salted_hmac("deskpilkada.offline", str(user.pk)).hexdigest()[:24]
 
 
 @login_not_required
 @require_GET
+@revalidated
 def manifest(request: HttpRequest) -> JsonResponse:
     data = {
         "name": "Desk Pilkada Kalimantan Timur",
@@ -37,7 +54,9 @@ def manifest(request: HttpRequest) -> JsonResponse:
 
 @login_not_required
 @require_GET
+@revalidated
 def service_worker(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(WORKER.read_bytes(), content_type="text/javascript; charset=utf-8")
+    script = b"\n".join(path.read_bytes() for path in WORKER)
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     return response

@@ -7,6 +7,7 @@ the posted form; a report is only ever looked up within the operator's own regio
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -20,12 +21,22 @@ from accounts.access import Role, SignedInRequest, deny, region_of, role_require
 from regions.models import Region
 from reports.forms.fields import long_date
 from reports.forms.report import UNCHANGED, ReportEditor
-from reports.models import RakorSession, ReadinessReport
+from reports.models import AgendaLine, RakorSession, ReadinessReport, ShortageLine
 from reports.models.report import ReportQuerySet
-from reports.registry import Section, model_field, sections_of
+from reports.registry import Section, model_field, number, sections_of
 from reports.rollup import changes
 from reports.rollup.lights import ReportState
+from reports.views.offline import user_key
 from reports.workflow import carry, writes
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A field, or a section's lines, as a refused stale save posted it and as the server holds it."""
+
+    label: str
+    mine: str
+    theirs: str
 
 
 def operator_region(request: HttpRequest) -> Region:
@@ -58,6 +69,9 @@ def session_report(request: SignedInRequest, session_pk: int) -> HttpResponse:
 
 def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse:
     region = operator_region(request)
+    # A report queued on a device names who queued it: another user's copy is never saved as theirs.
+    if request.POST.get("offline_user", user_key(request.user)) != user_key(request.user):
+        raise deny(request, "a report queued on a device by another user")
     report = (
         own_reports(request).filter(session=session).select_related("reviewed_by", "submitted_by").first()
     )
@@ -68,7 +82,6 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         context = {"session": session, "report": report, "lock": lock, "sections": readonly_sections(report)}
         status = 409 if request.method == "POST" else 200
         return render(request, "reports/operator/report_locked.html", context, status=status)
-
     action = request.POST.get("action")
     submitting = action in ("submit", UNCHANGED)
     data = None
@@ -84,6 +97,7 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         submitting=submitting,
     )
     refusal: writes.Refused | None = None
+    conflict: list[Difference] | None = None  # the two versions, once a save is refused as stale
     shown = report
     if request.method == "POST" and editor.is_valid():
         try:
@@ -91,6 +105,7 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         except writes.Stale as stale:
             refusal, shown = stale, stale.current
             editor.show_version(stale.current.version)
+            conflict = differences(editor, stale.current)
         except writes.Refused as refused:
             refusal = refused
         else:
@@ -105,6 +120,8 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         "sections": editor.layout(),
         "previous": editor.previous,
         "refusal": refusal,
+        "conflict": conflict,
+        "action": action,
         "error_links": editor.error_links() if editor.errors and not refusal else [],
         # "Semua bagian masih sama": offered until the week's report is sent (then it is revised),
         # and only when last week's report held every section this week asks for (same stage).
@@ -116,6 +133,41 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
     }
     status = 409 if refusal else 200
     return render(request, "reports/operator/report_form.html", context, status=status)
+
+
+def differences(editor: ReportEditor, current: ReadinessReport) -> list[Difference]:
+    """Where a save refused as stale and the version now on the server differ: each field of the
+    form in the registry's order under its label, then each section's lines, as the operator reads
+    them (a list of lines in any order is the same list)."""
+    mine = editor.form.instance  # the posted values, set on it by validation
+    posted = editor.lines  # the lines of the sections this rakor asks for
+    rows = []
+    for section in editor.form.sections:
+        for name in editor.form.names(section):
+            ours, theirs = display(mine, name), display(current, name)
+            if ours != theirs:
+                label = str(capfirst(model_field(ReadinessReport, name).verbose_name))
+                rows.append(Difference(label, ours, theirs))
+        lines = posted.get(section.lines)
+        if lines is not None:
+            ours = lines_words([form.instance for form in lines.kept_forms()])
+            theirs = lines_words(list(getattr(current, section.lines).all()))
+            if ours != theirs:
+                rows.append(Difference(str(lines.title), ours, theirs))
+    return rows
+
+
+def lines_words(lines: list[ShortageLine] | list[AgendaLine]) -> str:
+    """A section's lines as _readonly.html writes them, one a line, in a fixed order; "—" for none."""
+    words = []
+    for line in lines:
+        if isinstance(line, ShortageLine):
+            text, note = f"{line.item.name}: {number(line.quantity)} {line.item.unit}", line.note
+        else:
+            parts = (long_date(line.date), line.get_kind_display(), line.place)
+            text, note = " · ".join(part for part in parts if part), line.description
+        words.append(f"{text} — {note}" if note else text)
+    return "\n".join(sorted(words)) or "—"
 
 
 def saved_message(report: ReadinessReport, submitted: bool) -> str:

@@ -3,15 +3,20 @@
  * A form with data-autosave="<key>" keeps what is typed in this browser (localStorage) while the
  * user types, so a lost connection or an accidental reload loses nothing: on the next visit the
  * [data-autosave-banner] inside the form offers the draft back. data-autosave-version (the server's
- * version of the record) tells a submission the server took from one that never arrived. Offline,
- * submitting is held back and [data-autosave-offline] says so. Forms with data-autosave-clear (sign
- * out) remove every draft. Every text comes from the page, translated by Django; none is here.
+ * version of the record) tells a submission the server took from one that never arrived; a form
+ * with data-autosave-keep (two versions to choose from) keeps what it shows until one is chosen,
+ * and [data-autosave-drop] (keep the server's) discards it.
+ *
+ * Offline, a submission waits on the device (DeskQueue, offline_queue.js) and
+ * [data-autosave-offline] says so; the service worker sends it when the connection returns and
+ * the page, reloaded, shows [data-autosave-sent] instead. Forms with data-autosave-clear (sign out)
+ * remove every draft and queued report. Every text comes from the page, translated by Django.
  */
 (function () {
   "use strict";
 
   var PREFIX = "desk-draft:";
-  var QUEUE = "desk-queue:";
+  var user = document.body.getAttribute("data-offline-user") || "";
   var signingOut = false;
   var SKIPPED = ["hidden", "password", "file", "submit", "button", "reset"];
 
@@ -121,18 +126,24 @@
   }
 
   function watch(form, store) {
-    var key = PREFIX + form.getAttribute("data-autosave");
-    var queued = QUEUE + form.getAttribute("data-autosave");
+    var name = form.getAttribute("data-autosave");
+    var key = PREFIX + name;
     var version = form.getAttribute("data-autosave-version") || "";
     var banner = form.querySelector("[data-autosave-banner]");
     var offline = form.querySelector("[data-autosave-offline]");
-    var draft = read(store, key);
+    var sent = form.querySelector("[data-autosave-sent]");
     var timer = null;
     var submitting = false;
     var touched = false;  /* only what was typed here is kept: a page merely left keeps an older draft */
 
-    if (draft && draft.values) {
-      var arrived = draft.submitted && draft.version !== version;
+    /* The draft is offered back unless the server took it: submitted from here (the version moved
+       on), sent by the worker from the queue (sentEntry) with nothing typed after it was queued, or
+       holding what the page shows. */
+    function check(sentEntry) {
+      var draft = read(store, key);
+      if (!draft || !draft.values) return;
+      var queued = sentEntry && draft.saved <= sentEntry.queued;
+      var arrived = queued || (draft.submitted && draft.version !== version);
       if (arrived || sameValues(draft.values, snapshot(form))) {
         store.removeItem(key);
       } else if (banner) {
@@ -152,6 +163,19 @@
       }
     }
 
+    function notice(shown) {
+      if (offline) offline.hidden = shown !== offline;
+      if (sent) sent.hidden = shown !== sent;
+      if (shown) shown.focus();
+    }
+
+    document.querySelectorAll("[data-autosave-drop]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        touched = false;
+        store.removeItem(key);
+      });
+    });
+
     form.addEventListener("input", function () {
       touched = true;
       window.clearTimeout(timer);
@@ -165,11 +189,9 @@
       if (navigator.onLine === false) {
         event.preventDefault();
         save(false);
-        queue(form, event.submitter, store, queued);
-        if (offline) {
-          offline.hidden = false;
-          offline.focus();
-        }
+        touched = false;  /* the queued copy holds it all; only what is typed next is a draft */
+        queue(form, event.submitter, name);
+        notice(offline);
         return;
       }
       submitting = true;
@@ -179,60 +201,95 @@
     window.addEventListener("pagehide", function () {
       if (touched && !submitting) save(false);
     });
-    /* Back online with the page still open: what is on it now goes, with the version it was
-       loaded with, so a report changed meanwhile on the server is refused, never overwritten. */
-    window.addEventListener("online", function () {
-      if (offline) offline.hidden = true;
-      var waiting = read(store, queued);
-      if (!waiting) return;
-      store.removeItem(queued);
-      var button = form.querySelector("button[name=action][value='" + waiting.action + "']");
-      form.requestSubmit(button || undefined);
-    });
-    var waiting = read(store, queued);
-    if (waiting && navigator.onLine !== false) {
-      store.removeItem(queued);
-      send(waiting);
+
+    /* This form's queued report: while it waits the notice says so; with a connection the worker
+       sends it (the path Background Sync takes too), and once it has arrived the page (reloaded
+       with what the server now holds) says "terkirim". One the worker could not deliver (a newer
+       version on the server, a signed-out session), or any without a worker, the page posts
+       itself, so the operator sees the server's answer; another user's is deleted, never sent. */
+    function deliver() {
+      DeskQueue.all().then(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.key !== name) return;
+          if (entry.user !== user) {
+            DeskQueue.remove(entry.key);
+          } else if (entry.state === "sent") {
+            DeskQueue.remove(entry.key);
+            notice(sent);
+          } else if (navigator.onLine === false) {
+            notice(offline);
+          } else if (entry.state === "waiting" && navigator.serviceWorker && navigator.serviceWorker.controller) {
+            notice(offline);
+            navigator.serviceWorker.controller.postMessage({ send: true });
+          } else {
+            DeskQueue.remove(entry.key).then(function () { post(entry); });
+          }
+        });
+      }).catch(function () { /* no queue on this device: drafts only */ });
     }
+
+    if (window.BroadcastChannel) {
+      new BroadcastChannel(DeskQueue.CHANNEL).addEventListener("message", function (event) {
+        if (!event.data || event.data.key !== name) return;
+        if (event.data.state === "sent") {
+          window.location.reload();
+        } else {
+          deliver();
+        }
+      });
+    }
+    window.addEventListener("online", deliver);
+    DeskQueue.all().catch(function () { return []; }).then(function (entries) {
+      check(entries.filter(function (entry) { return entry.key === name && entry.state === "sent"; })[0]);
+      /* Two versions shown side by side: what was posted stays on the device until one is chosen. */
+      if (form.hasAttribute("data-autosave-keep")) save(false);
+      deliver();
+    });
   }
 
-  /* A submission made offline, kept as the browser would have posted it (the CSRF token and the
-     loaded version included), to be sent when the connection returns. */
-  function queue(form, submitter, store, queued) {
+  /* A submission made offline, kept as the browser would have posted it (the CSRF token, the
+     loaded version and who queued it included), and Background Sync asked to send it. */
+  function queue(form, submitter, name) {
     var entries = [];
-    new FormData(form).forEach(function (value, name) {
-      if (typeof value === "string") entries.push([name, value]);
+    new FormData(form).forEach(function (value, field) {
+      if (typeof value === "string") entries.push([field, value]);
     });
     var action = submitter && submitter.name === "action" ? submitter.value : "";
     if (action) entries.push(["action", action]);
-    try {
-      store.setItem(queued, JSON.stringify({ url: form.action, action: action, entries: entries }));
-    } catch (error) {
-      /* A full storage keeps the draft only. */
-    }
+    var url = new URL(form.getAttribute("action") || "", window.location.href).href;  /* form.action is its buttons */
+    var entry = {
+      key: name, user: user, url: url, action: action, entries: entries, state: "waiting", queued: Date.now()
+    };
+    DeskQueue.put(entry).then(function () {
+      return navigator.serviceWorker && navigator.serviceWorker.controller ? navigator.serviceWorker.ready : null;
+    }).then(function (registration) {
+      if (registration && registration.sync) return registration.sync.register(DeskQueue.CHANNEL);
+      return null;
+    }).catch(function () { /* the draft stays; the next open with a connection sends the queue */ });
   }
 
-  /* On the next open with a connection: the queued submission is posted as it was. */
-  function send(waiting) {
-    var post = document.createElement("form");
-    post.method = "post";
-    post.action = waiting.url;
-    post.hidden = true;
-    waiting.entries.forEach(function (entry) {
+  /* The queued submission posted by the page, as it was: the server's answer replaces the page. */
+  function post(entry) {
+    var form = document.createElement("form");
+    form.method = "post";
+    form.action = entry.url;
+    form.hidden = true;
+    entry.entries.forEach(function (pair) {
       var input = document.createElement("input");
       input.type = "hidden";
-      input.name = entry[0];
-      input.value = entry[1];
-      post.appendChild(input);
+      input.name = pair[0];
+      input.value = pair[1];
+      form.appendChild(input);
     });
-    document.body.appendChild(post);
-    post.submit();
+    document.body.appendChild(form);
+    form.submit();
   }
 
   function clearAll(store) {
     Object.keys(store).forEach(function (key) {
-      if (key.indexOf(PREFIX) === 0 || key.indexOf(QUEUE) === 0) store.removeItem(key);
+      if (key.indexOf(PREFIX) === 0) store.removeItem(key);
     });
+    DeskQueue.clear().catch(function () { /* nothing was queued */ });
   }
 
   var store = storage();

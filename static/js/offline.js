@@ -32,13 +32,19 @@
   });
 
   if (!user || !worker || !sw || navigator.onLine === false) return;
+  /* A page this user's worker served is kept already, with its files; handing them over again would
+     fetch the page a second time on every visit. */
+  var served = sw.controller !== null && new URL(sw.controller.scriptURL).searchParams.get("u") === user;
   sw.register(worker + "?u=" + encodeURIComponent(user), { scope: "/" }).then(function () {
     return sw.ready;
   }).then(function (registration) {
+    if (served) return;
     var files = [window.location.href];
     document.querySelectorAll("script[src], link[rel=stylesheet], link[rel=icon]").forEach(function (el) {
       files.push(el.src || el.href);
     });
+    var icons = document.querySelector("svg.bi use");
+    if (icons) files.push(new URL(icons.getAttribute("href"), window.location.href).href.split("#")[0]);
     registration.active.postMessage({ keep: files });
   }).catch(function () { /* without a worker the pages still work online */ });
 })();

@@ -2,7 +2,10 @@
    without a connection, from the copy of the last time they loaded. Network first, so a page is
    never older than it must be; copies are kept per user (the cache is named by the key the page
    registered the worker with), other users' copies are deleted when a new user's worker takes
-   over, and signing out deletes them all. POSTs are never stored or answered from the cache. */
+   over, and signing out deletes them all. POSTs are never stored or answered from the cache.
+   Reports submitted without a connection wait in DeskQueue (offline_queue.js, served in front of
+   this file) and are sent from here: on Background Sync's "sync" where the browser has it, and
+   when an open page asks (it came back online, or it was opened). */
 "use strict";
 
 var PREFIX = "desk-offline-";
@@ -11,6 +14,8 @@ var CACHE = PREFIX + USER;
 var KEPT = /^\/(laporan\/|static\/)/;
 var LOGOUT = "/akun/logout/";
 var signedOut = false;
+var sending = Promise.resolve();
+var pages = self.BroadcastChannel ? new BroadcastChannel(DeskQueue.CHANNEL) : null;  /* open pages */
 
 function ours(url) {
   return url.origin === self.location.origin && KEPT.test(url.pathname);
@@ -35,7 +40,9 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   if (request.method === "POST" && url.pathname === LOGOUT) {
     signedOut = true;
-    event.waitUntil(forget(null).then(function () { return self.registration.unregister(); }));
+    event.waitUntil(Promise.all([forget(null), DeskQueue.clear()]).then(function () {
+      return self.registration.unregister();
+    }));
     return;
   }
   if (!USER || signedOut || request.method !== "GET" || !ours(url)) return;
@@ -52,9 +59,50 @@ self.addEventListener("fetch", function (event) {
   }));
 });
 
-/* The page that registered the worker names itself and its files: kept from the first visit on. */
+/* The page that registered the worker names itself and its files (kept from the first visit on);
+   an open page back online asks for the queue to be sent. */
 self.addEventListener("message", function (event) {
-  if (!USER || signedOut || !event.data || !Array.isArray(event.data.keep)) return;
+  if (!USER || signedOut || !event.data) return;
+  if (event.data.send) event.waitUntil(deliver());
+  if (!Array.isArray(event.data.keep)) return;
   var urls = event.data.keep.filter(function (address) { return ours(new URL(address)); });
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(urls); }));
 });
+
+self.addEventListener("sync", function (event) {
+  if (event.tag === DeskQueue.CHANNEL) event.waitUntil(deliver());
+});
+
+/* The queued reports, one at a time and never twice at once (a sync and a page may ask together).
+   A post that does not arrive (still no connection) rejects, so Background Sync tries again. */
+function deliver() {
+  var run = sending.then(function () { return DeskQueue.all(); }).then(function (entries) {
+    return entries.reduce(function (chain, entry) {
+      return chain.then(function () { return send(entry); });
+    }, Promise.resolve());
+  });
+  sending = run.catch(function () { /* the next sync or page tries again */ });
+  return run;
+}
+
+/* One report, posted as the page would have (its CSRF token and loaded version) with this
+   browser's session cookie, so the server checks the user as for any post; only this worker's
+   user's reports go, another user's are deleted. Answered by the report's page (the save
+   redirects there) it has arrived: only that it did is kept, for the page to say "terkirim". Any
+   other answer (a newer version on the server, a signed-out session, an error) holds it for the
+   page to post itself, where the operator sees that answer. */
+function send(entry) {
+  if (signedOut) return null;
+  if (entry.user !== USER) return DeskQueue.remove(entry.key);
+  if (entry.state !== "waiting") return null;
+  var body = new URLSearchParams(entry.entries);
+  return fetch(entry.url, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
+    var arrived = response.redirected && new URL(response.url).pathname === new URL(entry.url).pathname;
+    var state = arrived ? "sent" : "held";
+    var kept = Object.assign({}, entry, { state: state });
+    if (arrived) delete kept.entries;  /* its CSRF token and data are of no more use */
+    return DeskQueue.put(kept).then(function () {
+      if (pages) pages.postMessage({ key: entry.key, state: state });
+    });
+  });
+}
