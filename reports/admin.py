@@ -26,6 +26,7 @@ from reports.models import (
     AgendaLine,
     Attendance,
     Election,
+    ElectionStage,
     FollowUp,
     ForwardedBrief,
     LetterCopy,
@@ -132,6 +133,15 @@ class LogisticsItemInline(admin.TabularInline):
     extra = 0
 
 
+class ElectionStageInline(admin.TabularInline):
+    """The stages after voting day; the campaign, quiet period and voting day are the election's own
+    fields above."""
+
+    model = ElectionStage
+    extra = 0
+    fields = ["kind", "start", "end", "estimated", "weekly_rakor"]
+
+
 @admin.register(Election)
 class ElectionAdmin(admin.ModelAdmin):
     list_display = [
@@ -144,7 +154,7 @@ class ElectionAdmin(admin.ModelAdmin):
         "participation_target",
     ]
     search_fields = ["name"]
-    inlines = [LogisticsItemInline]
+    inlines = [ElectionStageInline, LogisticsItemInline]
     actions = ["create_weekly_sessions"]
 
     @admin.action(description=_("Buat rakor mingguan dari kalender pemilihan (dengan pratinjau)"))

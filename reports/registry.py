@@ -13,6 +13,11 @@ Bounds (every value a person types has one):
   texts are bounded by ``LINE_TEXT_LENGTH`` and ``PLACE_LENGTH``);
 - every date, in a report and in its lines, lies within the election's calendar window
   (``Election.calendar_start`` to ``Election.calendar_end``, see ``date_problem``).
+
+The report's sections follow the stage of the week (``STAGE_SECTIONS``): readiness before voting
+day, the vote itself in its week, then the recapitulation, objections and disputes. A rakor asks
+only for the sections of its week's stages (``sections_of``); the form, the totals, the
+attachment's table, the files and the letter show only those.
 """
 
 import datetime as dt
@@ -28,6 +33,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from django_stubs_ext import StrOrPromise
 
 NOTE_LENGTH = 1_000  # a section's notes
@@ -38,6 +45,7 @@ MAX_PARTS = 1_000  # kecamatan or logistics items: far above any real count, che
 MAX_PERSONNEL = 1_000_000
 MAX_VOTERS = 10_000_000
 MAX_QUANTITY = 100_000_000  # a shortage line's quantity
+MAX_POLLING_STATIONS = 100_000  # TPS of a region: far above any real count, checked in clean()
 
 
 class Kind(enum.StrEnum):
@@ -66,6 +74,7 @@ class Section:
     key: str
     label: "StrOrPromise"
     lines: str = ""  # the related name of the section's inline lines, if any
+    required: str = ""  # a field that must be filled before the report is sent, if any
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -86,6 +95,7 @@ class ReportField:
     unusual: bool = False  # a value far from last week's asks the operator to confirm it
     out_of: str = ""  # a count shown out of a region's total: the name of that ``Region`` field
     places: frozenset[Place] = EVERYWHERE
+    column: "StrOrPromise" = ""  # a count's short heading in the dashboard's table of regions, if any
 
     @property
     def model_field(self) -> models.Field:
@@ -120,7 +130,7 @@ class ReportField:
 
 
 SECTIONS = (
-    Section("readiness", gettext_lazy("Kesiapan umum")),
+    Section("readiness", gettext_lazy("Kesiapan umum"), required="readiness"),
     Section("logistics", gettext_lazy("Logistik"), lines="shortages"),
     Section("security", gettext_lazy("Keamanan")),
     Section("asn", gettext_lazy("Netralitas ASN")),
@@ -128,8 +138,37 @@ SECTIONS = (
     Section("kecamatan", gettext_lazy("Kesiapan kecamatan")),
     Section("voters", gettext_lazy("Pemilih")),
     Section("conflict", gettext_lazy("Risiko konflik")),
+    Section("voting", gettext_lazy("Pemungutan suara di TPS")),
+    Section("recapitulation", gettext_lazy("Rekapitulasi suara")),
+    Section("disputes", gettext_lazy("Keberatan dan sengketa")),
     Section("coordination", gettext_lazy("Koordinasi dan catatan")),
 )
+
+READINESS_SECTIONS = (
+    "readiness",
+    "logistics",
+    "security",
+    "asn",
+    "agenda",
+    "kecamatan",
+    "voters",
+    "conflict",
+    "coordination",
+)
+# What a rakor asks for in each stage of its week (``reports.models.StageKind`` values). The
+# security section carries on after voting day: the situation, and the personnel guarding the count.
+STAGE_SECTIONS: dict[str, tuple[str, ...]] = {
+    "kampanye": READINESS_SECTIONS,
+    "masa_tenang": READINESS_SECTIONS,
+    "pemungutan": ("voting", "security", "coordination"),
+    "penghitungan": ("voting", "security", "coordination"),
+    "rekap_kecamatan": ("recapitulation", "disputes", "security", "coordination"),
+    "rekap_kabkota": ("recapitulation", "disputes", "security", "coordination"),
+    "rekap_provinsi": ("recapitulation", "disputes", "security", "coordination"),
+    "penetapan": ("disputes", "security", "coordination"),
+    "sengketa": ("disputes", "security", "coordination"),
+    "pelantikan": ("security", "coordination"),
+}
 
 FORM_AND_FILES = frozenset({Place.FORM, Place.FILES})
 
@@ -156,6 +195,7 @@ FIELDS = (
         maximum=MAX_PERSONNEL,
         summed=True,
         unusual=True,
+        column=gettext_lazy("Personel"),
     ),
     ReportField("security_situation", "security", Kind.CHOICE, places=FORM_AND_FILES),
     ReportField("security_notes", "security", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
@@ -171,6 +211,7 @@ FIELDS = (
         maximum=MAX_PARTS,
         summed=True,
         out_of="kecamatan_count",
+        column=gettext_lazy("Kecamatan siap"),
     ),
     ReportField(
         "first_time_voters",
@@ -180,10 +221,64 @@ FIELDS = (
         maximum=MAX_VOTERS,
         summed=True,
         unusual=True,
+        column=gettext_lazy("Pemilih pemula"),
     ),
     ReportField("ektp_notes", "voters", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
     ReportField("conflict_risk", "conflict", Kind.CHOICE, places=FORM_AND_FILES),
     ReportField("conflict_notes", "conflict", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
+    ReportField(
+        "tps_opened_on_time",
+        "voting",
+        Kind.COUNT,
+        unit=gettext_lazy("TPS"),
+        maximum=MAX_POLLING_STATIONS,
+        summed=True,
+        out_of="polling_stations",
+    ),
+    ReportField(
+        "tps_incidents",
+        "voting",
+        Kind.COUNT,
+        unit=gettext_lazy("kejadian"),
+        maximum=MAX_POLLING_STATIONS,
+        summed=True,
+    ),
+    ReportField("tps_incident_notes", "voting", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
+    ReportField(
+        "voters_voted",
+        "voting",
+        Kind.COUNT,
+        unit=gettext_lazy("pemilih"),
+        maximum=MAX_VOTERS,
+        summed=True,
+        out_of="registered_voters",
+        column=gettext_lazy("Pemilih memberikan suara"),
+    ),
+    ReportField(
+        "recap_kecamatan_done",
+        "recapitulation",
+        Kind.COUNT,
+        unit=gettext_lazy("kecamatan"),
+        maximum=MAX_PARTS,
+        summed=True,
+        out_of="kecamatan_count",
+        column=gettext_lazy("Rekapitulasi kecamatan"),
+    ),
+    ReportField("regency_plenary_date", "recapitulation", Kind.DATE, places=FORM_AND_FILES),
+    ReportField("recap_notes", "recapitulation", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
+    ReportField(
+        "objections_filed",
+        "disputes",
+        Kind.COUNT,
+        unit=gettext_lazy("keberatan"),
+        maximum=MAX_PARTS,
+        summed=True,
+        column=gettext_lazy("Keberatan"),
+    ),
+    ReportField(
+        "disputes_filed", "disputes", Kind.COUNT, unit=gettext_lazy("perkara"), maximum=MAX_PARTS, summed=True
+    ),
+    ReportField("disputes_notes", "disputes", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
     ReportField("coordination_notes", "coordination", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
     ReportField("notes", "coordination", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
 )
@@ -196,6 +291,23 @@ FIELDS_OF_SECTION = {
 
 # Every plain field a report carries forward from one week to the next, in section order.
 CARRIED_FIELDS = tuple(name for section in SECTIONS for name in section.fields)
+
+
+def sections_of(stages: "Iterable[str]") -> tuple[Section, ...]:
+    """The sections a rakor asks for in ``stages`` (its week's), in the report's order."""
+    keys = {key for stage in stages for key in STAGE_SECTIONS[stage]}
+    return tuple(section for section in SECTIONS if section.key in keys)
+
+
+def table_fields(sections: "Iterable[Section]") -> tuple[ReportField, ...]:
+    """The counts of ``sections`` the dashboard's table of regions shows, in the registry's order."""
+    asked = fields_of(sections)
+    return tuple(field for field in FIELDS if field.column and field.name in asked)
+
+
+def fields_of(sections: "Iterable[Section]") -> frozenset[str]:
+    """The names of the fields of ``sections``."""
+    return frozenset(name for section in sections for name in section.fields)
 
 
 def model_field(model: type[models.Model], name: str) -> models.Field:

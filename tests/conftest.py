@@ -99,6 +99,18 @@ def session(election) -> RakorSession:
 
 
 @pytest.fixture
+def voting_week(election) -> RakorSession:
+    """The first rakor after voting day (H+5): the vote, the count and the recapitulation's start."""
+    return RakorSession.objects.create(election=election, date=dt.date(2024, 12, 2))
+
+
+@pytest.fixture
+def recapitulation_week(election) -> RakorSession:
+    """The rakor of 9 December 2024 (H+12): the recapitulation at every level, no vote any more."""
+    return RakorSession.objects.create(election=election, date=dt.date(2024, 12, 9))
+
+
+@pytest.fixture
 def previous_session(election) -> RakorSession:
     return RakorSession.objects.create(election=election, date=dt.date(2024, 11, 11))
 

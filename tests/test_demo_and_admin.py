@@ -51,7 +51,7 @@ def test_demo_reproduces_each_regions_facts_from_the_article(demo):
     assert all(r.readiness == "siap" for r in demo.reports.all())
 
 
-def test_demo_has_three_mondays_of_history_and_the_plenary_next(demo):
+def test_demo_has_three_mondays_of_history_the_plenary_next_and_the_weeks_after_voting(demo):
     dates = list(RakorSession.objects.values_list("date", flat=True))
     assert dates == [
         dt.date(2024, 10, 28),
@@ -59,7 +59,10 @@ def test_demo_has_three_mondays_of_history_and_the_plenary_next(demo):
         dt.date(2024, 11, 11),
         dt.date(2024, 11, 18),
         dt.date(2024, 11, 25),
+        dt.date(2024, 12, 2),
+        dt.date(2024, 12, 9),
     ]
+    assert ReadinessReport.objects.filter(session__date__gt=dt.date(2024, 11, 27)).count() == 20
     assert RakorSession.objects.get(date=dt.date(2024, 11, 25)).kind == RakorSession.Kind.PLENARY
     assert ReadinessReport.objects.filter(session__date__lt=dt.date(2024, 11, 18)).count() == 30
     assert RakorSession.objects.current() == demo
@@ -102,14 +105,16 @@ def test_admin_action_previews_the_weekly_sessions_then_creates_them_once(electi
     assert "Pratinjau rakor mingguan" in page
     assert "Senin, 30 September 2024" in page and "Senin, 25 November 2024" in page
     assert "25 November 2024, 08.00 WITA" in page
-    assert "Buat 9 rakor" in page
+    assert "<td>H-2</td>" in page
+    assert "Senin, 9 Desember 2024" in page and "<td>H+12</td>" in page  # through the recapitulation
+    assert "Buat 11 rakor" in page
     assert not RakorSession.objects.filter(election=election).exists()
     admin_client.post(url, {**data, "confirmed": "yes"})
     admin_client.post(url, {**data, "confirmed": "yes"})
-    assert RakorSession.objects.filter(election=election).count() == 9
+    assert RakorSession.objects.filter(election=election).count() == 11
     again = admin_client.post(url, data).content.decode()
     assert "Semua rakor mingguan pemilihan ini sudah ada" in again
-    assert "Buat 9 rakor" not in again
+    assert "Buat 11 rakor" not in again
 
 
 def test_the_rakor_weekday_and_deadline_time_are_the_elections_not_the_codes(election, admin_client):

@@ -55,15 +55,22 @@ def test_session_deadline_defaults_to_monday_eight_wita_and_h_minus_is_derived(s
     assert session.days_to_voting == 9
 
 
-def test_weekly_sessions_are_mondays_up_to_voting_day_and_never_duplicated(election):
+def test_weekly_sessions_are_mondays_through_the_recapitulation_and_never_duplicated(election):
     created = election.create_weekly_sessions()
     dates = sorted(s.date for s in created)
     assert dates[0] == dt.date(2024, 9, 30)
-    assert dates[-1] == dt.date(2024, 11, 25)
+    assert dates[-1] == dt.date(2024, 12, 9)  # the province's recapitulation ends on 9 December
     assert all(day.weekday() == 0 for day in dates)
-    assert len(dates) == 9
+    assert len(dates) == 11
     assert election.create_weekly_sessions() == []
-    assert RakorSession.objects.filter(election=election).count() == 9
+    assert RakorSession.objects.filter(election=election).count() == 11
+
+
+def test_weekly_sessions_stop_at_voting_day_when_no_later_stage_keeps_the_rakor(election):
+    election.stages.update(weekly_rakor=False)
+    dates = sorted(s.date for s in election.create_weekly_sessions())
+    assert dates[-1] == dt.date(2024, 11, 25)
+    assert len(dates) == 9
 
 
 def test_create_sessions_command_is_idempotent(election, capsys):
@@ -71,7 +78,7 @@ def test_create_sessions_command_is_idempotent(election, capsys):
 
     call_command("create_sessions", "Pilkada Serentak 2024")
     call_command("create_sessions", "Pilkada Serentak 2024")
-    assert RakorSession.objects.filter(election=election).count() == 9
+    assert RakorSession.objects.filter(election=election).count() == 11
     assert "0 rakor baru" in capsys.readouterr().out
 
 
@@ -81,7 +88,8 @@ def test_create_sessions_preview_lists_the_sessions_and_creates_none(election, c
     call_command("create_sessions", "Pilkada Serentak 2024", "--pratinjau")
     out = capsys.readouterr().out
     assert "akan dibuat: Rakor mingguan 25-11-2024, batas waktu 25-11-2024 08.00 WITA" in out
-    assert "9 rakor akan dibuat" in out
+    assert "akan dibuat: Rakor mingguan 09-12-2024, batas waktu 09-12-2024 08.00 WITA" in out
+    assert "11 rakor akan dibuat" in out
     assert not RakorSession.objects.filter(election=election).exists()
 
 

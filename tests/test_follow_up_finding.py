@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from django.urls import reverse
 
-from reports.models import FollowUp, RakorSession
+from reports.models import FollowUp, RakorSession, ReadinessReport
 from tests.security_data import browser
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,9 @@ EDITED = "KPU Samarinda menambah 1.200 surat suara sebelum 22 November"
 
 @pytest.fixture
 def open_demo(demo):
-    RakorSession.objects.filter(date__gt=demo.date).delete()
+    later = RakorSession.objects.filter(date__gt=demo.date)
+    ReadinessReport.objects.filter(session__in=later).delete()
+    later.delete()
     return demo
 
 

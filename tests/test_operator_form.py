@@ -7,13 +7,14 @@ import pytest
 from django.urls import reverse
 
 from reports.models import AgendaLine, LogisticsItem, ReadinessReport, ShortageLine
-from reports.registry import SECTIONS, Kind, of_kind
+from reports.registry import Kind, fields_of, of_kind, sections_of
 from tests.conftest import make_report
 from tests.operator_pages import confirm_all, errors_beside, form_data, open_form, post_form, report_url
 
 pytestmark = pytest.mark.django_db
 
 LAST_WEEK = "2024-11-11"
+BEFORE_VOTING = sections_of(["kampanye"])  # what the rakor of 11 and 18 November ask for
 BAD_DATE = "Isi tanggal yang benar dengan format hh/bb/tttt, misalnya 23/11/2024."
 
 
@@ -39,7 +40,7 @@ def last_week(previous_session, region, ballots) -> ReadinessReport:
         kecamatan_ready=3,
         first_time_voters=8900,
         conflict_risk="rendah",
-        confirmed_sections={s.key: LAST_WEEK for s in SECTIONS},
+        confirmed_sections={s.key: LAST_WEEK for s in BEFORE_VOTING},
     )
     ShortageLine.objects.create(report=report, item=ballots, quantity=1200, note="TPS Bontang Utara")
     AgendaLine.objects.create(
@@ -80,7 +81,7 @@ def test_submitting_a_carried_report_asks_to_confirm_every_unchanged_section(
     data = open_form(operator_client, session)
     response = post_form(operator_client, session, data, action="submit")
     assert response.status_code == 200
-    for section in SECTIONS:
+    for section in BEFORE_VOTING:
         assert errors_beside(response, f"confirm_{section.key}") == [
             "Centang jika bagian ini masih akurat, atau ubah isinya."
         ]
@@ -101,7 +102,7 @@ def test_a_confirmed_carried_report_keeps_its_lines_and_dates_every_section(
     ]
     assert [(a.kind, a.date) for a in report.agenda.all()] == [("kampanye_akbar", dt.date(2024, 11, 23))]
     assert report.changed_sections == []
-    assert report.confirmed_sections == {s.key: "2024-11-18" for s in SECTIONS}
+    assert report.confirmed_sections == {s.key: "2024-11-18" for s in BEFORE_VOTING}
     assert ShortageLine.objects.filter(report=last_week).count() == 1  # last week's lines untouched
 
 
@@ -209,6 +210,8 @@ BOUNDS = [
     ({"distribution_start": "0001-01-01"}, "distribution_start", WINDOW),
     ({"distribution_start": "9999-12-31"}, "distribution_start", WINDOW),
     ({"distribution_start": "2024-11-20", "distribution_end": "9999-12-31"}, "distribution_end", WINDOW),
+    ({"regency_plenary_date": "9999-12-31"}, "regency_plenary_date", WINDOW),
+    ({"regency_plenary_date": "2024-09-01"}, "regency_plenary_date", WINDOW),
     ({"agenda-0-kind": "lainnya", "agenda-0-date": "0001-01-01"}, "agenda-0-date", WINDOW),
     ({"agenda-0-kind": "lainnya", "agenda-0-date": "9999-12-31"}, "agenda-0-date", WINDOW),
     ({"agenda-0-kind": "distribusi", "agenda-0-date": "2024-09-24"}, "agenda-0-date", WINDOW),
@@ -239,10 +242,18 @@ BOUNDS = [
 ]
 
 
+@pytest.fixture
+def session_asking(session, voting_week):
+    """The rakor whose form asks for a field: 18 November before voting day, 2 December after it."""
+    after = fields_of(sections_of(voting_week.stages)) - fields_of(BEFORE_VOTING)
+    return lambda name: voting_week if name in after else session
+
+
 @pytest.mark.parametrize(("changes", "name", "message"), BOUNDS)
 def test_a_value_out_of_bounds_is_refused_beside_its_field_and_nothing_typed_is_lost(
-    operator_client, session, region, ballots, changes, name, message
+    operator_client, session_asking, region, ballots, changes, name, message
 ):
+    session = session_asking(name)
     data = open_form(operator_client, session)
     typed = {key: str(ballots.pk) if value == "ITEM" else value for key, value in changes.items()}
     data.update(typed, security_notes="Catatan yang baru diketik")
@@ -256,7 +267,10 @@ def test_a_value_out_of_bounds_is_refused_beside_its_field_and_nothing_typed_is_
 
 
 @pytest.mark.parametrize("name", [field.name for field in of_kind(Kind.TEXT)])
-def test_a_1_mb_note_is_refused_beside_its_field_and_kept_as_typed(operator_client, session, region, name):
+def test_a_1_mb_note_is_refused_beside_its_field_and_kept_as_typed(
+    operator_client, session_asking, region, name
+):
+    session = session_asking(name)
     note = ("Kendala angkutan ke kecamatan hulu. " * 30_000)[:1_000_000]
     data = {**open_form(operator_client, session), name: note}
     response = post_form(operator_client, session, data, action="submit")
@@ -274,9 +288,12 @@ def test_a_note_of_exactly_the_limit_with_line_breaks_is_saved(operator_client, 
     assert len(stored(session, region).notes) == 1_000
 
 
-def test_the_form_shows_each_limit(operator_client, session):
+@pytest.mark.parametrize("week", ["session", "voting_week"])
+def test_the_form_shows_each_limit(operator_client, week, request):
+    session = request.getfixturevalue(week)
     content = operator_client.get(report_url(session)).content.decode()
-    assert content.count('maxlength="1000"') == len(of_kind(Kind.TEXT))
+    asked = fields_of(sections_of(session.stages))
+    assert content.count('maxlength="1000"') == len([f for f in of_kind(Kind.TEXT) if f.name in asked])
     assert "Paling banyak 1.000 karakter." in content
     assert 'data-counter="%(typed)s/%(limit)s karakter"' in content
 

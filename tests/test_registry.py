@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from regions.models import Region
 from reports.brief.letter import draft, indonesian
-from reports.models import ReadinessReport
-from reports.registry import CARRIED_FIELDS, FIELDS, Kind, Place, shown_in, summed
+from reports.models import RakorSession, ReadinessReport
+from reports.registry import CARRIED_FIELDS, FIELDS, Kind, Place, fields_of, sections_of, shown_in, summed
 from reports.rollup.summary import summary
 from tests.conftest import make_report
 
@@ -62,16 +62,30 @@ def test_every_count_and_text_is_bounded_and_only_counts_are_figures():
             Region._meta.get_field(field.out_of)
 
 
-def test_the_report_form_has_every_field_the_registry_places_in_it(client, operator, session):
+def asked(session: RakorSession) -> frozenset[str]:
+    """The fields of the sections the rakor's stage asks for."""
+    return fields_of(sections_of(session.stages))
+
+
+def test_the_report_form_has_every_field_the_registry_places_in_it_in_its_stage(
+    client, operator, session, voting_week
+):
     client.force_login(operator)
-    content = client.get(reverse("reports:report_form")).content.decode()
-    for field in shown_in(Place.FORM):
-        assert f'name="{field.name}"' in content
-        assert field.label in content
-        if field.kind == Kind.COUNT and field.unit:
-            assert f'<span class="input-group-text">{field.unit}</span>' in content
-        if field.kind == Kind.TEXT:
-            assert f'maxlength="{field.maximum}"' in content
+    shown = set()
+    for week in (session, voting_week):
+        content = client.get(reverse("reports:session_report", args=[week.pk])).content.decode()
+        for field in shown_in(Place.FORM):
+            if field.name not in asked(week):
+                assert f'name="{field.name}"' not in content
+                continue
+            shown.add(field.name)
+            assert f'name="{field.name}"' in content
+            assert field.label in content
+            if field.kind == Kind.COUNT and field.unit:
+                assert f'<span class="input-group-text">{field.unit}</span>' in content
+            if field.kind == Kind.TEXT:
+                assert f'maxlength="{field.maximum}"' in content
+    assert shown == {field.name for field in shown_in(Place.FORM)}  # every field, before or after voting
 
 
 @pytest.fixture
@@ -80,48 +94,81 @@ def desk(client, secretariat):
     return client
 
 
-def test_the_totals_on_the_dashboard_and_the_brief_show_every_summed_count(desk, demo):
-    result = summary(demo)
-    pages = [
-        reverse("reports:dashboard_session", args=[demo.pk]),
-        reverse("reports:brief", args=[demo.pk]),
-    ]
-    for url in pages:
-        content = desk.get(url).content.decode()
-        for field in summed():
-            total = result.totals.figures[field.name]
-            assert field.label in content
-            assert f"<dd>{number(total.value)}" in content
+def demo_weeks(demo) -> list[RakorSession]:
+    """The demo's rakor of 18 November (before voting day) and of 2 December (after it)."""
+    return [demo, RakorSession.objects.get(date=dt.date(2024, 12, 2))]
+
+
+def test_the_totals_on_the_dashboard_and_the_brief_show_every_summed_count_of_the_stage(desk, demo):
+    shown = set()
+    for week in demo_weeks(demo):
+        result = summary(week)
+        pages = [
+            reverse("reports:dashboard_session", args=[week.pk]),
+            reverse("reports:brief", args=[week.pk]),
+        ]
+        for url in pages:
+            content = desk.get(url).content.decode()
+            for field in summed():
+                if field.name not in asked(week):
+                    assert field.name not in result.totals.figures
+                    continue
+                shown.add(field.name)
+                total = result.totals.figures[field.name]
+                assert field.label in content
+                assert f"<dd>{number(total.value)}" in content
+    assert shown == {field.name for field in summed()}
 
 
 def test_the_files_have_a_column_for_every_field_they_show_and_a_total_for_every_summed_one(desk, demo):
-    result = summary(demo)
-    response = desk.get(reverse("reports:brief_xlsx", args=[demo.pk]))
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
-    headers = [cell.value for cell in sheet[1]]
-    totals = dict(zip(headers, [cell.value for cell in sheet[sheet.max_row]], strict=True))
-    table = desk.get(reverse("reports:brief_csv", args=[demo.pk])).content.decode("utf-8-sig")
-    csv_headers = next(csv.reader(io.StringIO(table), delimiter=";"))
-    for field in shown_in(Place.FILES):
-        assert field.label in headers
-        assert field.label in csv_headers
-    for field in summed():
-        assert totals[field.label] == result.totals.figures[field.name].value
+    shown = set()
+    for week in demo_weeks(demo):
+        result = summary(week)
+        response = desk.get(reverse("reports:brief_xlsx", args=[week.pk]))
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+        headers = [cell.value for cell in sheet[1]]
+        totals = dict(zip(headers, [cell.value for cell in sheet[sheet.max_row]], strict=True))
+        table = desk.get(reverse("reports:brief_csv", args=[week.pk])).content.decode("utf-8-sig")
+        csv_headers = next(csv.reader(io.StringIO(table), delimiter=";"))
+        for field in shown_in(Place.FILES):
+            if field.name not in asked(week):
+                assert field.label not in headers
+                continue
+            shown.add(field.name)
+            assert field.label in headers
+            assert field.label in csv_headers
+            if field.summed:
+                assert totals[field.label] == result.totals.figures[field.name].value
+    assert shown == {field.name for field in shown_in(Place.FILES)}
 
 
 def test_the_attachment_has_a_column_and_a_total_for_every_attachment_figure(desk, demo):
-    result = summary(demo)
-    content = desk.get(reverse("reports:brief_print", args=[demo.pk])).content.decode()
-    for field in shown_in(Place.ATTACHMENT):
-        assert f'<th scope="col" class="num">{field.label}</th>' in content
-        total = result.totals.figures.get(field.name)
-        if total is not None:
-            out_of = f"/{number(total.out_of)}" if total.out_of is not None else ""
-            assert f'<td class="num">{number(total.value)}{out_of}</td>' in content
+    shown = set()
+    for week in demo_weeks(demo):
+        result = summary(week)
+        content = desk.get(reverse("reports:brief_print", args=[week.pk])).content.decode()
+        for field in shown_in(Place.ATTACHMENT):
+            heading = f'<th scope="col" class="num">{field.label}</th>'
+            if field.name not in asked(week):
+                assert heading not in content
+                continue
+            shown.add(field.name)
+            assert heading in content
+            total = result.totals.figures.get(field.name)
+            if total is not None:
+                out_of = f"/{number(total.out_of)}" if total.out_of is not None else ""
+                assert f'<td class="num">{number(total.value)}{out_of}</td>' in content
+    assert shown == {field.name for field in shown_in(Place.ATTACHMENT)}
 
 
-def test_the_letter_tells_the_change_of_every_figure_it_follows(session, previous_session, region):
-    counts = shown_in(Place.LETTER)
+@pytest.mark.parametrize("after_voting", [False, True])
+def test_the_letter_tells_the_change_of_every_figure_it_follows(
+    session, previous_session, voting_week, election, region, after_voting
+):
+    if after_voting:  # two rakor in the week of the vote: 2 and 4 December
+        previous_session = voting_week
+        session = RakorSession.objects.create(election=election, date=dt.date(2024, 12, 4))
+    counts = [field for field in shown_in(Place.LETTER) if field.name in asked(session)]
     make_report(
         previous_session,
         region,

@@ -174,6 +174,7 @@ class Column:
     width: int
     value: Callable[[Summary, RegionRow], Any]
     total: Callable[[Summary], Any] | None = None
+    section: str = ""  # the report's section it shows, if any: shown only when the rakor asks for it
 
 
 def _sent(row: RegionRow) -> ReadinessReport | None:
@@ -203,14 +204,14 @@ def _field(field: ReportField) -> Column:
         return getattr(report, name)
 
     total = (lambda result: result.totals.figures[name].value) if field.summed else None
-    return Column(field.label, WIDTHS[field.kind], value, total)
+    return Column(field.label, WIDTHS[field.kind], value, total, field.section)
 
 
 def _region_total(field: ReportField) -> Column:
     """The region's total a count is part of ("Jumlah kecamatan" beside "Kecamatan siap")."""
     label = capfirst(str(model_field(Region, field.out_of).verbose_name))
     total = (lambda result: result.totals.figures[field.name].out_of) if field.summed else None
-    return Column(label, 10, lambda result, row: getattr(row.region, field.out_of), total)
+    return Column(label, 10, lambda result, row: getattr(row.region, field.out_of), total, field.section)
 
 
 # The region's own figures, after the report's; their province totals are in ``Totals``. A count
@@ -234,6 +235,7 @@ SHORTAGES = Column(
     "Kekurangan logistik",
     30,
     lambda result, row: shortage_text(row.known_shortages) if row.known_shortages else None,
+    section="logistics",
 )
 
 
@@ -287,11 +289,18 @@ COLUMNS = (
 )
 
 
+def columns(result: Summary) -> list[Column]:
+    """The columns of the rakor's table: every one but those of sections its stage does not ask for."""
+    asked = {section.key for section in result.sections}
+    return [column for column in COLUMNS if not column.section or column.section in asked]
+
+
 def session_table(result: Summary) -> tuple[list[str], list[list[Any]], list[Any]]:
     """Headers, a row per region and the totals row, as typed values (int, date, datetime, str)."""
-    headers = [column.header for column in COLUMNS]
-    rows = [[column.value(result, row) for column in COLUMNS] for row in result.rows]
-    totals = [column.total(result) if column.total else None for column in COLUMNS]
+    shown = columns(result)
+    headers = [column.header for column in shown]
+    rows = [[column.value(result, row) for column in shown] for row in result.rows]
+    totals = [column.total(result) if column.total else None for column in shown]
     return headers, rows, totals
 
 
@@ -378,7 +387,7 @@ def xlsx(result: Summary) -> bytes:
     sheet = workbook.worksheets[0]
     sheet.title = f"Rakor {result.session.date:%d-%m-%Y}"
     headers, rows, totals = session_table(result)
-    _write(sheet, headers, rows, [column.width for column in COLUMNS], totals=totals, frozen="C2")
+    _write(sheet, headers, rows, [column.width for column in columns(result)], totals=totals, frozen="C2")
     for title, (headers, rows, widths) in (
         ("Peringatan dan tindak lanjut", follow_up_table(result)),
         ("Agenda", agenda_table(result)),

@@ -16,6 +16,7 @@ and render the letter inside ``indonesian()`` so that labels and dates are Indon
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -28,6 +29,7 @@ from reports.rollup.lights import AlertKind, number
 from reports.rollup.parts import Summary
 
 Report = ReadinessReport
+TENTH = Decimal("0.1")
 
 
 def indonesian() -> translation.override:
@@ -74,6 +76,22 @@ def _days_to_voting(result: Summary) -> str:
     return f"H+{-days} setelah pemungutan suara {election.name} pada {day(election.voting_day)}"
 
 
+def _stage(result: Summary) -> str:
+    """After voting day, the week's stages and their progress: "Pekan ini berada pada tahapan
+    rekapitulasi kecamatan; rekapitulasi kecamatan selesai 61 dari 105 kecamatan"."""
+    if not result.after_voting:
+        return ""
+    text = f"Pekan ini berada pada tahapan {names(result.stage_labels)}"
+    progress = [
+        f"{total.words} {number(total.value)} dari {number(total.out_of)} {total.unit}".rstrip()
+        for total in result.progress
+        if total.out_of is not None
+    ]
+    if progress:
+        text += f"; menurut laporan kabupaten/kota, {names(progress)}"
+    return f" {text}."
+
+
 # The opening.
 
 
@@ -94,7 +112,7 @@ def _introduction(result: Summary) -> str:
     )
     return (
         f"Bersama ini kami laporkan hasil {kind} Desk Pilkada Provinsi {settings.DESK['PROVINCE']} "
-        f"pada hari {weekday(result.session.date)}, {_days_to_voting(result)}."
+        f"pada hari {weekday(result.session.date)}, {_days_to_voting(result)}.{_stage(result)}"
     )
 
 
@@ -121,7 +139,8 @@ def _attendance(result: Summary) -> str:
         opening += f"; {names(attendance.excused)} berhalangan hadir"
     parts = [sentence(opening), _readiness(result)]
     if completeness.missing and not missing_is_unconfirmed:
-        parts.append(sentence(f"Laporan kesiapan {names(completeness.missing)} belum diterima"))
+        kind = "Laporan" if result.after_voting else "Laporan kesiapan"
+        parts.append(sentence(f"{kind} {names(completeness.missing)} belum diterima"))
     if completeness.late:
         parts.append(
             sentence(
@@ -131,10 +150,8 @@ def _attendance(result: Summary) -> str:
         )
     parts += _verification(result)
     if completeness.reported and not result.lights.get("merah") and not result.lights.get("kuning"):
-        parts.append(
-            "Secara umum proses penyelenggaraan Pilkada menjelang pemungutan suara berjalan lancar "
-            "dan kondusif."
-        )
+        when = "setelah pemungutan suara" if result.after_voting else "menjelang pemungutan suara"
+        parts.append(f"Secara umum proses penyelenggaraan Pilkada {when} berjalan lancar dan kondusif.")
     elif completeness.reported:
         parts.append("Beberapa hal masih memerlukan perhatian, sebagaimana kami uraikan di bawah.")
     return " ".join(parts)
@@ -166,6 +183,10 @@ def _verification(result: Summary) -> list[str]:
 
 def _readiness(result: Summary) -> str:
     reported = result.completeness.reported_count
+    if result.after_voting:  # readiness is no longer asked: the report is about the vote and its count
+        if not reported:
+            return "Belum ada kabupaten/kota yang menyampaikan laporan."
+        return sentence(f"{count(reported)} kabupaten dan kota telah menyampaikan laporan")
     if not reported:
         return "Belum ada kabupaten/kota yang menyampaikan laporan kesiapan."
     point = result.trend[-1]
@@ -296,6 +317,34 @@ def _follow_up(result: Summary, follow_up: FollowUp) -> str:
 def _concerns(result: Summary) -> str:
     """The Sekda's standing concerns; the risks and shortages of the week are told above (the
     regions' facts and "Hal yang memerlukan perhatian"), so they are not repeated here."""
+    items = _concerns_after_voting(result) if result.after_voting else _concerns_before_voting(result)
+    return "Dalam rakor tersebut kami menegaskan catatan bersama berikut:\n" + "\n".join(
+        f"{index}. {item}" for index, item in enumerate(items, start=1)
+    )
+
+
+def _concerns_after_voting(result: Summary) -> list[str]:
+    election, totals = result.election, result.totals
+    turnout = ""
+    voted = totals.figures.get("voters_voted")
+    if voted is not None and voted.value and voted.out_of:
+        share = (Decimal(100) * voted.value / voted.out_of).quantize(TENTH)
+        turnout = (
+            f" Menurut laporan kabupaten/kota, {number(voted.value)} dari {number(voted.out_of)} pemilih "
+            f"dalam DPT telah memberikan suara ({percent(share)}); target partisipasi "
+            f"{percent(election.participation_target)}."
+        )
+    return [
+        f"Menjaga bersama agar situasi tetap aman dan kondusif selama rekapitulasi, penetapan hasil dan "
+        f"penyelesaian perselisihan hasil {election.name}.{turnout}",
+        "KPU provinsi dan kabupaten/kota menyelesaikan rekapitulasi sesuai jadwal, dan keberatan saksi "
+        "ditangani dalam rapat pleno bersama Bawaslu.",
+        "Perselisihan hasil diselesaikan melalui Mahkamah Konstitusi; semua pihak diimbau menahan diri "
+        "dan menghormati prosesnya.",
+    ]
+
+
+def _concerns_before_voting(result: Summary) -> list[str]:
     election, totals = result.election, result.totals
     voters = ""
     if totals.reports:
@@ -318,9 +367,7 @@ def _concerns(result: Summary) -> str:
         "diharapkan dapat memilih, dan pendataan potensi pemilih pemula perlu dilanjutkan agar jumlahnya "
         "dapat dipetakan.",
     ]
-    return "Dalam rakor tersebut kami menegaskan catatan bersama berikut:\n" + "\n".join(
-        f"{index}. {item}" for index, item in enumerate(items, start=1)
-    )
+    return items
 
 
 def _closing(result: Summary) -> str:
@@ -328,10 +375,14 @@ def _closing(result: Summary) -> str:
     parts = []
     if later:
         following = later[0]
+        awaited = (
+            "termasuk kemajuan rekapitulasi di setiap tingkat"
+            if result.after_voting
+            else "termasuk tidak ada lagi laporan kekurangan logistik"
+        )
         parts.append(
             f"{following.get_kind_display()} berikutnya pada hari {weekday(following.date)} diharapkan "
-            "dapat menyampaikan paparan seluruh kabupaten/kota, termasuk tidak ada lagi laporan kekurangan "
-            "logistik."
+            f"dapat menyampaikan paparan seluruh kabupaten/kota, {awaited}."
         )
     parts.append(
         f"Kami meyakini penyelenggaraan {result.election.name} di {settings.DESK['PROVINCE']} berjalan "

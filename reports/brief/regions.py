@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reports.brief.words import count, day, names, period, sentence
 from reports.models import AgendaLine, ReadinessReport
-from reports.registry import FIELDS_BY_NAME, Kind, Place, model_field, shown_in
+from reports.registry import FIELDS_BY_NAME, Kind, Place, fields_of, model_field, shown_in
 from reports.rollup.lights import lower_first, number, readiness_words, traffic_light
 from reports.rollup.parts import AgendaEntry, RegionRow, Summary
 
@@ -200,7 +200,7 @@ def region_facts(result: Summary, row: RegionRow) -> list[Fact]:
         *_logistics(result, row, report, previous),
         *_agenda(row, report, agenda),
         *_conflict(report, previous),
-        *_other_changes(report, previous),
+        *_other_changes(row, report, previous),
     ]
 
 
@@ -209,13 +209,21 @@ def region_facts(result: Summary, row: RegionRow) -> list[Fact]:
 TOLD = {"kecamatan_ready", "security_personnel", "asn_violations", "logistics_items_fulfilled"}
 
 
-def _other_changes(report: Report, previous: Report | None) -> list[Fact]:
+def _other_changes(row: RegionRow, report: Report, previous: Report | None) -> list[Fact]:
+    """The other counts of the rakor's sections: one out of the region's total as it stands
+    ("rekapitulasi kecamatan selesai 61 dari 105"), any other when it changed."""
     said = []
+    asked = fields_of(row.sections)
     for field in shown_in(Place.LETTER):
-        if field.kind != Kind.COUNT or field.name in TOLD or previous is None:
+        if field.kind != Kind.COUNT or field.name in TOLD or field.name not in asked:
             continue
-        before, now = getattr(previous, field.name), getattr(report, field.name)
-        if before is not None and now is not None and before != now:
+        now: int | None = getattr(report, field.name)
+        before: int | None = getattr(previous, field.name) if previous is not None else None
+        if field.out_of and now is not None:
+            moved = _moved(before, now, "") if before is not None and before != now else number(now)
+            total = number(getattr(row.region, field.out_of))
+            said.append(Fact(f"{field.words} {moved} dari {total} {field.unit}", shared=False))
+        elif before is not None and now is not None and before != now:
             said.append(Fact(_change(field.name, before, now)))
     return said
 

@@ -3,6 +3,7 @@ agenda lines as inline formsets, and the checks that know the election calendar 
 own history. Every message is in Bahasa Indonesia and sits beside the field it is about."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, cast
@@ -23,13 +24,14 @@ from reports.registry import (
     CARRIED_FIELDS,
     FIELDS,
     FIELDS_BY_NAME,
-    SECTIONS,
     Kind,
     Place,
     Section,
     date_problem,
+    fields_of,
     number,
     of_kind,
+    sections_of,
     shown_in,
 )
 from reports.workflow import carry, writes
@@ -111,13 +113,17 @@ class ReportForm(forms.ModelForm):
         self.submitting = submitting
         self.unusual: dict[str, int] = {}
         session = self.instance.session
+        self.sections = sections_of(session.stages)
+        asked = fields_of(self.sections)
+        for name in [name for name in self.fields if name in FIELDS_BY_NAME and name not in asked]:
+            del self.fields[name]  # another stage's: kept as it is, never cleared by this form
         show_limits(self)
         typed_dates(self)
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         if previous is not None:
             today = session.date.isoformat()
             still_accurate = _("Bagian ini masih akurat")
-            for section in SECTIONS:
+            for section in self.sections:
                 self.fields[f"confirm_{section.key}"] = forms.BooleanField(
                     required=False,
                     label=still_accurate,
@@ -128,7 +134,7 @@ class ReportForm(forms.ModelForm):
                 label=_("Semua bagian masih sama seperti minggu lalu"),
                 help_text=_("Bagian yang Anda ubah tetap tercatat sebagai berubah."),
             )
-        for section in SECTIONS:
+        for section in self.sections:
             names = self.names(section)
             if len(names) == 1 and str(self.fields[names[0]].label) == str(section.label):
                 self.fields[names[0]].label = ""  # the section's legend already says it
@@ -136,7 +142,7 @@ class ReportForm(forms.ModelForm):
     def names(self, section: Section) -> list[str]:
         return [name for name in section.fields if name in self.fields]
 
-    def layout(self, lines: dict[str, BaseInlineFormSet]) -> list[SectionLayout]:
+    def layout(self, lines: Mapping[str, BaseInlineFormSet]) -> list[SectionLayout]:
         """The form's sections in order: fields in columns (text and choices full width, a count
         with its unit beside it), then the section's lines (``lines`` by related name), then its
         confirmation."""
@@ -149,7 +155,7 @@ class ReportForm(forms.ModelForm):
                 confirm=self[f"confirm_{section.key}"] if f"confirm_{section.key}" in self.fields else None,
                 confirmed_on=self.confirmed_on(section),
             )
-            for section in SECTIONS
+            for section in self.sections
         ]
 
     @staticmethod
@@ -187,8 +193,12 @@ class ReportForm(forms.ModelForm):
                 _("Distribusi logistik harus selesai sebelum hari pemungutan suara (%(date)s).")
                 % {"date": long_date(election.voting_day)},
             )
-        if self.submitting and not cleaned.get("readiness"):
-            self.add_error("readiness", _("Pilih kesiapan umum sebelum mengirim laporan."))
+        for section in self.sections:
+            if self.submitting and section.required and not cleaned.get(section.required):
+                label = self.instance._meta.get_field(section.required).verbose_name
+                self.add_error(
+                    section.required, _("Pilih %(field)s sebelum mengirim laporan.") % {"field": label}
+                )
         self.check_history(cleaned)
         return cleaned
 
@@ -197,7 +207,7 @@ class ReportForm(forms.ModelForm):
         if self.previous is None:
             return
         for field in FIELDS:
-            if not field.unusual:
+            if not field.unusual or field.name not in self.fields:
                 continue
             new, old = cleaned.get(field.name), getattr(self.previous, field.name)
             already_saved = self.instance.pk and getattr(self.instance, field.name) == new
@@ -217,7 +227,7 @@ class ReportForm(forms.ModelForm):
     def confirmed(self) -> set[str]:
         """The sections confirmed as still accurate: each one ticked, or all of them at once."""
         every = self.cleaned_data.get("confirm_all")
-        return {s.key for s in SECTIONS if every or self.cleaned_data.get(f"confirm_{s.key}")}
+        return {s.key for s in self.sections if every or self.cleaned_data.get(f"confirm_{s.key}")}
 
 
 class ReportEditor:
@@ -267,6 +277,14 @@ class ReportEditor:
         self.agenda = AgendaLines(
             data, instance=report, prefix="agenda", initial=agenda_rows, form_kwargs=line_kwargs
         )
+        every_line: dict[str, ShortageFormSet | AgendaFormSet] = {
+            "shortages": self.shortages,
+            "agenda": self.agenda,
+        }
+        # Only the lines of the sections this rakor asks for are shown, checked and saved.
+        self.lines = {
+            section.lines: every_line[section.lines] for section in self.form.sections if section.lines
+        }
 
     @cached_property
     def before(self) -> carry.Snapshot | None:
@@ -277,7 +295,7 @@ class ReportEditor:
         return carry.carried_snapshot(self.previous, self.form.instance.session)
 
     def is_valid(self) -> bool:
-        valid = all([self.form.is_valid(), self.shortages.is_valid(), self.agenda.is_valid()])
+        valid = all([self.form.is_valid(), *(formset.is_valid() for formset in self.lines.values())])
         if valid and self.submitting:
             for key in carry.unconfirmed(self.before, self.after(), self.form.confirmed()):
                 self.form.add_error(
@@ -287,10 +305,13 @@ class ReportEditor:
         return valid
 
     def layout(self) -> list[SectionLayout]:
-        return self.form.layout({"shortages": self.shortages, "agenda": self.agenda})
+        return self.form.layout(self.lines)
 
     def after(self) -> carry.Snapshot:
-        return carry.snapshot(self.form.cleaned_data, self.shortages.rows(), self.agenda.rows())
+        rows = {key: formset.rows() for key, formset in self.lines.items()}
+        return carry.snapshot(
+            self.form.cleaned_data, rows.get("shortages", []), rows.get("agenda", []), self.form.sections
+        )
 
     def save(self, user: User) -> ReadinessReport:
         report = self.form.instance
@@ -302,7 +323,7 @@ class ReportEditor:
             user,
             expected_version=self.form.cleaned_data["version"],
             submit=self.submitting,
-            lines=(self.shortages, self.agenda),
+            lines=tuple(self.lines.values()),
         )
 
     def show_version(self, version: int) -> None:
@@ -315,11 +336,8 @@ class ReportEditor:
         """Every message of a refused save in the form's order, each with the id of its field."""
         form = self.form
         links = [ErrorLink("report-form", "", str(error)) for error in form.non_field_errors()]
-        formsets: dict[str, ShortageFormSet | AgendaFormSet] = {
-            "shortages": self.shortages,
-            "agenda": self.agenda,
-        }
-        for section in SECTIONS:
+        formsets = self.lines
+        for section in form.sections:
             for name in form.names(section):
                 links += [
                     ErrorLink(field_id(form[name]), str(form[name].label or section.label), str(error))
@@ -351,8 +369,5 @@ class ReportEditor:
     def errors(self) -> bool:
         return bool(
             self.form.errors
-            or any(self.shortages.errors)
-            or any(self.agenda.errors)
-            or self.shortages.non_form_errors()
-            or self.agenda.non_form_errors()
+            or any(any(formset.errors) or formset.non_form_errors() for formset in self.lines.values())
         )

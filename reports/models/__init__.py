@@ -3,9 +3,12 @@
 from reports.models.calendar import (
     WITA,
     Election,
+    ElectionStage,
     LogisticsItem,
+    Period,
     RakorSession,
     SessionQuerySet,
+    StageKind,
     default_deadline,
 )
 from reports.models.desk import Attendance, FollowUp, ForwardedBrief, ForwardedBriefQuerySet
@@ -31,6 +34,7 @@ __all__ = [
     "Attendance",
     "Delivery",
     "Election",
+    "ElectionStage",
     "FollowUp",
     "ForwardedBrief",
     "ForwardedBriefQuerySet",
@@ -40,11 +44,13 @@ __all__ = [
     "LetterSettings",
     "LetterStep",
     "LogisticsItem",
+    "Period",
     "RakorSession",
     "ReadinessReport",
     "ReportQuerySet",
     "SessionQuerySet",
     "ShortageLine",
     "SignerCertificate",
+    "StageKind",
     "default_deadline",
 ]

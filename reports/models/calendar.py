@@ -1,21 +1,59 @@
 """Elections, their logistics items and their Monday rakor sessions."""
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from deskpilkada.history import IPAddressHistoricalModel
 
 WITA = ZoneInfo("Asia/Makassar")
+
+# A stage after voting day ends at most this long after it (disputes and inauguration included).
+STAGE_HORIZON = dt.timedelta(days=366)
+
+
+class StageKind(models.TextChoices):
+    """The stages of an election in their order. The first three are the election's own fields
+    (campaign, quiet period, voting day); the others are ``ElectionStage`` rows. Which sections the
+    report asks for in each stage is declared in ``reports.registry.STAGE_SECTIONS``."""
+
+    CAMPAIGN = "kampanye", _("masa kampanye")
+    QUIET = "masa_tenang", _("masa tenang")
+    VOTING = "pemungutan", _("pemungutan suara")
+    COUNTING = "penghitungan", _("penghitungan suara")
+    RECAP_KECAMATAN = "rekap_kecamatan", _("rekapitulasi kecamatan")
+    RECAP_REGENCY = "rekap_kabkota", _("rekapitulasi kabupaten/kota")
+    RECAP_PROVINCE = "rekap_provinsi", _("rekapitulasi provinsi")
+    RESULT = "penetapan", _("penetapan hasil")
+    DISPUTE = "sengketa", _("sengketa hasil di MK")
+    INAUGURATION = "pelantikan", _("pelantikan")
+
+
+# The stages held in ``Election``'s own fields; the rest are rows.
+ELECTION_FIELD_STAGES = (StageKind.CAMPAIGN, StageKind.QUIET, StageKind.VOTING)
+ROW_STAGES = tuple(kind for kind in StageKind if kind not in ELECTION_FIELD_STAGES)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stage of an election and its days, first to last."""
+
+    kind: StageKind
+    start: dt.date
+    end: dt.date
 
 
 class Election(models.Model):
@@ -105,11 +143,46 @@ class Election(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @cached_property
+    def timeline(self) -> list[Period]:
+        """Every stage with its dates, by start: the campaign, the quiet period and voting day from
+        the election's fields, then its stage rows."""
+        periods = [
+            Period(StageKind.CAMPAIGN, self.campaign_start, self.campaign_end),
+            Period(StageKind.QUIET, self.quiet_start, self.quiet_end),
+            Period(StageKind.VOTING, self.voting_day, self.voting_day),
+            *(Period(StageKind(row.kind), row.start, row.end) for row in self.stages.all()),
+        ]
+        order = list(StageKind)
+        return sorted(periods, key=lambda period: (period.start, order.index(period.kind)))
+
+    @property
+    def last_rakor_day(self) -> dt.date:
+        """The weekly rakor runs up to voting day, then through the stages the admin chose."""
+        ends = [row.end for row in self.stages.all() if row.weekly_rakor]
+        return max([self.voting_day, *ends])
+
+    def stages_of_week(self, day: dt.date) -> list[StageKind]:
+        """The stages of the week a rakor held on ``day`` reports on (the seven days before it).
+        A week that reaches voting day follows only the stages from voting day on, so the first
+        rakor after the vote no longer asks for readiness. A week with no stage of its own (a
+        pause between stages) keeps the last stage begun, or the campaign before it starts."""
+        first, last = day - dt.timedelta(days=7), day - dt.timedelta(days=1)
+        after = last >= self.voting_day
+        periods = [p for p in self.timeline if (p.start >= self.voting_day) == after]
+        overlapping = [p.kind for p in periods if p.start <= last and p.end >= first]
+        if overlapping:
+            return overlapping
+        begun = [p.kind for p in periods if p.start <= last]
+        return begun[-1:] or [periods[0].kind]
+
     def rakor_days(self, start: dt.date) -> list[dt.date]:
-        """Every rakor weekday (Monday by default) from ``start`` up to voting day."""
+        """Every rakor weekday (Monday by default) from ``start`` up to voting day, then through the
+        stages the admin chose (``last_rakor_day``)."""
         first = start + dt.timedelta(days=(self.rakor_weekday - start.weekday()) % 7)
+        last = self.last_rakor_day
         days = []
-        while first <= self.voting_day:
+        while first <= last:
             days.append(first)
             first += dt.timedelta(days=7)
         return days
@@ -120,7 +193,8 @@ class Election(models.Model):
 
     def missing_weekly_sessions(self, start: dt.date | None = None) -> list["RakorSession"]:
         """The weekly sessions the calendar calls for that do not exist yet (unsaved), one per rakor
-        weekday from ``start`` (default: the campaign's start) up to voting day."""
+        weekday from ``start`` (default: the campaign's start) up to voting day and through the
+        stages the weekly rakor continues through."""
         existing = set(self.sessions.values_list("date", flat=True))
         return [
             RakorSession(election=self, date=day, deadline=self.deadline_on(day))
@@ -139,6 +213,79 @@ class Election(models.Model):
             if made:
                 created.append(session)
         return created
+
+
+class ElectionStage(models.Model):
+    """A stage of an election from the count on (counting, recapitulation at each level, result,
+    disputes, inauguration), with its dates and whether the weekly rakor continues through it."""
+
+    election = models.ForeignKey(
+        Election, on_delete=models.CASCADE, related_name="stages", verbose_name=_("pemilihan")
+    )
+    kind = models.CharField(
+        _("tahapan"), max_length=20, choices=[(kind.value, kind.label) for kind in ROW_STAGES]
+    )
+    start = models.DateField(_("mulai"), help_text=_("Paling cepat hari pemungutan suara."))
+    end = models.DateField(_("selesai"), help_text=_("Paling lambat satu tahun setelah pemungutan suara."))
+    estimated = models.BooleanField(
+        _("perkiraan"),
+        default=False,
+        help_text=_("Tanggal belum ditetapkan KPU atau MK; diperkirakan oleh admin."),
+    )
+    weekly_rakor = models.BooleanField(
+        _("rakor mingguan berlanjut"),
+        default=True,
+        help_text=_("Rakor mingguan tetap diadakan sampai tahapan ini selesai."),
+    )
+
+    class Meta:
+        ordering = ["election", "start", "pk"]
+        verbose_name = _("tahapan")
+        verbose_name_plural = _("tahapan setelah pemungutan suara")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "kind"],
+                name="stage_unique_per_election",
+                violation_error_message=_("Tahapan ini sudah ada untuk pemilihan tersebut."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")),
+                name="stage_ends_after_start",
+                violation_error_message=_("Tahapan tidak boleh selesai sebelum dimulai."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[kind.value for kind in ROW_STAGES]),
+                name="stage_kind_after_voting",
+                violation_error_message=_("Tahapan ini dicatat pada data pemilihan sendiri."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.start:%d-%m-%Y} – {self.end:%d-%m-%Y})"
+
+    def clean(self) -> None:
+        """Every stage lies between voting day and a year after it; one the weekly rakor continues
+        through ends within the calendar window, so that its reports' dates are accepted."""
+        if not self.election_id or self.start is None or self.end is None:
+            return
+        election = self.election
+        errors = {}
+        if self.start < election.voting_day:
+            errors["start"] = _("Tahapan ini dimulai paling cepat pada hari pemungutan suara (%(date)s).") % {
+                "date": date_format(election.voting_day, "j F Y")
+            }
+        horizon = election.voting_day + STAGE_HORIZON
+        if self.end > horizon:
+            errors["end"] = _("Tahapan ini selesai paling lambat %(date)s.") % {
+                "date": date_format(horizon, "j F Y")
+            }
+        elif self.weekly_rakor and self.end > election.calendar_end:
+            errors["end"] = _(
+                "Rakor mingguan hanya dapat berlanjut sampai akhir tahapan yang dipantau (%(date)s); "
+                "ubah tanggal itu pada data pemilihan, atau jangan lanjutkan rakor mingguan."
+            ) % {"date": date_format(election.calendar_end, "j F Y")}
+        if errors:
+            raise ValidationError(errors)
 
 
 class LogisticsItem(models.Model):
@@ -271,8 +418,26 @@ class RakorSession(models.Model):
 
     @property
     def days_to_voting(self) -> int:
-        """H-minus: days from this rakor to voting day (derived, never stored)."""
+        """H-minus: days from this rakor to voting day (derived, never stored); negative after it."""
         return (self.election.voting_day - self.date).days
+
+    @property
+    def countdown(self) -> str:
+        """ "H-5" before voting day, "Hari H" on it, "H+5" after it."""
+        days = self.days_to_voting
+        if days > 0:
+            return f"H-{days}"
+        return str(_("Hari H")) if days == 0 else f"H+{-days}"
+
+    @cached_property
+    def stages(self) -> list[StageKind]:
+        """The stages of the week this rakor reports on (see ``Election.stages_of_week``)."""
+        return self.election.stages_of_week(self.date)
+
+    @property
+    def stage_names(self) -> str:
+        """The week's stages in the active language: "rekapitulasi kecamatan, rekapitulasi provinsi"."""
+        return ", ".join(str(kind.label) for kind in self.stages)
 
     @property
     def is_forwarded(self) -> bool:

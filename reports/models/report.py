@@ -23,6 +23,7 @@ from reports.registry import (
     PLACE_LENGTH,
     counts_are_bounded,
     date_problem,
+    number,
 )
 
 
@@ -166,6 +167,64 @@ class ReadinessReport(models.Model):
         _("catatan konflik horizontal"), blank=True, help_text=_("Pihak, lokasi dan upaya pencegahannya.")
     )
 
+    tps_opened_on_time = models.PositiveIntegerField(
+        _("TPS dibuka tepat waktu"),
+        null=True,
+        blank=True,
+        help_text=_("Jumlah TPS yang dibuka pukul 07.00 waktu setempat, dari seluruh TPS wilayah ini."),
+    )
+    tps_incidents = models.PositiveIntegerField(
+        _("kejadian di TPS"),
+        null=True,
+        blank=True,
+        help_text=_("Jumlah kejadian yang mengganggu pemungutan atau penghitungan suara di TPS."),
+    )
+    tps_incident_notes = models.TextField(
+        _("catatan kejadian di TPS"), blank=True, help_text=_("TPS, kejadian dan penanganannya.")
+    )
+    voters_voted = models.PositiveIntegerField(
+        _("pemilih yang memberikan suara"),
+        null=True,
+        blank=True,
+        help_text=_("Jumlah pemilih yang memberikan suara menurut KPU kabupaten/kota, dari seluruh DPT."),
+    )
+
+    recap_kecamatan_done = models.PositiveSmallIntegerField(
+        _("rekapitulasi kecamatan selesai"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Jumlah kecamatan yang sudah menyelesaikan rapat pleno rekapitulasi, dari seluruh kecamatan."
+        ),
+    )
+    regency_plenary_date = models.DateField(
+        _("pleno rekapitulasi kabupaten/kota"),
+        null=True,
+        blank=True,
+        help_text=_("Tanggal rapat pleno rekapitulasi KPU kabupaten/kota, terjadwal atau sudah terlaksana."),
+    )
+    recap_notes = models.TextField(
+        _("catatan rekapitulasi"), blank=True, help_text=_("Kecamatan yang tertunda dan sebabnya.")
+    )
+
+    objections_filed = models.PositiveSmallIntegerField(
+        _("keberatan saksi"),
+        null=True,
+        blank=True,
+        help_text=_("Jumlah keberatan yang diajukan saksi atau pengawas dalam rekapitulasi sejauh ini."),
+    )
+    disputes_filed = models.PositiveSmallIntegerField(
+        _("perkara di MK"),
+        null=True,
+        blank=True,
+        help_text=_("Jumlah permohonan perselisihan hasil yang didaftarkan ke Mahkamah Konstitusi."),
+    )
+    disputes_notes = models.TextField(
+        _("catatan keberatan dan sengketa"),
+        blank=True,
+        help_text=_("Pemohon, pokok keberatan dan tindak lanjutnya."),
+    )
+
     coordination_notes = models.TextField(
         _("koordinasi Forkopimda"), blank=True, help_text=_("Rapat dan kesepakatan Forkopimda minggu ini.")
     )
@@ -275,14 +334,17 @@ class ReadinessReport(models.Model):
 
     def clean(self) -> None:
         errors = {}
-        ready = self.kecamatan_ready
-        if self.region_id and ready is not None and ready > self.region.kecamatan_count:
-            count = self.region.kecamatan_count
-            errors["kecamatan_ready"] = ngettext(
-                "%(name)s hanya memiliki %(count)s kecamatan.",
-                "%(name)s hanya memiliki %(count)s kecamatan.",
-                count,
-            ) % {"name": self.region.name, "count": count}
+        for field in FIELDS:
+            value = getattr(self, field.name)
+            if not (field.out_of and self.region_id and value is not None):
+                continue
+            count = getattr(self.region, field.out_of)
+            if value > count:
+                errors[field.name] = ngettext(
+                    "%(name)s hanya memiliki %(count)s %(unit)s.",
+                    "%(name)s hanya memiliki %(count)s %(unit)s.",
+                    count,
+                ) % {"name": self.region.name, "count": number(count), "unit": field.unit}
         if self.session_id and self.logistics_items_fulfilled is not None:
             total = self.session.election.logistics_items.count()
             if self.logistics_items_fulfilled > total:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.models import RakorSession, ReadinessReport, ShortageLine
-from reports.registry import CARRIED_FIELDS, SECTIONS, SECTIONS_BY_KEY, model_field
+from reports.registry import CARRIED_FIELDS, SECTIONS, SECTIONS_BY_KEY, Section, model_field
 from reports.rollup.lights import number
 
 STALE_DAYS = 14
@@ -63,9 +63,11 @@ def changes_between(
     previous: ReadinessReport,
     shortages: list[ShortageLine],
     previous_shortages: list[ShortageLine],
+    sections: tuple[Section, ...] = SECTIONS,
 ) -> list[Change]:
+    """What differs in ``sections`` (the ones the report's rakor asks for)."""
     changes = []
-    for section in SECTIONS:
+    for section in sections:
         for name in section.fields:
             if getattr(previous, name) == getattr(report, name):
                 continue
@@ -96,10 +98,14 @@ def same_values(
     return lines == sorted((line.item_id, line.quantity, line.note) for line in previous_shortages)
 
 
-def stale_sections(session: RakorSession, report: ReadinessReport) -> list[StaleSection]:
+def stale_sections(
+    session: RakorSession, report: ReadinessReport, sections: tuple[Section, ...] = SECTIONS
+) -> list[StaleSection]:
+    """The sections among ``sections`` (the rakor's) last confirmed two weeks ago or more."""
+    asked = {section.key for section in sections}
     stale = []
     for key, iso in (report.confirmed_sections or {}).items():
-        if key not in SECTIONS_BY_KEY:
+        if key not in SECTIONS_BY_KEY or key not in asked:
             continue
         try:
             confirmed_on = dt.date.fromisoformat(str(iso)[:10])

@@ -139,8 +139,11 @@ def explain(reasons: list[str]) -> str:
     return "; ".join(reasons)
 
 
-def traffic_light(report: ReadinessReport | None, shortages: list[ShortageLine]) -> tuple[Light, list[str]]:
-    """The traffic light and its reasons in plain Bahasa Indonesia."""
+def traffic_light(
+    report: ReadinessReport | None, shortages: list[ShortageLine], asks_readiness: bool = True
+) -> tuple[Light, list[str]]:
+    """The traffic light and its reasons in plain Bahasa Indonesia. After voting day the rakor no
+    longer asks for readiness (``asks_readiness``), so its absence is no reason."""
     if report is None:
         return Light.GREY, [_("belum melapor")]
     red, yellow = [], []
@@ -148,7 +151,7 @@ def traffic_light(report: ReadinessReport | None, shortages: list[ShortageLine])
         red.append(str(Readiness.NOT_READY.label).lower())
     elif report.readiness == Readiness.READY_WITH_NOTES:
         yellow.append(str(Readiness.READY_WITH_NOTES.label).lower())
-    elif not report.readiness:
+    elif not report.readiness and asks_readiness:
         yellow.append(_("kesiapan umum belum diisi"))
     red.extend(
         _("kekurangan %(item)s %(quantity)s %(unit)s")

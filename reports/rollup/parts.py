@@ -14,7 +14,18 @@ from typing import TYPE_CHECKING
 
 from regions.models import Region
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
-from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, of_kind, shown_in
+from reports.registry import (
+    FIELDS_BY_NAME,
+    SECTIONS,
+    Kind,
+    Place,
+    ReportField,
+    Section,
+    fields_of,
+    of_kind,
+    shown_in,
+    table_fields,
+)
 from reports.rollup.changes import Change, StaleSection, changes_between, same_values
 from reports.rollup.lights import AlertKind, Light, ReportState, explain
 
@@ -69,13 +80,17 @@ class RegionRow:
     attendance_label: str
     before_previous: ReadinessReport | None = None  # the sent report before ``previous``
     before_previous_shortages: list[ShortageLine] = field(default_factory=list)
+    sections: tuple[Section, ...] = SECTIONS  # the sections the session asks for (its stage's)
 
     @cached_property
     def changes(self) -> list[Change]:
-        """What differs from the region's last sent report before (computed on first use)."""
+        """What differs from the region's last sent report before, in the session's sections
+        (computed on first use)."""
         if self.sent is None or self.previous is None:
             return []
-        return changes_between(self.sent, self.previous, self.shortages, self.previous_shortages)
+        return changes_between(
+            self.sent, self.previous, self.shortages, self.previous_shortages, self.sections
+        )
 
     @cached_property
     def changed_sections(self) -> list[str]:
@@ -83,7 +98,7 @@ class RegionRow:
         if self.sent is None:
             return []
         keys = set(self.sent.changed_sections) | {change.section for change in self.changes}
-        return [section.key for section in SECTIONS if section.key in keys]
+        return [section.key for section in self.sections if section.key in keys]
 
     @property
     def is_reported(self) -> bool:
@@ -95,9 +110,17 @@ class RegionRow:
         return self.report if self.is_reported else None
 
     @property
+    def table_cells(self) -> list[tuple[Figure, str]]:
+        """The figures of the dashboard's table of regions (the session's sections' columns), each
+        with its heading."""
+        return [(self.figures[field.name], str(field.column)) for field in table_fields(self.sections)]
+
+    @property
     def attachment_figures(self) -> list[Figure]:
-        """The figures of the attachment's table, in the registry's order."""
-        return [self.figures[field.name] for field in shown_in(Place.ATTACHMENT)]
+        """The figures of the attachment's table, in the registry's order: those of the session's
+        sections."""
+        asked = fields_of(self.sections)
+        return [self.figures[field.name] for field in shown_in(Place.ATTACHMENT) if field.name in asked]
 
     @property
     def is_late(self) -> bool:
@@ -219,6 +242,15 @@ class Total:
         """The count's heading in the language of the page that shows it."""
         return FIELDS_BY_NAME[self.key].label
 
+    @property
+    def words(self) -> str:
+        """The count's name inside a sentence: "rekapitulasi kecamatan selesai"."""
+        return FIELDS_BY_NAME[self.key].words
+
+    @property
+    def unit(self) -> str:
+        return str(FIELDS_BY_NAME[self.key].unit)
+
 
 @dataclass
 class Totals:
@@ -233,6 +265,7 @@ class Totals:
     shortages: list[ShortageTotal]
     carried: "Totals | None" = None  # the part of these totals carried from older reports
     carried_from: list[tuple[Region, dt.date]] = field(default_factory=list)
+    asked: frozenset[str] = frozenset(FIELDS_BY_NAME)  # the fields of the session's sections
 
     @property
     def current_reports(self) -> int:
@@ -241,8 +274,11 @@ class Totals:
 
     @property
     def attachment_totals(self) -> list[Total | None]:
-        """The totals row of the attachment's table: a total under each summed figure."""
-        return [self.figures.get(field.name) for field in shown_in(Place.ATTACHMENT)]
+        """The totals row of the attachment's table: a total under each summed figure of the
+        session's sections."""
+        return [
+            self.figures.get(field.name) for field in shown_in(Place.ATTACHMENT) if field.name in self.asked
+        ]
 
 
 @dataclass(frozen=True)
@@ -337,13 +373,15 @@ class Summary:
     trend: list[TrendPoint]  # the election's sessions up to this one
     steady_regions: int = 0  # how many regions the personnel trend adds up (see TrendPoint)
     lights: dict[str, int] = field(default_factory=dict)  # Light value -> number of regions
+    sections: tuple[Section, ...] = SECTIONS  # the sections the session asks for (its stage's)
     # The significant incidents (perlu perhatian, darurat) of the seven days before the rakor.
     incidents: list["Incident"] = field(default_factory=list)
 
     @property
     def attachment_labels(self) -> list[str]:
-        """The headings of the figures in the attachment's table."""
-        return [field.label for field in shown_in(Place.ATTACHMENT)]
+        """The headings of the figures in the attachment's table (the session's sections')."""
+        asked = fields_of(self.sections)
+        return [field.label for field in shown_in(Place.ATTACHMENT) if field.name in asked]
 
     @property
     def figure_totals(self) -> list[tuple[Total, Total | None, Total | None]]:
@@ -352,6 +390,26 @@ class Summary:
         carried = self.totals.carried.figures if self.totals.carried else {}
         before = self.previous_totals.figures if self.previous_totals else {}
         return [(total, carried.get(key), before.get(key)) for key, total in self.totals.figures.items()]
+
+    @property
+    def table_columns(self) -> list[str]:
+        """The headings of the figures in the dashboard's table of regions."""
+        return [str(field.column) for field in table_fields(self.sections)]
+
+    @property
+    def after_voting(self) -> bool:
+        """Whether the rakor reports on a week from voting day on (its stage's language)."""
+        return not any(section.required == "readiness" for section in self.sections)
+
+    @property
+    def stage_labels(self) -> list[str]:
+        """The stages of the week the rakor reports on, in the active language."""
+        return [str(kind.label) for kind in self.session.stages]
+
+    @property
+    def progress(self) -> list[Total]:
+        """The stage's counts out of a province total: "rekapitulasi kecamatan selesai 61 dari 105"."""
+        return [total for total in self.totals.figures.values() if total.out_of is not None]
 
     def row_for(self, region: Region) -> RegionRow:
         return next(row for row in self.rows if row.region.pk == region.pk)

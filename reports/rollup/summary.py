@@ -1,6 +1,6 @@
 """The province-wide picture of one rakor session: every number the desk shows or sends.
 
-``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (ten), whatever the
+``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (eleven), whatever the
 number of regions and sessions. ``summary(session, region=...)`` is the same roll-up for one region
 (the drill-down): its row, alerts, agenda, the follow-ups of that region or of the whole province,
 and counts, totals and trend over that region alone. The dashboard, the drill-down, the printable
@@ -50,7 +50,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import summed
+from reports.registry import Section, fields_of, sections_of, summed
 from reports.rollup.changes import stale_sections
 from reports.rollup.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
 from reports.rollup.parts import (
@@ -76,8 +76,9 @@ AGENDA_DAYS = 14
 
 
 def summary(session: RakorSession, region: Region | None = None) -> Summary:
-    """The roll-up of ``session`` (of one region when given): ten queries whatever the number of
-    regions and sessions. Callers read it and never change it."""
+    """The roll-up of ``session`` (of one region when given): eleven queries whatever the number of
+    regions and sessions (the election's stages and the week's incidents among them). Callers read
+    it and never change it."""
     sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
     session = next(s for s in sessions if s.pk == session.pk)
     election = session.election
@@ -115,8 +116,19 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
     )
 
     words = _Words()
+    sections = sections_of(session.stages)
+    asked = fields_of(sections)
     rows = [
-        _row(session, each, current.get(each.pk), before[each.pk], attendance, shortages_by_report, words)
+        _row(
+            session,
+            each,
+            current.get(each.pk),
+            before[each.pk],
+            attendance,
+            shortages_by_report,
+            words,
+            sections,
+        )
         for each in regions
     ]
     by_region = {each.pk: each for each in regions}
@@ -137,9 +149,14 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
             unconfirmed=[r.region for r in rows if r.attendance == Attendance.Status.UNCONFIRMED],
         ),
         rows=rows,
-        totals=_known_totals(regions, rows),
+        totals=_known_totals(regions, rows, asked),
         previous_totals=(
-            _totals(regions, [(r.previous, r.previous_shortages) for r in rows if r.previous])
+            _totals(
+                regions,
+                [(r.previous, r.previous_shortages) for r in rows if r.previous],
+                # a count the previous rakor did not ask for has no "before" (not a zero)
+                asked & fields_of(sections_of(election.stages_of_week(previous_session.date))),
+            )
             if previous_session
             else None
         ),
@@ -160,6 +177,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
         follow_ups_closed=follow_ups_closed,
         trend=trend,
         steady_regions=steady,
+        sections=sections,
     )
     result.lights = {light.value: sum(1 for r in rows if r.light == light) for light in Light}
     result.incidents = significant_of_week(session, region)
@@ -229,17 +247,20 @@ def _row(
     attendance: dict[int, str],
     shortages_by_report: dict[int, list[ShortageLine]],
     words: _Words,
+    sections: tuple[Section, ...],
 ) -> RegionRow:
-    """The region's row; ``before``: its last sent reports of earlier sessions, newest first."""
+    """The region's row; ``before``: its last sent reports of earlier sessions, newest first;
+    ``sections``: those the session asks for."""
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
     previous = before[0] if before else None
     shortages = shortages_by_report.get(sent.pk, []) if sent else []
     previous_shortages = shortages_by_report.get(previous.pk, []) if previous else []
+    asks_readiness = any(section.required == "readiness" for section in sections)
     if sent is not None or previous is None:
-        light, reasons = traffic_light(sent, shortages)
+        light, reasons = traffic_light(sent, shortages, asks_readiness)
     else:  # silent: what its last report said stays in sight unless all was well
-        light, reasons = traffic_light(previous, previous_shortages)
+        light, reasons = traffic_light(previous, previous_shortages, asks_readiness)
         if light == Light.GREEN:
             light, reasons = traffic_light(None, [])
     figures = {
@@ -266,12 +287,13 @@ def _row(
         figures=figures,
         shortages=shortages,
         previous_shortages=previous_shortages,
-        stale=stale_sections(session, sent) if sent else [],
+        stale=stale_sections(session, sent, sections) if sent else [],
         light_label=words.lights[light],
         state_label=words.states[state],
         attendance_label=words.attendance[status],
         before_previous=before[1] if len(before) > 1 else None,
         before_previous_shortages=shortages_by_report.get(before[1].pk, []) if len(before) > 1 else [],
+        sections=sections,
     )
 
 
@@ -286,16 +308,20 @@ def _completeness(rows: list[RegionRow]) -> Completeness:
     )
 
 
-def _known_totals(regions: list[Region], rows: list[RegionRow]) -> Totals:
+def _known_totals(regions: list[Region], rows: list[RegionRow], asked: frozenset[str]) -> Totals:
     """The totals over every region's known report, with the part carried from older reports."""
-    totals = _totals(regions, [(row.known_report, row.known_shortages) for row in rows if row.known_report])
+    totals = _totals(
+        regions, [(row.known_report, row.known_shortages) for row in rows if row.known_report], asked
+    )
     carried = [
         (row, report, since)
         for row in rows
         if (report := row.carried) is not None and (since := row.carried_from) is not None
     ]
     if carried:
-        totals.carried = _totals(regions, [(report, row.known_shortages) for row, report, _since in carried])
+        totals.carried = _totals(
+            regions, [(report, row.known_shortages) for row, report, _since in carried], asked
+        )
         totals.carried_from = [(row.region, since) for row, _report, since in carried]
         names = {row.region.name for row, _report, _since in carried}
         totals.shortages = [
@@ -305,7 +331,10 @@ def _known_totals(regions: list[Region], rows: list[RegionRow]) -> Totals:
     return totals
 
 
-def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[ShortageLine]]]) -> Totals:
+def _totals(
+    regions: list[Region], sent: list[tuple[ReadinessReport, list[ShortageLine]]], asked: frozenset[str]
+) -> Totals:
+    """The summed counts of ``asked`` (the session's sections' fields) and the shortages."""
     by_item: dict[int, list] = {}
     for report, lines in sent:
         for line in lines:
@@ -325,6 +354,7 @@ def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[Shorta
             out_of=sum(getattr(region, field.out_of) for region in regions) if field.out_of else None,
         )
         for field in summed()
+        if field.name in asked
     }
     return Totals(
         reports=len(sent),
@@ -332,6 +362,7 @@ def _totals(regions: list[Region], sent: list[tuple[ReadinessReport, list[Shorta
         registered_voters=sum(region.registered_voters for region in regions),
         polling_stations=sum(region.polling_stations for region in regions),
         shortages=shortages,
+        asked=asked,
     )
 
 

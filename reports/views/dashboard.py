@@ -16,7 +16,7 @@ from notifications.contacts import operator_contacts
 from regions.models import Region
 from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS, model_field
+from reports.registry import model_field
 from reports.rollup.changes import Change, display
 from reports.rollup.charts import completeness_chart, line_chart
 from reports.rollup.parts import RegionRow
@@ -120,7 +120,7 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
             if report
             else [],
         }
-        for section in SECTIONS
+        for section in result.sections
     ]
     context = {
         **_desk_context(request, result.session),

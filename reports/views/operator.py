@@ -6,6 +6,7 @@ the posted form; a report is only ever looked up within the operator's own regio
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.access import Role, SignedInRequest, deny, region_of, role_required
 from regions.models import Region
 from reports.forms.fields import long_date
-from reports.forms.lines import AgendaFormSet, ShortageFormSet
 from reports.forms.report import UNCHANGED, ReportEditor
 from reports.models import AgendaLine, RakorSession, ReadinessReport, ShortageLine
 from reports.models.report import ReportQuerySet
-from reports.registry import SECTIONS, model_field, number
+from reports.registry import Section, model_field, number, sections_of
 from reports.rollup import changes
 from reports.rollup.lights import ReportState
 from reports.views.offline import user_key
@@ -118,15 +118,18 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         "editor": editor,
         "form": editor.form,
         "sections": editor.layout(),
-        "shortages": editor.shortages,
-        "agenda": editor.agenda,
         "previous": editor.previous,
         "refusal": refusal,
         "conflict": conflict,
         "action": action,
         "error_links": editor.error_links() if editor.errors and not refusal else [],
-        # "Semua bagian masih sama": offered until the week's report is sent (then it is revised).
-        "last_week": readonly_sections(editor.previous) if editor.previous and not shown.is_sent else None,
+        # "Semua bagian masih sama": offered until the week's report is sent (then it is revised),
+        # and only when last week's report held every section this week asks for (same stage).
+        "last_week": (
+            readonly_sections(editor.previous, editor.form.sections)
+            if editor.previous and not shown.is_sent and same_stage(editor.previous.session, session)
+            else None
+        ),
     }
     status = 409 if refusal else 200
     return render(request, "reports/operator/report_form.html", context, status=status)
@@ -137,12 +140,9 @@ def differences(editor: ReportEditor, current: ReadinessReport) -> list[Differen
     form in the registry's order under its label, then each section's lines, as the operator reads
     them (a list of lines in any order is the same list)."""
     mine = editor.form.instance  # the posted values, set on it by validation
-    posted: dict[str, ShortageFormSet | AgendaFormSet] = {
-        "shortages": editor.shortages,
-        "agenda": editor.agenda,
-    }
+    posted = editor.lines  # the lines of the sections this rakor asks for
     rows = []
-    for section in SECTIONS:
+    for section in editor.form.sections:
         for name in editor.form.names(section):
             ours, theirs = display(mine, name), display(current, name)
             if ours != theirs:
@@ -219,9 +219,14 @@ def confirmed_on(report: ReadinessReport, key: str) -> dt.date | None:
     return dt.date.fromisoformat(day) if day else None
 
 
-def readonly_sections(report: ReadinessReport) -> list[dict]:
-    """Each section of a stored report with its values as words, whether it changed since last
-    week and when it was last confirmed."""
+def same_stage(before: RakorSession, now: RakorSession) -> bool:
+    """Whether the rakor ``before`` asked for every section ``now`` asks for."""
+    return set(sections_of(now.stages)) <= set(sections_of(before.stages))
+
+
+def readonly_sections(report: ReadinessReport, sections: Iterable[Section] | None = None) -> list[dict]:
+    """Each section of a stored report (those of its rakor's stage, or ``sections``) with its values
+    as words, whether it changed since last week and when it was last confirmed."""
     lines: dict[str, list[Any]] = {"shortages": [], "agenda": []}
     if report.pk:
         lines = {
@@ -239,5 +244,5 @@ def readonly_sections(report: ReadinessReport) -> list[dict]:
             "changed": section.key in (report.changed_sections or ()),
             "confirmed": confirmed_on(report, section.key),
         }
-        for section in SECTIONS
+        for section in (sections if sections is not None else sections_of(report.session.stages))
     ]

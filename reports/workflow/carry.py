@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from regions.models import Region
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS
+from reports.registry import SECTIONS, Section, sections_of
 
 Snapshot = dict[str, tuple]
 
@@ -42,22 +42,27 @@ def carried_agenda(report: ReadinessReport, session: RakorSession) -> list:
     return [line for line in report.agenda.all() if line.date >= session.date]
 
 
-def snapshot(values: dict, shortages: Iterable[tuple], agenda: Iterable[tuple]) -> Snapshot:
-    """Each section's content as comparable tuples; empty text and None count the same."""
+def snapshot(
+    values: dict, shortages: Iterable[tuple], agenda: Iterable[tuple], sections: Iterable[Section]
+) -> Snapshot:
+    """Each of ``sections``' content (the rakor's, see ``sections_of``) as comparable tuples; empty
+    text and None count the same."""
     lines = {"shortages": tuple(sorted(shortages)), "agenda": tuple(sorted(agenda))}
     result = {}
-    for section in SECTIONS:
+    for section in sections:
         fields = tuple(values.get(name) if values.get(name) != "" else None for name in section.fields)
         result[section.key] = fields + ((lines[section.lines],) if section.lines else ())
     return result
 
 
 def carried_snapshot(previous: ReadinessReport, session: RakorSession) -> Snapshot:
-    """What the new report starts from: the previous report's fields and (coming) lines."""
-    values = {name: getattr(previous, name) for section in SECTIONS for name in section.fields}
+    """What the new report starts from: the previous report's fields and (coming) lines, in the
+    sections ``session`` asks for."""
+    sections = sections_of(session.stages)
+    values = {name: getattr(previous, name) for section in sections for name in section.fields}
     shortages = [shortage_row(s.item_id, s.quantity, s.note) for s in previous.shortages.all()]
     agenda = [agenda_row(a.kind, a.date, a.place, a.description) for a in carried_agenda(previous, session)]
-    return snapshot(values, shortages, agenda)
+    return snapshot(values, shortages, agenda, sections)
 
 
 def record_sections(
@@ -69,12 +74,15 @@ def record_sections(
     day: dt.date,
 ) -> None:
     """Set ``changed_sections`` (against the carried report) and date the changed or confirmed
-    sections; without a previous report everything entered is this week's word."""
+    sections of ``after`` (the rakor's); without a previous report everything entered is this
+    week's word. Sections the rakor does not ask for keep the date they were last confirmed."""
     if previous is None or before is None:
         report.changed_sections = []
-        touched = {section.key for section in SECTIONS}
+        touched = set(after)
     else:
-        report.changed_sections = [s.key for s in SECTIONS if before[s.key] != after[s.key]]
+        report.changed_sections = [
+            s.key for s in SECTIONS if s.key in after and before[s.key] != after[s.key]
+        ]
         touched = set(report.changed_sections) | confirmed
     dates = dict(previous.confirmed_sections) if previous is not None else {}
     dates.update(report.confirmed_sections or {})
@@ -86,4 +94,6 @@ def unconfirmed(before: Snapshot | None, after: Snapshot, confirmed: set[str]) -
     """Sections neither changed nor confirmed as still accurate."""
     if before is None:
         return []
-    return [s.key for s in SECTIONS if before[s.key] == after[s.key] and s.key not in confirmed]
+    return [
+        s.key for s in SECTIONS if s.key in after and before[s.key] == after[s.key] and s.key not in confirmed
+    ]

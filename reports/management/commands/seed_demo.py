@@ -1,5 +1,7 @@
 """Load the demo: the 18 November 2024 rakor as the news report tells it, three Mondays of history
-before it, and a user for every role. Running it again changes nothing.
+before it, the two Mondays after voting day up to the province's recapitulation (2 and 9 December
+2024, plausible figures, not published ones), and a user for every role. Running it again changes
+nothing.
 
 It refuses to run in production mode (``DJANGO_ENV=production``): its accounts, a superuser among
 them, share a password printed in the README.
@@ -34,7 +36,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import SECTIONS
+from reports.registry import sections_of
 
 DEMO_PASSWORD = "DeskKaltim2024!"
 ELECTION = "Pilkada Serentak 2024"
@@ -43,6 +45,23 @@ D = dt.date
 RAKOR_18 = D(2024, 11, 18)
 HISTORY = [D(2024, 10, 28), D(2024, 11, 4), D(2024, 11, 11)]
 PLENARY = D(2024, 11, 25)
+AFTER_VOTING = [D(2024, 12, 2), D(2024, 12, 9)]  # H+5 and H+12, through the province's recapitulation
+
+# After voting day, per region: (share of the DPT who voted in per mille, TPS opened late,
+# kecamatan done by 2 December, the regency's plenary date). Fictitious but plausible; the
+# kecamatan done add up to 61 of the province's 105 on 2 December.
+AFTER = {
+    "64.01": (612, 3, 6, D(2024, 12, 4)),
+    "64.02": (587, 9, 11, D(2024, 12, 5)),
+    "64.03": (634, 2, 8, D(2024, 12, 4)),
+    "64.07": (655, 4, 7, D(2024, 12, 5)),
+    "64.08": (571, 6, 9, D(2024, 12, 6)),
+    "64.09": (603, 1, 4, D(2024, 12, 1)),
+    "64.11": (701, 5, 2, D(2024, 12, 6)),
+    "64.71": (548, 2, 6, D(2024, 12, 1)),
+    "64.72": (529, 7, 5, D(2024, 12, 3)),
+    "64.74": (596, 0, 3, D(2024, 11, 30)),
+}
 
 USERNAMES = {
     "64.01": "operator.paser",
@@ -227,6 +246,12 @@ class Command(BaseCommand):
         for code in MISSING_ON_18:
             self.attend(session, regions[code], Attendance.Status.UNCONFIRMED, users["sekretariat"])
 
+        for week, date in enumerate(AFTER_VOTING):
+            session = sessions[date]
+            for region in regions.values():
+                self.after_voting_report(session, region, week, users)
+                self.attend(session, region, Attendance.Status.PRESENT, users["sekretariat"])
+
         self.follow_ups(sessions, regions, users["sekretariat"])
         incidents_demo.load(election, users, users["sekretariat"])
         self.print_logins(regions)
@@ -281,7 +306,7 @@ class Command(BaseCommand):
 
     def create_sessions(self, election: Election) -> dict[dt.date, RakorSession]:
         sessions: dict[dt.date, RakorSession] = {}
-        for date in [*HISTORY, RAKOR_18, PLENARY]:
+        for date in [*HISTORY, RAKOR_18, PLENARY, *AFTER_VOTING]:
             kind = RakorSession.Kind.PLENARY if date == PLENARY else RakorSession.Kind.WEEKLY
             sessions[date], _ = RakorSession.objects.get_or_create(
                 election=election, date=date, defaults={"kind": kind}
@@ -371,7 +396,7 @@ class Command(BaseCommand):
             "ektp_notes": "Perekaman e-KTP pemilih pemula terus didorong Disdukcapil.",
             "conflict_risk": "rendah",
             "coordination_notes": f"Forkopimda {region.name} berkoordinasi setiap pekan.",
-            "confirmed_sections": {s.key: session.date.isoformat() for s in SECTIONS},
+            "confirmed_sections": {s.key: session.date.isoformat() for s in sections_of(session.stages)},
             "changed_sections": ["logistics", "security", "voters"] if week else [],
         }
         shortages: list[tuple[LogisticsItem, int, str]] = []
@@ -420,6 +445,59 @@ class Command(BaseCommand):
         late = region.kemendagri_code == "64.11"
         submitted_at = session.deadline + (dt.timedelta(hours=2) if late else -dt.timedelta(hours=14))
         self.save_report(session, region, fields, "submitted", submitted_at, users, agenda=facts["agenda"])
+
+    def after_voting_report(
+        self, session: RakorSession, region: Region, week: int, users: dict[str, User]
+    ) -> None:
+        """A region's report after voting day: the vote at its TPS (first week only), the
+        recapitulation's progress, objections and disputes, and the security situation."""
+        code = region.kemendagri_code
+        per_mille, late_tps, done, plenary = AFTER[code]
+        personnel, _first_time = BASELINE[code]
+        fields: dict[str, Any] = {
+            "security_personnel": personnel + 120,
+            "security_situation": "kondusif",
+            "security_notes": "Pengamanan gudang logistik dan rapat pleno rekapitulasi.",
+            "recap_kecamatan_done": region.kecamatan_count if week else done,
+            "regency_plenary_date": plenary,
+            "objections_filed": 0,
+            "disputes_filed": 0,
+            "coordination_notes": f"Forkopimda {region.name} memantau rekapitulasi setiap hari.",
+        }
+        if week == 0:
+            fields.update(
+                tps_opened_on_time=region.polling_stations - late_tps,
+                tps_incidents=1 if late_tps > 5 else 0,
+                voters_voted=region.registered_voters * per_mille // 1000,
+            )
+        else:
+            fields["recap_notes"] = "Rekapitulasi seluruh kecamatan selesai."
+        if code == "64.08":
+            fields.update(
+                security_situation="waspada",
+                security_notes="Massa pendukung berkumpul di kantor KPU Kutai Timur; diamankan Polres.",
+                objections_filed=2,
+                disputes_filed=week,
+                disputes_notes="Saksi pasangan calon nomor urut 2 keberatan atas hasil di dua kecamatan"
+                + ("; permohonan perselisihan hasil didaftarkan ke Mahkamah Konstitusi." if week else "."),
+            )
+        if code == "64.02" and week == 0:
+            fields.update(
+                tps_incident_notes="Satu TPS di Muara Jawa terlambat dibuka karena surat suara tertukar.",
+                recap_notes="Pleno di tiga kecamatan hulu menunggu kotak suara tiba lewat sungai.",
+            )
+        sections = sections_of(session.stages)
+        previous = ReadinessReport.objects.filter(region=region, session__date__lt=session.date).latest(
+            "session__date"
+        )
+        fields["confirmed_sections"] = {
+            **previous.confirmed_sections,
+            **{section.key: session.date.isoformat() for section in sections},
+        }
+        fields["changed_sections"] = [section.key for section in sections if section.key != "coordination"]
+        submitted_at = session.deadline - dt.timedelta(hours=15)
+        status = "accepted" if week == 0 else "submitted"
+        self.save_report(session, region, fields, status, submitted_at, users)
 
     def attend(self, session: RakorSession, region: Region, status: str, secretariat: User) -> None:
         Attendance.objects.update_or_create(
