@@ -17,6 +17,14 @@ from reports.models import (
 )
 
 
+def drop_sessions_after(session: RakorSession) -> None:
+    """Delete the rakor after ``session`` and their reports: the demo's 18 November rakor then is the
+    open, latest one, as it was that week."""
+    later = RakorSession.objects.filter(election=session.election, date__gt=session.date)
+    ReadinessReport.objects.filter(session__in=later).delete()
+    later.delete()
+
+
 def build_province(election: Election, regions: int, sessions: int) -> RakorSession:
     """``regions`` extra regions and ``sessions`` sessions, every region reporting each week."""
     Region.objects.bulk_create(

@@ -10,7 +10,8 @@ from urllib.parse import unquote
 import pytest
 from django.urls import reverse
 
-from reports.models import FollowUp, RakorSession, ReadinessReport
+from reports.models import FollowUp, RakorSession
+from tests.factories import drop_sessions_after
 from tests.security_data import browser
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +22,7 @@ EDITED = "KPU Samarinda menambah 1.200 surat suara sebelum 22 November"
 
 @pytest.fixture
 def open_demo(demo):
-    later = RakorSession.objects.filter(date__gt=demo.date)
-    ReadinessReport.objects.filter(session__in=later).delete()
-    later.delete()
+    drop_sessions_after(demo)
     return demo
 
 

@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from notifications.models import FollowUpUpdate, Notification
 from regions.models import Region
-from reports.models import FollowUp, RakorSession, ReadinessReport
+from reports.models import FollowUp, ReadinessReport
+from tests.factories import drop_sessions_after
 from tests.security_data import browser
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ KUTIM_ONLY = "Patroli bersama di Sangatta Utara untuk mencegah konflik horizonta
 @pytest.fixture
 def open_demo(demo, settings):
     settings.NOTIFY_CHANNELS = ["aplikasi", "email"]
-    RakorSession.objects.filter(date__gt=demo.date).delete()
+    drop_sessions_after(demo)
     return demo
 
 

@@ -10,7 +10,8 @@ from django.db import connection
 
 from notifications import events
 from notifications.models import Notification
-from reports.models import WITA, RakorSession
+from reports.models import WITA
+from tests.factories import drop_sessions_after
 
 pytestmark = [
     pytest.mark.postgres,
@@ -23,7 +24,7 @@ pytestmark = [
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_schedule_runs_at_the_same_instant_send_each_reminder_once(demo, settings):
     settings.NOTIFY_CHANNELS = ["email"]
-    RakorSession.objects.filter(date__gt=demo.date).delete()
+    drop_sessions_after(demo)
     now = dt.datetime(2024, 11, 17, 16, 1, tzinfo=WITA)
     start = threading.Barrier(2)
     counts = []

@@ -15,6 +15,7 @@ from notifications import events, tasks
 from notifications.models import Notification, ReminderSlot
 from regions.models import Region
 from reports.models import WITA, RakorSession, ReadinessReport
+from tests.factories import drop_sessions_after
 from tests.security_data import browser
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def recipients() -> list[str]:
 def open_demo(demo, settings):
     """The demo's rakor, the last of its election (so it is still open), by e-mail only."""
     settings.NOTIFY_CHANNELS = ["email"]
-    RakorSession.objects.filter(date__gt=demo.date).delete()
+    drop_sessions_after(demo)
     return demo
 
 

@@ -3,6 +3,7 @@ survives a reload or a lost connection (a draft kept in the browser and offered 
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from reports.models import RakorSession, ReadinessReport
 
@@ -99,9 +100,10 @@ def test_offline_the_form_is_kept_on_the_device_and_sent_when_the_connection_ret
     assert page.evaluate("() => document.activeElement.hasAttribute('data-autosave-offline')")
     assert not report_of_exists("Kutai Timur")
     assert "akan dikirim otomatis" in offline.inner_text()
-    with page.expect_navigation():
-        page.context.set_offline(False)
-    assert "Draf tersimpan" in page.inner_text("main")
+    page.context.set_offline(False)
+    sent = page.locator("[data-autosave-sent]")
+    expect(sent).to_be_visible(timeout=30_000)
+    expect(sent).to_contain_text("Terkirim")
     assert report_of("Kutai Timur").conflict_notes == "Tidak ada gesekan antarpendukung."
 
 
