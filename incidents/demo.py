@@ -146,5 +146,7 @@ def load(election: Election, users: dict[str, User], secretariat: User) -> list[
         incidents.append(incident)
     patrol = FollowUp.objects.filter(title__startswith="Patroli bersama di Sangatta Utara").first()
     if patrol is not None:
-        Incident.objects.filter(pk=incidents[0].pk).update(follow_up=patrol)
+        first = incidents[0]
+        first.follow_up = patrol
+        first.save(update_fields=["follow_up"])
     return incidents

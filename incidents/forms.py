@@ -23,7 +23,8 @@ from reports.models import WITA, Election, FollowUp
 
 # A phone's clock may run a little ahead of the server's.
 CLOCK_SKEW = dt.timedelta(minutes=5)
-LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+# Typed as dd/mm/yyyy hh.mm whatever the phone's language (ISO still read), as the report's dates.
+TYPED = "%d/%m/%Y %H.%M"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -82,9 +83,11 @@ class IncidentForm(forms.ModelForm):
 
     occurred_at = forms.DateTimeField(
         label=_("Waktu kejadian (WITA)"),
-        input_formats=[LOCAL_INPUT, "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(format=LOCAL_INPUT, attrs={"type": "datetime-local"}),
-        error_messages={"invalid": _("Tulis tanggal dan jam kejadian, misalnya 21-11-2024 14.30.")},
+        input_formats=[TYPED, "%d/%m/%Y %H:%M", "%d-%m-%Y %H.%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(
+            format=TYPED, attrs={"autocomplete": "off", "placeholder": _("hh/bb/tttt jj.mm")}
+        ),
+        error_messages={"invalid": _("Tulis tanggal dan jam kejadian, misalnya 21/11/2024 14.30.")},
     )
     agencies = forms.MultipleChoiceField(
         label=_("Instansi yang terlibat"),
@@ -142,9 +145,6 @@ class IncidentForm(forms.ModelForm):
         self.fields["description"].error_messages["max_length"] = _(
             "Paling banyak %(limit_value)d karakter (tertulis %(show_value)d)."
         )
-        occurred = self.fields["occurred_at"]
-        occurred.widget.attrs["max"] = timezone.localtime(timezone.now(), WITA).strftime(LOCAL_INPUT)
-        occurred.widget.attrs["min"] = f"{election.calendar_start:%Y-%m-%d}T00:00"
 
     def clean_occurred_at(self) -> dt.datetime:
         when: dt.datetime = self.cleaned_data["occurred_at"]

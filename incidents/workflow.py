@@ -26,9 +26,8 @@ def report(incident: Incident, agencies: Iterable[str], files: Iterable[Prepared
     """Store a new incident (built by the form, not yet saved) with its agencies and attachments."""
     incident.reported_by = user
     incident.save()
-    IncidentAgency.objects.bulk_create(
-        IncidentAgency(incident=incident, agency=agency) for agency in agencies
-    )
+    for agency in agencies:
+        IncidentAgency.objects.create(incident=incident, agency=agency)
     attach(incident, files, user)
     if incident.severity == Severity.URGENT:
         transaction.on_commit(lambda: events.incident_urgent(incident), robust=True)

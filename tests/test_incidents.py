@@ -23,7 +23,7 @@ def form_data(kecamatan: Kecamatan, **extra) -> dict:
     return {
         "kecamatan": kecamatan.pk,
         "place": "Kelurahan Guntung, TPS 004",
-        "occurred_at": "2024-11-21T14:30",
+        "occurred_at": "21/11/2024 14.30",
         "kind": "politik_uang",
         "severity": "perhatian",
         "description": "Pembagian amplop kepada warga menjelang masa tenang.",

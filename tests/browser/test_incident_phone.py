@@ -21,7 +21,7 @@ def test_an_operator_reports_an_incident_with_a_photo_from_a_phone_and_the_desk_
 
     page.select_option("select[name=kecamatan]", label="Bontang Barat")
     page.fill("input[name=place]", "Kelurahan Kanaan, TPS 007")
-    page.fill("input[name=occurred_at]", "2024-11-26T09:15")  # after the demo's incidents
+    page.fill("input[name=occurred_at]", "26/11/2024 09.15")  # after the demo's incidents
     page.select_option("select[name=kind]", label="Konflik/gangguan kamtibmas")
     page.get_by_label("Darurat").check()
     page.fill("textarea[name=description]", "Massa menghadang distribusi logistik ke TPS 007.")
