@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from reports.management.commands.seed_demo import DEMO_PASSWORD
 
@@ -120,3 +121,16 @@ def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> 
         for violation in result["violations"]
         if violation["impact"] in impacts
     ]
+
+
+def visit_online(page) -> None:
+    """One visit with a connection: the worker takes over and keeps the form."""
+    page.goto(reverse("reports:report_form"))
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    if page.evaluate("() => navigator.serviceWorker.controller === null"):
+        page.reload()  # a worker that activated after this page loaded controls the next load
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_function(
+        "() => caches.open('desk-offline-' + document.body.dataset.offlineUser)"
+        ".then(cache => cache.keys()).then(kept => kept.some(request => request.url === location.href))"
+    )

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from reports.models import RakorSession, ReadinessReport
 from reports.registry import model_field
-from tests.browser.conftest import SIZES, sign_in
+from tests.browser.conftest import SIZES, sign_in, visit_online
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +24,6 @@ SYNC_TAGS = "() => navigator.serviceWorker.ready.then(r => r.sync ? r.sync.getTa
 
 def report_of(region: str) -> ReadinessReport | None:
     return ReadinessReport.objects.filter(session=RakorSession.objects.current(), region__name=region).first()
-
-
-def visit_online(page) -> None:
-    """One visit with a connection: the worker takes over and keeps the form."""
-    page.goto(reverse("reports:report_form"))
-    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
-    if page.evaluate("() => navigator.serviceWorker.controller === null"):
-        page.reload()  # a worker that activated after this page loaded controls the next load
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-    page.wait_for_function(
-        "() => caches.open('desk-offline-' + document.body.dataset.offlineUser)"
-        ".then(cache => cache.keys()).then(kept => kept.some(request => request.url === location.href))"
-    )
 
 
 def send(page, notes: str, button: str = "submit") -> None:

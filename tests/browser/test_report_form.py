@@ -6,6 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from reports.models import RakorSession, ReadinessReport
+from tests.browser.conftest import visit_online
 
 pytestmark = pytest.mark.browser
 
@@ -91,7 +92,7 @@ def test_what_is_typed_survives_a_reload_and_is_offered_back(open_page):
 
 def test_offline_the_form_is_kept_on_the_device_and_sent_when_the_connection_returns(open_page):
     page = open_page("phone", "operator.kutim")
-    page.goto(reverse("reports:report_form"))
+    visit_online(page)
     page.fill("textarea[name=conflict_notes]", "Tidak ada gesekan antarpendukung.")
     page.context.set_offline(True)
     page.locator("button[value=draft]").click()
