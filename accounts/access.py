@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 
 from deskpilkada.clientip import client_ip
@@ -121,7 +122,7 @@ def deny(request: HttpRequest, reason: str, obj: object = None) -> PermissionDen
     return Denied(reason)
 
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]  # a page, or a file streamed (FileResponse)
 
 
 def role_required(*roles: Role) -> Callable[[View], View]:
@@ -129,7 +130,7 @@ def role_required(*roles: Role) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if role_of(request.user) not in roles:
                 raise deny(request, f"role {role_of(request.user)} not in {roles}")
             return view(request, *args, **kwargs)

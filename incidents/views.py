@@ -3,9 +3,8 @@ attachment download (the only way a file leaves the private storage)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -121,7 +120,7 @@ def incident_attach(request: SignedInRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = _detail_context(request, incident, attachment_form=form)
         return render(request, "incidents/detail.html", context)
-    workflow.attach_more(incident, form.cleaned_data["attachments"], request.user)
+    workflow.attach(incident, form.cleaned_data["attachments"], request.user)
     messages.success(request, _("Lampiran disimpan."))
     return redirect(incident)
 
@@ -142,18 +141,15 @@ def incident_link(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @role_required(*READERS)
 @require_safe
-def attachment(request: SignedInRequest, pk: int, attachment_pk: int) -> HttpResponse:
-    """A photo inline, a PDF as a download; only to users who may see the incident. Files are
-    small (a shrunk photo, a PDF within the upload limit), so they are read whole."""
+def attachment(request: SignedInRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """A photo inline, a PDF as a download; only to users who may see the incident."""
     incident = incident_for(request, pk)
     item = get_object_or_404(Attachment, pk=attachment_pk, incident=incident)
     try:
-        with item.file.open("rb") as handle:
-            content = handle.read()
+        handle = item.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404(_("Berkas lampiran tidak ditemukan.")) from exc
-    response = HttpResponse(content, content_type=item.content_type)
-    response["Content-Disposition"] = content_disposition_header(not item.is_photo, item.name) or ""
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # nosniff and no-store come from SecurityMiddleware and NoStoreMiddleware, as on every page.
+    return FileResponse(
+        handle, as_attachment=not item.is_photo, filename=item.name, content_type=item.content_type
+    )

@@ -53,8 +53,10 @@ def add_update(incident: Incident, text: str, status: str, user: User) -> Incide
     return update
 
 
+@transaction.atomic
 def attach(incident: Incident, files: Iterable[Prepared], user: User) -> list[Attachment]:
-    """Store checked uploads through the incident storage (the caller holds the transaction)."""
+    """Store checked uploads through the incident storage, in one transaction (within the
+    report's when it comes with one)."""
     stored = []
     for prepared in files:
         attachment = Attachment(
@@ -71,11 +73,6 @@ def attach(incident: Incident, files: Iterable[Prepared], user: User) -> list[At
         attachment.save()
         stored.append(attachment)
     return stored
-
-
-@transaction.atomic
-def attach_more(incident: Incident, files: Iterable[Prepared], user: User) -> list[Attachment]:
-    return attach(incident, files, user)
 
 
 def link_follow_up(incident: Incident, follow_up: FollowUp | None) -> None:

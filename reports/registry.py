@@ -299,6 +299,11 @@ def sections_of(stages: "Iterable[str]") -> tuple[Section, ...]:
     return tuple(section for section in SECTIONS if section.key in keys)
 
 
+def asks_readiness(sections: "Iterable[Section]") -> bool:
+    """Whether ``sections`` include readiness: a week before voting day, not one from it on."""
+    return any(section.key == "readiness" for section in sections)
+
+
 def table_fields(sections: "Iterable[Section]") -> tuple[ReportField, ...]:
     """The counts of ``sections`` the dashboard's table of regions shows, in the registry's order."""
     asked = fields_of(sections)

@@ -103,7 +103,7 @@ def test_attachments_are_served_only_to_those_who_see_the_incident(
     client.force_login(secretariat)
     response = client.get(pdf.get_absolute_url())
     assert response["Content-Disposition"] == 'attachment; filename="ba.pdf"'
-    assert response.content == PDF
+    assert response.getvalue() == PDF
     client.force_login(other_operator)
     assert client.get(photo.get_absolute_url()).status_code == 404
     assert client.get(reverse("incidents:attachment", args=[incident.pk + 1, photo.pk])).status_code == 404

@@ -68,12 +68,12 @@ def draft(result: Summary, corrects: ForwardedBrief | None = None) -> str:
 
 
 def _days_to_voting(result: Summary) -> str:
-    election, days = result.election, result.days_to_voting
+    election, days, countdown = result.election, result.days_to_voting, result.session.countdown
     if days > 0:
-        return f"H-{days} menjelang pemungutan suara {election.name} pada {day(election.voting_day)}"
+        return f"{countdown} menjelang pemungutan suara {election.name} pada {day(election.voting_day)}"
     if days == 0:
         return f"bertepatan dengan hari pemungutan suara {election.name}"
-    return f"H+{-days} setelah pemungutan suara {election.name} pada {day(election.voting_day)}"
+    return f"{countdown} setelah pemungutan suara {election.name} pada {day(election.voting_day)}"
 
 
 def _stage(result: Summary) -> str:

@@ -31,7 +31,6 @@ from reports.registry import (
     fields_of,
     number,
     of_kind,
-    sections_of,
     shown_in,
 )
 from reports.workflow import carry, writes
@@ -113,7 +112,7 @@ class ReportForm(forms.ModelForm):
         self.submitting = submitting
         self.unusual: dict[str, int] = {}
         session = self.instance.session
-        self.sections = sections_of(session.stages)
+        self.sections = session.sections
         asked = fields_of(self.sections)
         for name in [name for name in self.fields if name in FIELDS_BY_NAME and name not in asked]:
             del self.fields[name]  # another stage's: kept as it is, never cleared by this form

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from deskpilkada.history import IPAddressHistoricalModel
+from reports.registry import Section, sections_of
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -433,6 +434,11 @@ class RakorSession(models.Model):
     def stages(self) -> list[StageKind]:
         """The stages of the week this rakor reports on (see ``Election.stages_of_week``)."""
         return self.election.stages_of_week(self.date)
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The report's sections this rakor asks for: those of its week's stages."""
+        return sections_of(self.stages)
 
     @property
     def stage_names(self) -> str:

@@ -21,6 +21,7 @@ from reports.registry import (
     Place,
     ReportField,
     Section,
+    asks_readiness,
     fields_of,
     of_kind,
     shown_in,
@@ -399,7 +400,7 @@ class Summary:
     @property
     def after_voting(self) -> bool:
         """Whether the rakor reports on a week from voting day on (its stage's language)."""
-        return not any(section.required == "readiness" for section in self.sections)
+        return not asks_readiness(self.sections)
 
     @property
     def stage_labels(self) -> list[str]:

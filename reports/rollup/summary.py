@@ -50,7 +50,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import Section, fields_of, sections_of, summed
+from reports.registry import Section, asks_readiness, fields_of, sections_of, summed
 from reports.rollup.changes import stale_sections
 from reports.rollup.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
 from reports.rollup.parts import (
@@ -116,7 +116,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
     )
 
     words = _Words()
-    sections = sections_of(session.stages)
+    sections = session.sections
     asked = fields_of(sections)
     rows = [
         _row(
@@ -256,11 +256,11 @@ def _row(
     previous = before[0] if before else None
     shortages = shortages_by_report.get(sent.pk, []) if sent else []
     previous_shortages = shortages_by_report.get(previous.pk, []) if previous else []
-    asks_readiness = any(section.required == "readiness" for section in sections)
+    readiness = asks_readiness(sections)
     if sent is not None or previous is None:
-        light, reasons = traffic_light(sent, shortages, asks_readiness)
+        light, reasons = traffic_light(sent, shortages, readiness)
     else:  # silent: what its last report said stays in sight unless all was well
-        light, reasons = traffic_light(previous, previous_shortages, asks_readiness)
+        light, reasons = traffic_light(previous, previous_shortages, readiness)
         if light == Light.GREEN:
             light, reasons = traffic_light(None, [])
     figures = {

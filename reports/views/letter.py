@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -193,7 +194,7 @@ def chosen(is_chosen: Callable[[LetterSettings, User], bool], reason: str) -> Ca
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
-        def wrapped(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not is_chosen(LetterSettings.load(), request.user):
                 raise deny(request, reason)
             return view(request, *args, **kwargs)

@@ -23,7 +23,7 @@ from reports.forms.fields import long_date
 from reports.forms.report import UNCHANGED, ReportEditor
 from reports.models import AgendaLine, RakorSession, ReadinessReport, ShortageLine
 from reports.models.report import ReportQuerySet
-from reports.registry import Section, model_field, number, sections_of
+from reports.registry import Section, model_field, number
 from reports.rollup import changes
 from reports.rollup.lights import ReportState
 from reports.views.offline import user_key
@@ -221,7 +221,7 @@ def confirmed_on(report: ReadinessReport, key: str) -> dt.date | None:
 
 def same_stage(before: RakorSession, now: RakorSession) -> bool:
     """Whether the rakor ``before`` asked for every section ``now`` asks for."""
-    return set(sections_of(now.stages)) <= set(sections_of(before.stages))
+    return set(now.sections) <= set(before.sections)
 
 
 def readonly_sections(report: ReadinessReport, sections: Iterable[Section] | None = None) -> list[dict]:
@@ -244,5 +244,5 @@ def readonly_sections(report: ReadinessReport, sections: Iterable[Section] | Non
             "changed": section.key in (report.changed_sections or ()),
             "confirmed": confirmed_on(report, section.key),
         }
-        for section in (sections if sections is not None else sections_of(report.session.stages))
+        for section in (sections if sections is not None else report.session.sections)
     ]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from regions.models import Region
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS, Section, sections_of
+from reports.registry import SECTIONS, Section
 
 Snapshot = dict[str, tuple]
 
@@ -58,7 +58,7 @@ def snapshot(
 def carried_snapshot(previous: ReadinessReport, session: RakorSession) -> Snapshot:
     """What the new report starts from: the previous report's fields and (coming) lines, in the
     sections ``session`` asks for."""
-    sections = sections_of(session.stages)
+    sections = session.sections
     values = {name: getattr(previous, name) for section in sections for name in section.fields}
     shortages = [shortage_row(s.item_id, s.quantity, s.note) for s in previous.shortages.all()]
     agenda = [agenda_row(a.kind, a.date, a.place, a.description) for a in carried_agenda(previous, session)]

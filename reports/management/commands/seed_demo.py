@@ -36,7 +36,6 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import sections_of
 
 DEMO_PASSWORD = "DeskKaltim2024!"
 ELECTION = "Pilkada Serentak 2024"
@@ -396,7 +395,7 @@ class Command(BaseCommand):
             "ektp_notes": "Perekaman e-KTP pemilih pemula terus didorong Disdukcapil.",
             "conflict_risk": "rendah",
             "coordination_notes": f"Forkopimda {region.name} berkoordinasi setiap pekan.",
-            "confirmed_sections": {s.key: session.date.isoformat() for s in sections_of(session.stages)},
+            "confirmed_sections": {s.key: session.date.isoformat() for s in session.sections},
             "changed_sections": ["logistics", "security", "voters"] if week else [],
         }
         shortages: list[tuple[LogisticsItem, int, str]] = []
@@ -486,7 +485,7 @@ class Command(BaseCommand):
                 tps_incident_notes="Satu TPS di Muara Jawa terlambat dibuka karena surat suara tertukar.",
                 recap_notes="Pleno di tiga kecamatan hulu menunggu kotak suara tiba lewat sungai.",
             )
-        sections = sections_of(session.stages)
+        sections = session.sections
         previous = ReadinessReport.objects.filter(region=region, session__date__lt=session.date).latest(
             "session__date"
         )
