@@ -238,11 +238,11 @@ def test_user_text_is_escaped_on_the_page_and_in_the_print_view(desk, demo):
         assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;tebal&lt;/b&gt;" in html
 
 
-# The roll-up's eleven, the rakor with its signer and forwarder, the login session (read and saved in a
+# The roll-up's twelve, the rakor with its signer and forwarder, the login session (read and saved in a
 # savepoint: three), the user and their groups, the letter settings with their signer and the copy
 # list; the page adds the paraf chain (its steps, the initialling officials).
-BRIEF_QUERIES = 22
-PRINT_QUERIES = 19
+BRIEF_QUERIES = 23
+PRINT_QUERIES = 20
 
 
 @pytest.mark.parametrize(("regions", "sessions"), [(10, 4), (60, 20)])

@@ -13,7 +13,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from deskpilkada.icons import names_used, sprite, symbols_in_sprite
-from reports.rollup.lights import AlertKind, Light, ReportState
+from reports.assessment import RULES
+from reports.rollup.lights import Light, ReportState
 
 ICON = re.compile(r'<svg class="bi[^"]*" aria-hidden="true"><use href="([^"#]+)#([a-z0-9-]+)"/></svg>')
 
@@ -32,7 +33,7 @@ def test_every_icon_a_template_names_is_in_the_sprite():
 
 
 def test_every_icon_the_code_picks_is_in_the_sprite():
-    picked = {member.icon for kind in (Light, ReportState, AlertKind) for member in kind}
+    picked = {member.icon for kind in (Light, ReportState) for member in kind} | {rule.icon for rule in RULES}
     assert picked - symbols_in_sprite() == set()
 
 

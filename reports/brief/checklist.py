@@ -3,7 +3,8 @@
 A report returned for correction and not sent again refuses the sign-off: the letter would quote
 what the desk itself sent back. The other items (reports not yet reviewed, late reports, regions
 that sent nothing, reports that repeat the previous one) may go to the Minister, but only when
-the signer ticks each of them; what was ticked is kept on the session beside the sign-off's who
+the signer ticks each of them, and so are the findings of high severity of the rule table
+(``reports.assessment``); what was ticked is kept on the session beside the sign-off's who
 and when (``RakorSession.sign_off_acknowledged``), and the letter names the unverified reports.
 """
 
@@ -24,6 +25,10 @@ class Check(models.TextChoices):
     LATE = "terlambat", _("Laporan terlambat")
     SILENT = "belum_melapor", _("Kabupaten/kota belum melapor (data lama dipakai)")
     UNCHANGED = "sama", _("Laporan sama dengan laporan sebelumnya")
+    GRAVE = (
+        "temuan_tinggi",
+        _("Temuan tingkat tinggi yang belum tuntas (kejadian darurat, kekurangan, belum siap)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ def checklist(result: Summary) -> list[Item]:
         Check.LATE: list(result.completeness.late),
         Check.SILENT: list(result.completeness.missing),
         Check.UNCHANGED: [r.region for r in reported if r.is_unchanged],
+        Check.GRAVE: list({alert.region.pk: alert.region for alert in result.grave_findings}.values()),
     }
     return [Item(kind, regions) for kind, regions in found.items() if regions]
 

@@ -254,18 +254,19 @@ def _readiness_changes(result: Summary) -> list[str]:
 
 
 def _attention(result: Summary) -> str:
-    """Two paragraphs: the alerts of the reports that came in, then the open follow-ups."""
+    """Two paragraphs: the letter's line of each alert of the reports that came in and of the open
+    incidents (the rule table's ``attention``, gravest first), then the open follow-ups."""
     alerts = [
-        alert.message
+        alert.attention
         for alert in result.alerts
-        if alert.kind != AlertKind.MISSING and alert.carried_from is None  # the silent are told above
+        # the silent are told above; what the desk clears with the operator has no line
+        if alert.kind != AlertKind.MISSING and alert.carried_from is None and alert.attention
     ]
     if alerts:
         found = sentence(f"Hal yang memerlukan perhatian: {'; '.join(alerts)}")
     elif result.completeness.reported:
         found = (
-            "Laporan yang masuk tidak memuat kekurangan logistik, daerah belum siap, risiko konflik "
-            "tinggi, situasi rawan, maupun pelanggaran netralitas ASN."
+            "Laporan yang masuk dan kejadian yang tercatat tidak memuat hal yang memerlukan perhatian khusus."
         )
     else:
         found = ""
@@ -384,9 +385,24 @@ def _closing(result: Summary) -> str:
             f"{following.get_kind_display()} berikutnya pada hari {weekday(following.date)} diharapkan "
             f"dapat menyampaikan paparan seluruh kabupaten/kota, {awaited}."
         )
+    parts.append(_judgement(result))
     parts.append(
-        f"Kami meyakini penyelenggaraan {result.election.name} di {settings.DESK['PROVINCE']} berjalan "
-        "aman dan kondusif. Demikian laporan ini kami sampaikan. Atas perhatian Bapak Menteri, kami "
-        "ucapkan terima kasih."
+        "Demikian laporan ini kami sampaikan. Atas perhatian Bapak Menteri, kami ucapkan terima kasih."
     )
     return " ".join(parts)
+
+
+def _judgement(result: Summary) -> str:
+    """The closing judgement: "aman dan kondusif" only while no finding of high severity stands
+    (``Summary.grave_findings``); otherwise what stands is named and followed."""
+    grave = result.grave_findings
+    if not grave:
+        return (
+            f"Kami meyakini penyelenggaraan {result.election.name} di {settings.DESK['PROVINCE']} berjalan "
+            "aman dan kondusif."
+        )
+    return (
+        f"Hal yang bersifat mendesak di {names(dict.fromkeys(str(alert.region) for alert in grave))} "
+        "terus kami pantau bersama Forkopimda dan penyelenggara pemilihan, dan perkembangannya akan "
+        "kami laporkan pada kesempatan pertama."
+    )

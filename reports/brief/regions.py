@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reports.brief.words import count, day, names, period, sentence
 from reports.models import AgendaLine, ReadinessReport
 from reports.registry import FIELDS_BY_NAME, Kind, Place, fields_of, model_field, shown_in
-from reports.rollup.lights import lower_first, number, readiness_words, traffic_light
+from reports.rollup.lights import lower_first, number, readiness_words
 from reports.rollup.parts import AgendaEntry, RegionRow, Summary
 
 Report = ReadinessReport
@@ -175,7 +175,7 @@ def silent_paragraph(result: Summary) -> str:
 def _last_state(row: RegionRow) -> str:
     """ "Kota Samarinda menyatakan belum siap, dengan kekurangan surat suara 1.200 lembar dan
     risiko konflik sedang", from the silent region's last report."""
-    _light, reasons = traffic_light(row.carried, row.previous_shortages)
+    reasons = row.report_reasons
     if not reasons:
         return f"{row.region} menyatakan siap"
     if reasons[0] in readiness_words():

@@ -441,6 +441,13 @@ class RakorSession(models.Model):
         return sections_of(self.stages)
 
     @property
+    def cut_off(self) -> dt.datetime:
+        """The moment the rakor's picture ends: the end of its day (WITA), or its forwarding when
+        that came first. Its pages show nothing that happened later."""
+        end = dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time.min, tzinfo=WITA)
+        return min(end, self.forwarded_at) if self.forwarded_at is not None else end
+
+    @property
     def stage_names(self) -> str:
         """The week's stages in the active language: "rekapitulasi kecamatan, rekapitulasi provinsi"."""
         return ", ".join(str(kind.label) for kind in self.stages)

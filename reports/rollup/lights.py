@@ -1,18 +1,18 @@
-"""The readiness traffic light of a region and the findings the desk must act on.
+"""The traffic light of a region, where its report stands, and the kinds of finding.
 
 Each state and level carries its colour, icon and word beside it (never colour alone), and every
 reason is a plain phrase in Bahasa Indonesia: "belum siap: kekurangan surat suara 1.200 lembar;
-risiko konflik tinggi".
+risiko konflik tinggi". What gives a light its colour, and which findings the desk must act on,
+is the table of rules in ``reports.assessment``.
 """
 
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from deskpilkada.icons import Icon
-from regions.models import Region
-from reports.models import FollowUp, ReadinessReport, ShortageLine
+from reports.models import ReadinessReport
 
 Readiness = ReadinessReport.Readiness
 
@@ -71,49 +71,34 @@ class ReportState(models.TextChoices):
 
 
 class AlertKind(models.TextChoices):
-    """What an alert is about; ``source`` and ``agency`` prefill the follow-up made from it."""
+    """What a finding is about: the key of a rule of ``reports.assessment`` (which says how grave
+    it is and what the desk says and does about it), and the first part of the key a follow-up
+    made from it keeps (``FollowUp.finding``)."""
 
+    INCIDENT_URGENT = "kejadian_darurat", gettext_lazy("Kejadian darurat")
     SHORTAGE = "kekurangan", gettext_lazy("Kekurangan logistik")
     NOT_READY = "belum_siap", gettext_lazy("Belum siap")
+    LOGISTICS_LATE = "logistik_terlambat", gettext_lazy("Logistik terlambat")
     CONFLICT = "konflik", gettext_lazy("Risiko konflik tinggi")
     SECURITY = "rawan", gettext_lazy("Situasi keamanan rawan")
+    RECAP_BEHIND = "rekap_tertinggal", gettext_lazy("Rekapitulasi tertinggal")
+    INCIDENT_ATTENTION = "kejadian_perhatian", gettext_lazy("Kejadian perlu perhatian")
+    READY_WITH_NOTES = "siap_catatan", gettext_lazy("Siap dengan catatan")
+    UNFILLED = "kesiapan_kosong", gettext_lazy("Kesiapan belum diisi")
+    SECURITY_ALERT = "waspada", gettext_lazy("Situasi keamanan waspada")
+    CONFLICT_MEDIUM = "konflik_sedang", gettext_lazy("Risiko konflik sedang")
     ASN = "asn", gettext_lazy("Pelanggaran netralitas ASN")
+    KECAMATAN_CONTRADICTION = "kecamatan_bertentangan", gettext_lazy("Kesiapan kecamatan bertentangan")
+    LOGISTICS_CONTRADICTION = "logistik_bertentangan", gettext_lazy("Status logistik bertentangan")
+    TPS_LATE = "tps_terlambat", gettext_lazy("TPS terlambat dibuka")
+    TPS_INCIDENTS = "kejadian_tps", gettext_lazy("Kejadian di TPS")
+    TURNOUT = "partisipasi", gettext_lazy("Partisipasi di bawah target")
+    PLENARY_LATE = "pleno_terlambat", gettext_lazy("Pleno melewati jadwal")
+    OBJECTIONS = "keberatan", gettext_lazy("Keberatan saksi")
+    DISPUTES = "sengketa", gettext_lazy("Sengketa di MK")
+    OVERDUE = "lewat_tenggat", gettext_lazy("Tindak lanjut lewat tenggat")
     UNCHANGED = "sama", gettext_lazy("Laporan tidak berubah")
     MISSING = "belum_lapor", gettext_lazy("Belum melapor")
-
-    @property
-    def colour(self) -> str:
-        return {"belum_lapor": "secondary", "asn": "warning", "sama": "info"}.get(self.value, "danger")
-
-    @property
-    def icon(self) -> str:
-        return {
-            "kekurangan": Icon("box-seam"),
-            "belum_siap": Icon("x-octagon"),
-            "konflik": Icon("fire"),
-            "rawan": Icon("shield-exclamation"),
-            "asn": Icon("person-exclamation"),
-            "sama": Icon("files"),
-            "belum_lapor": Icon("hourglass-split"),
-        }[self.value]
-
-    @property
-    def source(self) -> str:
-        return {
-            "kekurangan": FollowUp.Source.SHORTAGE,
-            "asn": FollowUp.Source.VIOLATION,
-            "konflik": FollowUp.Source.RISK,
-            "rawan": FollowUp.Source.RISK,
-        }.get(self.value, FollowUp.Source.OTHER)
-
-    @property
-    def agency(self) -> str:
-        return {
-            "kekurangan": FollowUp.Agency.KPU,
-            "asn": FollowUp.Agency.BAWASLU,
-            "konflik": FollowUp.Agency.POLRI_TNI,
-            "rawan": FollowUp.Agency.POLRI_TNI,
-        }.get(self.value, FollowUp.Agency.KESBANGPOL)
 
 
 def readiness_words() -> tuple[str, ...]:
@@ -137,118 +122,3 @@ def explain(reasons: list[str]) -> str:
     if head in readiness_words() and rest:
         return f"{head}: {'; '.join(rest)}"
     return "; ".join(reasons)
-
-
-def traffic_light(
-    report: ReadinessReport | None, shortages: list[ShortageLine], asks_readiness: bool = True
-) -> tuple[Light, list[str]]:
-    """The traffic light and its reasons in plain Bahasa Indonesia. After voting day the rakor no
-    longer asks for readiness (``asks_readiness``), so its absence is no reason."""
-    if report is None:
-        return Light.GREY, [_("belum melapor")]
-    red, yellow = [], []
-    if report.readiness == Readiness.NOT_READY:
-        red.append(str(Readiness.NOT_READY.label).lower())
-    elif report.readiness == Readiness.READY_WITH_NOTES:
-        yellow.append(str(Readiness.READY_WITH_NOTES.label).lower())
-    elif not report.readiness and asks_readiness:
-        yellow.append(_("kesiapan umum belum diisi"))
-    red.extend(
-        _("kekurangan %(item)s %(quantity)s %(unit)s")
-        % {"item": lower_first(line.item.name), "quantity": number(line.quantity), "unit": line.item.unit}
-        for line in shortages
-    )
-    if report.logistics_status == ReadinessReport.LogisticsStatus.LATE:
-        red.append(_("logistik terlambat"))
-    if report.conflict_risk == ReadinessReport.ConflictRisk.HIGH:
-        red.append(_("risiko konflik tinggi"))
-    elif report.conflict_risk == ReadinessReport.ConflictRisk.MEDIUM:
-        yellow.append(_("risiko konflik sedang"))
-    if report.security_situation == ReadinessReport.SecuritySituation.VOLATILE:
-        red.append(_("situasi keamanan rawan"))
-    elif report.security_situation == ReadinessReport.SecuritySituation.ALERT:
-        yellow.append(_("situasi keamanan waspada"))
-    if report.asn_violations:
-        yellow.append(
-            ngettext(
-                "%(count)s pelanggaran netralitas ASN",
-                "%(count)s pelanggaran netralitas ASN",
-                report.asn_violations,
-            )
-            % {"count": number(report.asn_violations)}
-        )
-    if red:
-        # The readiness word leads whatever the colour, so the sentence reads as the region said it.
-        words = [w for w in yellow if w in readiness_words()]
-        return Light.RED, words + red + [w for w in yellow if w not in words]
-    if yellow:
-        return Light.YELLOW, yellow
-    return Light.GREEN, []
-
-
-Finding = tuple[AlertKind, str, str]
-
-
-def findings(region: Region, report: ReadinessReport, shortages: list[ShortageLine]) -> list[Finding]:
-    """What in a sent report the desk must act on: each finding's kind, its sentence, and the action
-    ("Pastikan …") drafted as the title of the follow-up raised from it."""
-    found = []
-    for line in shortages:
-        words = {
-            "region": region,
-            "item": lower_first(line.item.name),
-            "quantity": number(line.quantity),
-            "unit": line.item.unit,
-        }
-        found.append(
-            (
-                AlertKind.SHORTAGE,
-                _("%(region)s kekurangan %(item)s %(quantity)s %(unit)s") % words,
-                _("Pastikan kekurangan %(item)s %(quantity)s %(unit)s di %(region)s terpenuhi") % words,
-            )
-        )
-    where = {"region": region}
-    if report.readiness == Readiness.NOT_READY:
-        found.append(
-            (
-                AlertKind.NOT_READY,
-                _("%(region)s menyatakan belum siap") % where,
-                _("Pastikan %(region)s siap sebelum hari pemungutan suara") % where,
-            )
-        )
-    if report.conflict_risk == ReadinessReport.ConflictRisk.HIGH:
-        found.append(
-            (
-                AlertKind.CONFLICT,
-                _("%(region)s: risiko konflik tinggi") % where,
-                _("Pastikan langkah pencegahan konflik di %(region)s berjalan") % where,
-            )
-        )
-    if report.security_situation == ReadinessReport.SecuritySituation.VOLATILE:
-        found.append(
-            (
-                AlertKind.SECURITY,
-                _("%(region)s: situasi keamanan rawan") % where,
-                _("Pastikan situasi keamanan di %(region)s kembali kondusif") % where,
-            )
-        )
-    if report.asn_violations:
-        count = {"region": region, "count": number(report.asn_violations)}
-        found.append(
-            (
-                AlertKind.ASN,
-                ngettext(
-                    "%(region)s: %(count)s pelanggaran netralitas ASN",
-                    "%(region)s: %(count)s pelanggaran netralitas ASN",
-                    report.asn_violations,
-                )
-                % count,
-                ngettext(
-                    "Pastikan %(count)s pelanggaran netralitas ASN di %(region)s ditindak",
-                    "Pastikan %(count)s pelanggaran netralitas ASN di %(region)s ditindak",
-                    report.asn_violations,
-                )
-                % count,
-            )
-        )
-    return found

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from incidents.desk import OpenIncidents
 from regions.models import Region
+from reports.assessment import RULE_OF, Finding, Rule, Severity, reasons_of
 from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
 from reports.registry import (
     FIELDS_BY_NAME,
@@ -71,7 +73,7 @@ class RegionRow:
     state: ReportState
     attendance: str  # an Attendance.Status value
     light: Light
-    reasons: list[str]  # first the readiness word when not "siap", then each finding
+    findings: list[Finding]  # what the rule table finds in the region's week, gravest first
     figures: dict[str, Figure]
     shortages: list[ShortageLine]
     previous_shortages: list[ShortageLine]
@@ -177,9 +179,28 @@ class RegionRow:
         )
 
     @property
+    def reasons(self) -> list[str]:
+        """The light's reasons: the readiness word first when not "siap", then each finding that
+        colours it; a silent region's grey light says only that."""
+        if self.light == Light.GREY:
+            return [str(RULE_OF[AlertKind.MISSING].reason)]
+        return reasons_of(self.findings)
+
+    @property
     def explanation(self) -> str:
         """The light in one plain sentence: "belum siap: kekurangan surat suara 1.200 lembar; …"."""
         return explain(self.reasons)
+
+    @property
+    def report_reasons(self) -> list[str]:
+        """The reasons its known report alone gives (no incident, no follow-up): what a silent
+        region last said of itself."""
+        return reasons_of([finding for finding in self.findings if finding.rule.section])
+
+    @property
+    def urgent_sections(self) -> set[str]:
+        """The report's sections the desk must act on: those of its findings that colour the light."""
+        return {f.rule.section for f in self.findings if f.rule.section and f.severity.light is not None}
 
 
 @dataclass
@@ -284,10 +305,11 @@ class Totals:
 
 @dataclass(frozen=True)
 class Alert:
-    """Something the desk must act on; a follow-up can be raised from it, titled with ``action``
-    (an action, "Pastikan …", drafted from the finding). ``carried_from``: the finding comes from
-    the silent region's report of that rakor. ``follow_up``: the open follow-up already made from
-    it, shown instead of offering a second one."""
+    """Something the desk must act on, from a finding of the rule table; a follow-up can be raised
+    from it, titled with ``action`` (an action, "Pastikan …", drafted from the finding).
+    ``attention``: the letter's line. ``carried_from``: the finding comes from the silent region's
+    report of that rakor. ``follow_up``: the open follow-up already made from it, shown instead of
+    offering a second one."""
 
     kind: AlertKind
     region: Region
@@ -295,6 +317,13 @@ class Alert:
     carried_from: dt.date | None = None
     action: str = ""
     follow_up: FollowUp | None = None
+    severity: Severity = Severity.LOW
+    attention: str = ""  # the letter's line; none for what the letter leaves out
+
+    @property
+    def rule(self) -> Rule:
+        """The rule it comes from: its colour, icon, and the agency and source a follow-up takes."""
+        return RULE_OF[self.kind]
 
     @property
     def finding(self) -> str:
@@ -377,6 +406,16 @@ class Summary:
     sections: tuple[Section, ...] = SECTIONS  # the sections the session asks for (its stage's)
     # The significant incidents (perlu perhatian, darurat) of the seven days before the rakor.
     incidents: list["Incident"] = field(default_factory=list)
+    open_incidents: OpenIncidents = field(default_factory=OpenIncidents)  # open at the rakor's cut-off
+
+    @property
+    def grave_findings(self) -> list[Alert]:
+        """The alerts of high severity (``Severity.HIGH``) of the reports that came in and of the
+        open incidents: while one stands, the letter never calls the election safe and the signer
+        ticks each."""
+        return [
+            alert for alert in self.alerts if alert.severity == Severity.HIGH and alert.carried_from is None
+        ]
 
     @property
     def attachment_labels(self) -> list[str]:

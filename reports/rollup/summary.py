@@ -1,6 +1,6 @@
 """The province-wide picture of one rakor session: every number the desk shows or sends.
 
-``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (eleven), whatever the
+``summary(session)`` builds a plain ``Summary`` from a fixed number of queries (twelve), whatever the
 number of regions and sessions. ``summary(session, region=...)`` is the same roll-up for one region
 (the drill-down): its row, alerts, agenda, the follow-ups of that region or of the whole province,
 and counts, totals and trend over that region alone. The dashboard, the drill-down, the printable
@@ -24,23 +24,29 @@ Definitions used throughout:
 - Follow-ups: raised at this session or an earlier one of the election. A forwarded session is a
   frozen snapshot at ``forwarded_at``; an open session is live. "Closed since the previous session"
   means closed after the previous session was forwarded (or after its day, if it never was).
-- Incidents: those of ``perlu perhatian`` or ``darurat`` that happened in the seven days before
-  the rakor's day (``incidents.desk.significant_of_week``), whatever their status now.
+- Incidents: the letter tells those of ``perlu perhatian`` or ``darurat`` that happened in the
+  seven days before the rakor's day (``incidents.desk.significant_of_week``), whatever their status
+  now; the dashboard shows those open at the rakor's cut-off (``RakorSession.cut_off``), never a
+  later one, and each significant one is a finding of its region until it is closed.
+- Findings: every judgement of a region's week (its light and reasons, the alerts) comes from the
+  rule table of ``reports.assessment``.
 - *Stale*: a section whose last confirmation is 14 days or more before the session date.
 """
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from incidents.desk import significant_of_week
+from incidents.desk import open_at, significant_of_week
+from incidents.models import Incident
 from regions.models import Region
+from reports.assessment import RULES, Finding, Subject, judge, light_of, reasons_of
 from reports.models import (
     WITA,
     AgendaLine,
@@ -50,9 +56,9 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import Section, asks_readiness, fields_of, sections_of, summed
+from reports.registry import Section, fields_of, sections_of, summed
 from reports.rollup.changes import stale_sections
-from reports.rollup.lights import AlertKind, Light, ReportState, explain, findings, traffic_light
+from reports.rollup.lights import Light, ReportState, explain
 from reports.rollup.parts import (
     FIGURES,
     AgendaEntry,
@@ -76,12 +82,14 @@ AGENDA_DAYS = 14
 
 
 def summary(session: RakorSession, region: Region | None = None) -> Summary:
-    """The roll-up of ``session`` (of one region when given): eleven queries whatever the number of
+    """The roll-up of ``session`` (of one region when given): twelve queries whatever the number of
     regions and sessions (the election's stages and the week's incidents among them). Callers read
     it and never change it."""
     sessions = list(RakorSession.objects.filter(election_id=session.election_id).select_related("election"))
     session = next(s for s in sessions if s.pk == session.pk)
     election = session.election
+    for each in sessions:  # one election object, so that its stages are read once
+        each.election = election
     earlier = [s for s in sessions if s.date < session.date]
     previous_session = earlier[-1] if earlier else None
     regions = [region] if region is not None else list(Region.objects.all())
@@ -117,10 +125,17 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
 
     words = _Words()
     sections = session.sections
-    asked = fields_of(sections)
+    follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session, region)
+    incidents = open_at(session, region)
+    standing = _Standing(
+        session=session,
+        asked=fields_of(sections),
+        item_count=item_count,
+        incidents=incidents.significant,
+        overdue=_overdue(session, follow_ups_open),
+    )
     rows = [
         _row(
-            session,
             each,
             current.get(each.pk),
             before[each.pk],
@@ -128,12 +143,13 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
             shortages_by_report,
             words,
             sections,
+            standing,
         )
         for each in regions
     ]
+    asked = standing.asked
     by_region = {each.pk: each for each in regions}
     kind_labels = {value: str(label) for value, label in AgendaLine.Kind.choices}
-    follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session, region)
     trend, steady = _trend(session, sessions, len(regions), of_region)
     result = Summary(
         session=session,
@@ -181,6 +197,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
     )
     result.lights = {light.value: sum(1 for r in rows if r.light == light) for light in Light}
     result.incidents = significant_of_week(session, region)
+    result.open_incidents = incidents
     return result
 
 
@@ -223,8 +240,20 @@ def region_history(result: Summary, region: Region) -> list[HistoryEntry]:
     for session in reversed(sessions):
         report = reports.get(session.pk)
         sent = report if report is not None and report.is_sent else None
-        light, reasons = traffic_light(sent, list(sent.shortages.all()) if sent else [])
         state = ReportState.MISSING if report is None else ReportState(report.status)
+        if sent is None:
+            light, reasons = Light.GREY, [_("belum melapor")]
+        else:
+            subject = Subject(
+                region,
+                session,
+                sent,
+                list(sent.shortages.all()),
+                fields_of(sections_of(result.election.stages_of_week(session.date))),
+                result.logistics_item_count,
+            )
+            found = judge(subject)
+            light, reasons = light_of(found), reasons_of(found)
         entries.append(HistoryEntry(session, report, state, light, explain(reasons)))
     return entries
 
@@ -239,8 +268,28 @@ class _Words:
         self.attendance = {status.value: str(status.label) for status in Attendance.Status}
 
 
+@dataclass(frozen=True)
+class _Standing:
+    """What every region's judgement reads besides its report: the rakor, the fields it asks
+    for, the election's logistics items, and the open incidents and overdue follow-ups by region."""
+
+    session: RakorSession
+    asked: frozenset[str]
+    item_count: int
+    incidents: dict[int, list[Incident]]
+    overdue: dict[int, list[FollowUp]]
+
+
+def _overdue(session: RakorSession, follow_ups_open: list[FollowUp]) -> dict[int, list[FollowUp]]:
+    """A region's open follow-ups past their due date at the rakor's day."""
+    overdue: dict[int, list[FollowUp]] = defaultdict(list)
+    for follow_up in follow_ups_open:
+        if follow_up.region_id is not None and follow_up.due_date < session.date:
+            overdue[follow_up.region_id].append(follow_up)
+    return overdue
+
+
 def _row(
-    session: RakorSession,
     region: Region,
     report: ReadinessReport | None,
     before: list[ReadinessReport],
@@ -248,21 +297,17 @@ def _row(
     shortages_by_report: dict[int, list[ShortageLine]],
     words: _Words,
     sections: tuple[Section, ...],
+    standing: _Standing,
 ) -> RegionRow:
     """The region's row; ``before``: its last sent reports of earlier sessions, newest first;
-    ``sections``: those the session asks for."""
+    ``sections``: those the session asks for. Its light and findings come from the rule table,
+    over this rakor's report or, for a silent region, its last one (whose findings say so)."""
+    session = standing.session
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
     previous = before[0] if before else None
     shortages = shortages_by_report.get(sent.pk, []) if sent else []
     previous_shortages = shortages_by_report.get(previous.pk, []) if previous else []
-    readiness = asks_readiness(sections)
-    if sent is not None or previous is None:
-        light, reasons = traffic_light(sent, shortages, readiness)
-    else:  # silent: what its last report said stays in sight unless all was well
-        light, reasons = traffic_light(previous, previous_shortages, readiness)
-        if light == Light.GREEN:
-            light, reasons = traffic_light(None, [])
     figures = {
         field.name: Figure(
             key=field.name,
@@ -275,26 +320,44 @@ def _row(
         for field in FIGURES
     }
     status = attendance.get(region.pk, Attendance.Status.UNCONFIRMED)
-    return RegionRow(
+    row = RegionRow(
         region=region,
         report=report,
         previous=previous,
         previous_session=previous.session if previous else None,
         state=state,
         attendance=status,
-        light=light,
-        reasons=reasons,
+        light=Light.GREY,
+        findings=[],
         figures=figures,
         shortages=shortages,
         previous_shortages=previous_shortages,
         stale=stale_sections(session, sent, sections) if sent else [],
-        light_label=words.lights[light],
+        light_label="",
         state_label=words.states[state],
         attendance_label=words.attendance[status],
         before_previous=before[1] if len(before) > 1 else None,
         before_previous_shortages=shortages_by_report.get(before[1].pk, []) if len(before) > 1 else [],
         sections=sections,
     )
+    row.findings = judge(
+        Subject(
+            region=region,
+            session=session,
+            report=row.known_report,
+            shortages=row.known_shortages,
+            asked=standing.asked,
+            item_count=standing.item_count,
+            incidents=standing.incidents.get(region.pk, []),
+            overdue=standing.overdue.get(region.pk, []),
+            silent=sent is None,
+            repeated=row.is_repeated,
+        )
+    )
+    light = light_of(row.findings)
+    row.light = Light.GREY if sent is None and light == Light.GREEN else light
+    row.light_label = words.lights[row.light]
+    return row
 
 
 def _completeness(rows: list[RegionRow]) -> Completeness:
@@ -367,32 +430,33 @@ def _totals(
 
 
 def _alerts(rows: list[RegionRow], follow_ups_open: list[FollowUp]) -> list[Alert]:
-    """Alerts by kind (the gravest first, as AlertKind declares them), then by region. A silent
-    region keeps the findings of its last report, each saying from which rakor. An alert already
+    """The findings that are alerts, gravest first, then in the rule table's order, then by region.
+    A silent region's findings from its last report say from which rakor. An alert already
     followed up carries its open follow-up."""
-    alerts = []
+    found: list[tuple[Finding, dt.date | None]] = []
     for row in rows:
-        if row.is_repeated:
-            message = _("%(region)s: laporan sama dengan laporan sebelumnya dua rakor berturut-turut")
-            action = _("Pastikan laporan %(region)s memuat keadaan terkini")
-            words = {"region": row.region}
-            alerts.append(Alert(AlertKind.UNCHANGED, row.region, message % words, action=action % words))
-        if row.sent is not None:
-            found = findings(row.region, row.sent, row.shortages)
-            alerts.extend(Alert(kind, row.region, message, action=action) for kind, message, action in found)
-            continue
-        message = _("%(region)s belum mengirim laporan") % {"region": row.region}
-        alerts.append(Alert(AlertKind.MISSING, row.region, message))
-        if row.carried is not None and row.carried_from is not None:
-            since = _("data rakor %(date)s") % {"date": date_format(row.carried_from, "j F")}
-            alerts.extend(
-                Alert(kind, row.region, f"{message} ({since})", row.carried_from, action)
-                for kind, message, action in findings(row.region, row.carried, row.previous_shortages)
-            )
+        carried_from = row.carried_from if row.sent is None else None
+        found += [(f, carried_from if f.rule.section else None) for f in row.findings if f.is_alert]
+    order = {rule.kind: index for index, rule in enumerate(RULES)}
+    found.sort(key=lambda pair: (pair[0].severity.rank, order[pair[0].rule.kind]))
     following = {f.finding: f for f in follow_ups_open if f.finding and f.closed_at is None}
-    alerts = [replace(alert, follow_up=following.get(alert.finding)) for alert in alerts]
-    order = list(AlertKind)
-    return sorted(alerts, key=lambda alert: order.index(alert.kind))
+    alerts = []
+    for finding, carried_from in found:
+        message, attention = finding.message, finding.attention
+        if carried_from is not None:
+            since = _("data rakor %(date)s") % {"date": date_format(carried_from, "j F")}
+            message, attention = f"{message} ({since})", f"{attention} ({since})"
+        alert = Alert(
+            finding.rule.kind,
+            finding.region,
+            message,
+            carried_from,
+            finding.action,
+            severity=finding.severity,
+            attention=attention if finding.rule.in_letter else "",
+        )
+        alerts.append(replace(alert, follow_up=following.get(alert.finding)))
+    return alerts
 
 
 def _boundary(session: RakorSession) -> dt.datetime:

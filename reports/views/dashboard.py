@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from accounts.access import DESK_ROLES, is_secretariat, role_required, sees_client_addresses
-from incidents.desk import open_incidents
 from notifications.contacts import operator_contacts
 from regions.models import Region
 from reports.forms.desk import ReviewForm
@@ -54,7 +53,7 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     trend = result.trend
     regions = [(row, _drilldown_url(result.session, row)) for row in result.rows]
     contacts = operator_contacts([row.region for row in result.rows], result.session)
-    incidents = open_incidents()
+    incidents = result.open_incidents
     context = {
         **_desk_context(request, result.session),
         "summary": result,
