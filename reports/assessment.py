@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from deskpilkada.icons import Icon
 from regions.models import Region
@@ -126,7 +127,7 @@ class Counted:
 
     def matches(self, subject: Subject) -> list[Words]:
         value = _value(subject, self.name)
-        return [{"count": number(value), "value": value}] if value else []
+        return [{"count": value}] if value else []
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class ShortOf:
         value, total = _value(subject, self.name), _total(subject, self.name)
         if value is None or not total or value >= total:
             return []
-        return [{"missing": number(total - value), "count": number(value), "total": number(total)}]
+        return [{"missing": number(total - value), "done": number(value), "total": number(total)}]
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ class Full:
         value, total = _value(subject, self.name), _total(subject, self.name)
         if not value or not total or value < total:
             return []
-        return [{"count": number(value), "total": number(total)}]
+        return [{"ready": number(value), "total": number(total)}]
 
 
 def _total(subject: Subject, name: str) -> int:
@@ -201,7 +202,7 @@ class Unfinished:
         end = _stage_end(subject, self.stage)
         if value is None or not total or value >= total or end is None or end >= subject.session.date:
             return []
-        return [{"count": number(value), "total": number(total), "end": date_format(end, "j F Y")}]
+        return [{"done": number(value), "total": number(total), "end": date_format(end, "j F Y")}]
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,8 @@ class FewerItems:
             return []
         if start is None or start > subject.session.date:
             return []
-        words = {"count": number(value), "total": number(subject.item_count)}
-        return [{**words, "gap": _("baru %(count)s dari %(total)s item terpenuhi") % words}]
+        words = {"done": number(value), "total": number(subject.item_count)}
+        return [{**words, "gap": _("baru %(done)s dari %(total)s item terpenuhi") % words}]
 
 
 @dataclass(frozen=True)
@@ -313,8 +314,7 @@ class Overdue:
     """Open follow-ups of the region past their due date."""
 
     def matches(self, subject: Subject) -> list[Words]:
-        count = len(subject.overdue)
-        return [{"count": number(count), "value": count}] if count else []
+        return [{"count": len(subject.overdue)}] if subject.overdue else []
 
 
 @dataclass(frozen=True)
@@ -438,9 +438,9 @@ RULES: tuple[Rule, ...] = (
         AlertKind.RECAP_BEHIND,
         Severity.HIGH,
         Unfinished("recap_kecamatan_done", StageKind.RECAP_KECAMATAN),
-        _("rekapitulasi kecamatan baru %(count)s dari %(total)s, padahal tahapannya berakhir %(end)s"),
+        _("rekapitulasi kecamatan baru %(done)s dari %(total)s, padahal tahapannya berakhir %(end)s"),
         _(
-            "%(region)s: rekapitulasi kecamatan baru selesai %(count)s dari %(total)s kecamatan, "
+            "%(region)s: rekapitulasi kecamatan baru selesai %(done)s dari %(total)s kecamatan, "
             "padahal tahapannya berakhir %(end)s"
         ),
         _("Pastikan rekapitulasi kecamatan di %(region)s segera tuntas"),
@@ -501,9 +501,19 @@ RULES: tuple[Rule, ...] = (
         AlertKind.ASN,
         Severity.MEDIUM,
         Counted("asn_violations"),
-        _("%(count)s pelanggaran netralitas ASN"),
-        _("%(region)s: %(count)s pelanggaran netralitas ASN"),
-        _("Pastikan %(count)s pelanggaran netralitas ASN di %(region)s ditindak"),
+        ngettext_lazy(
+            "%(count)s pelanggaran netralitas ASN", "%(count)s pelanggaran netralitas ASN", "count"
+        ),
+        ngettext_lazy(
+            "%(region)s: %(count)s pelanggaran netralitas ASN",
+            "%(region)s: %(count)s pelanggaran netralitas ASN",
+            "count",
+        ),
+        ngettext_lazy(
+            "Pastikan %(count)s pelanggaran netralitas ASN di %(region)s ditindak",
+            "Pastikan %(count)s pelanggaran netralitas ASN di %(region)s ditindak",
+            "count",
+        ),
         section="asn",
         agency=Agency.BAWASLU,
         source=Source.VIOLATION,
@@ -515,7 +525,7 @@ RULES: tuple[Rule, ...] = (
         Both((Choice("readiness", Readiness.NOT_READY), Full("kecamatan_ready"))),
         _("seluruh kecamatan siap, bertentangan dengan belum siap"),
         _(
-            "%(region)s: seluruh %(count)s kecamatan dilaporkan siap, tetapi daerah menyatakan belum "
+            "%(region)s: seluruh %(ready)s kecamatan dilaporkan siap, tetapi daerah menyatakan belum "
             "siap; pastikan mana yang benar"
         ),
         _("Pastikan laporan kesiapan %(region)s konsisten"),
@@ -556,9 +566,15 @@ RULES: tuple[Rule, ...] = (
         AlertKind.TPS_INCIDENTS,
         Severity.MEDIUM,
         Counted("tps_incidents"),
-        _("%(count)s kejadian di TPS"),
-        _("%(region)s: %(count)s kejadian di TPS"),
-        _("Pastikan %(count)s kejadian di TPS %(region)s ditangani"),
+        ngettext_lazy("%(count)s kejadian di TPS", "%(count)s kejadian di TPS", "count"),
+        ngettext_lazy(
+            "%(region)s: %(count)s kejadian di TPS", "%(region)s: %(count)s kejadian di TPS", "count"
+        ),
+        ngettext_lazy(
+            "Pastikan %(count)s kejadian di TPS %(region)s ditangani",
+            "Pastikan %(count)s kejadian di TPS %(region)s ditangani",
+            "count",
+        ),
         section="voting",
         agency=Agency.BAWASLU,
         icon=Icon("megaphone"),
@@ -589,9 +605,17 @@ RULES: tuple[Rule, ...] = (
         AlertKind.OBJECTIONS,
         Severity.MEDIUM,
         Counted("objections_filed"),
-        _("%(count)s keberatan saksi"),
-        _("%(region)s: %(count)s keberatan diajukan dalam rekapitulasi"),
-        _("Pastikan %(count)s keberatan di %(region)s ditangani dalam pleno"),
+        ngettext_lazy("%(count)s keberatan saksi", "%(count)s keberatan saksi", "count"),
+        ngettext_lazy(
+            "%(region)s: %(count)s keberatan diajukan dalam rekapitulasi",
+            "%(region)s: %(count)s keberatan diajukan dalam rekapitulasi",
+            "count",
+        ),
+        ngettext_lazy(
+            "Pastikan %(count)s keberatan di %(region)s ditangani dalam pleno",
+            "Pastikan %(count)s keberatan di %(region)s ditangani dalam pleno",
+            "count",
+        ),
         section="disputes",
         agency=Agency.BAWASLU,
         icon=Icon("exclamation-circle"),
@@ -600,8 +624,14 @@ RULES: tuple[Rule, ...] = (
         AlertKind.DISPUTES,
         Severity.MEDIUM,
         Counted("disputes_filed"),
-        _("%(count)s perkara di Mahkamah Konstitusi"),
-        _("%(region)s: %(count)s perkara perselisihan hasil diajukan ke Mahkamah Konstitusi"),
+        ngettext_lazy(
+            "%(count)s perkara di Mahkamah Konstitusi", "%(count)s perkara di Mahkamah Konstitusi", "count"
+        ),
+        ngettext_lazy(
+            "%(region)s: %(count)s perkara perselisihan hasil diajukan ke Mahkamah Konstitusi",
+            "%(region)s: %(count)s perkara perselisihan hasil diajukan ke Mahkamah Konstitusi",
+            "count",
+        ),
         _("Pastikan situasi di %(region)s tetap kondusif selama sengketa di Mahkamah Konstitusi"),
         section="disputes",
         agency=Agency.POLRI_TNI,
@@ -612,8 +642,14 @@ RULES: tuple[Rule, ...] = (
         AlertKind.OVERDUE,
         Severity.MEDIUM,
         Overdue(),
-        _("%(count)s tindak lanjut lewat tenggat"),
-        _("%(region)s: %(count)s tindak lanjut lewat tenggat"),
+        ngettext_lazy(
+            "%(count)s tindak lanjut lewat tenggat", "%(count)s tindak lanjut lewat tenggat", "count"
+        ),
+        ngettext_lazy(
+            "%(region)s: %(count)s tindak lanjut lewat tenggat",
+            "%(region)s: %(count)s tindak lanjut lewat tenggat",
+            "count",
+        ),
         _("Pastikan tindak lanjut %(region)s yang lewat tenggat diselesaikan"),
         icon=Icon("alarm"),
     ),
@@ -652,7 +688,8 @@ class Finding:
         return self.rule.severity
 
     def _say(self, text: "StrOrPromise") -> str:
-        return str(text) % {"region": self.region, **self.words} if text else ""
+        """``text`` with its words; a plural sentence picks its form by the words' ``count``."""
+        return str(text % {"region": self.region, **self.words}) if text else ""
 
     @property
     def reason(self) -> str:

@@ -119,7 +119,7 @@ def test_a_darurat_incident_leads_the_alerts_turns_its_tile_red_and_keeps_the_le
     text = letter(session)
     assert "Hal yang memerlukan perhatian: Kota Bontang: kejadian darurat konflik/gangguan kamtibmas" in text
     assert SAFE not in text
-    assert "terus kami pantau" in text
+    assert "Hal yang mendesak di Kota Bontang dan Kabupaten Paser terus kami pantau" in text
 
 
 def test_an_open_incident_is_a_finding_however_old_until_it_is_closed(session, region, secretariat):

@@ -401,8 +401,5 @@ def _judgement(result: Summary) -> str:
             f"Kami meyakini penyelenggaraan {result.election.name} di {settings.DESK['PROVINCE']} berjalan "
             "aman dan kondusif."
         )
-    return (
-        f"Hal yang bersifat mendesak di {names(dict.fromkeys(str(alert.region) for alert in grave))} "
-        "terus kami pantau bersama Forkopimda dan penyelenggara pemilihan, dan perkembangannya akan "
-        "kami laporkan pada kesempatan pertama."
-    )
+    regions = names(dict.fromkeys(str(alert.region) for alert in grave))
+    return f"Hal yang mendesak di {regions} terus kami pantau bersama Forkopimda dan penyelenggara."
