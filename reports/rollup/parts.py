@@ -419,10 +419,14 @@ class Summary:
     @property
     def figure_totals(self) -> list[tuple[Total, Total | None, Total | None]]:
         """Each summed count of this session, the part of it carried from older reports (None when
-        every region reported) and the total before this session (None without one)."""
+        every region reported, or no carried report's rakor asked for it) and the total before this
+        session (None without one)."""
         carried = self.totals.carried.figures if self.totals.carried else {}
         before = self.previous_totals.figures if self.previous_totals else {}
-        return [(total, carried.get(key), before.get(key)) for key, total in self.totals.figures.items()]
+        return [
+            (total, part if (part := carried.get(key)) and part.reports else None, before.get(key))
+            for key, total in self.totals.figures.items()
+        ]
 
     @property
     def table_columns(self) -> list[str]:
