@@ -145,9 +145,7 @@ def test_no_total_is_compared_with_reports_of_a_week_that_did_not_ask_for_it(
     personnel has; on 9 December the recapitulation is compared with the two regions whose last
     report asked for it, not with Samarinda's older report of a campaign week."""
     html = dashboard(desk, weeks[D(2024, 12, 2)])
-    assert (
-        totals_line(html, "Personel pengamanan") == "660 (menurut laporan sebelumnya 3 kabupaten/kota: 620)"
-    )
+    assert totals_line(html, "Personel pengamanan") == "660 (sebelumnya 620 menurut 3 laporan)"
     assert totals_line(html, "Rekapitulasi kecamatan selesai") == "3 dari 105"
 
     # Samarinda's last report is then that of 11 November, a week that never asked for the count.
@@ -157,7 +155,7 @@ def test_no_total_is_compared_with_reports_of_a_week_that_did_not_ask_for_it(
     count_report(ninth, other_region, 220, done=10)
     html = dashboard(desk, ninth)
     assert totals_line(html, "Rekapitulasi kecamatan selesai") == (
-        "13 dari 105 (menurut laporan sebelumnya 2 kabupaten/kota: 2 dari 105)"
+        "13 dari 105 (sebelumnya 2 dari 105 menurut 2 laporan)"
     )
     assert "dari data lama" not in totals_line(html, "Rekapitulasi kecamatan selesai")
 
