@@ -231,3 +231,15 @@ def test_an_overdue_follow_up_of_an_ended_stage_says_so_in_the_letter_and_on_the
     before = weeks[D(2024, 11, 18)]
     assert "tenggat 15 November 2024 (lewat tenggat)." in letter(before)
     assert "telah berakhir" not in part(dashboard(desk, before), 'id="follow-ups-title"', "</section>")
+
+
+def test_a_region_after_voting_day_shows_changes_only_in_what_its_last_report_was_asked(desk, weeks, region):
+    """Bontang's 2 December report differs from its report of 18 November (the rakor it names) in
+    personnel, not in the vote's count, which that campaign week never asked for."""
+    row = summary(weeks[D(2024, 12, 2)]).row_for(region)
+    assert [(change.section, change.before, change.after) for change in row.changes] == [
+        ("security", "110", "120")
+    ]
+    page = text(desk.get(reverse("reports:report_detail", args=[row.sent.pk])).content.decode())
+    assert "menandai bagian yang berbeda dari laporan rakor 18 November 2024" in page
+    assert "Rekapitulasi kecamatan selesai: — → 1" not in page

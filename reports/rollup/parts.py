@@ -94,6 +94,7 @@ class RegionRow:
     before_previous: ReadinessReport | None = None  # the sent report before ``previous``
     before_previous_shortages: list[ShortageLine] = field(default_factory=list)
     sections: tuple[Section, ...] = SECTIONS  # the sections the session asks for (its stage's)
+    previous_sections: tuple[Section, ...] = SECTIONS  # those the rakor of ``previous`` asked for
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -102,7 +103,12 @@ class RegionRow:
         if self.sent is None or self.previous is None:
             return []
         return changes_between(
-            self.sent, self.previous, self.shortages, self.previous_shortages, self.sections
+            self.sent,
+            self.previous,
+            self.shortages,
+            self.previous_shortages,
+            self.sections,
+            self.previous_sections,
         )
 
     @cached_property

@@ -124,7 +124,8 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
     asked = fields_of(sections)
     # What each rakor of the election asked for, so that no figure is compared with a week that did
     # not ask for it (the election's calendar is read once, by ``session.sections`` above).
-    asked_at = {s.pk: fields_of(sections_of(election.stages_of_week(s.date))) for s in sessions}
+    sections_at = {s.pk: sections_of(election.stages_of_week(s.date)) for s in sessions}
+    asked_at = {pk: fields_of(each) for pk, each in sections_at.items()}
     rows = [
         _row(
             session,
@@ -135,7 +136,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
             shortages_by_report,
             words,
             sections,
-            asked_at,
+            sections_at,
         )
         for each in regions
     ]
@@ -252,10 +253,10 @@ def _row(
     shortages_by_report: dict[int, list[ShortageLine]],
     words: _Words,
     sections: tuple[Section, ...],
-    asked_at: Mapping[int, frozenset[str]],
+    sections_at: Mapping[int, tuple[Section, ...]],
 ) -> RegionRow:
     """The region's row; ``before``: its last sent reports of earlier sessions, newest first;
-    ``sections``: those the session asks for; ``asked_at``: the fields each session asked for (a
+    ``sections``: those the session asks for; ``sections_at``: those each session asked for (a
     figure of a week that did not ask for it is no "before" and is not carried)."""
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
@@ -269,7 +270,8 @@ def _row(
         light, reasons = traffic_light(previous, previous_shortages, readiness)
         if light == Light.GREEN:
             light, reasons = traffic_light(None, [])
-    previously_asked = asked_at[previous.session_id] if previous else frozenset()
+    previous_sections = sections_at[previous.session_id] if previous else sections
+    previously_asked = fields_of(previous_sections) if previous else frozenset()
     figures = {
         field.name: Figure(
             key=field.name,
@@ -307,6 +309,7 @@ def _row(
         before_previous=before[1] if len(before) > 1 else None,
         before_previous_shortages=shortages_by_report.get(before[1].pk, []) if len(before) > 1 else [],
         sections=sections,
+        previous_sections=previous_sections,
     )
 
 
