@@ -50,7 +50,7 @@ def test_the_table_alerts_and_totals_show_what_is_carried_and_from_when(desk, de
     assert "Kota Samarinda kekurangan surat suara 1.200 lembar (data rakor 11 November)" in page
     assert "dari 7 laporan rakor ini dan data lama 3 kabupaten/kota yang belum melapor" in page
     assert "Data lama: Kutai Barat (data rakor 11 November), Kutai Timur (data rakor 11 November)" in page
-    assert "Personel pengamanan 9.534 (3.140 dari data lama) (laporan sebelumnya 9.510 dari 10" in page
+    assert "Personel pengamanan 9.534 (3.140 dari data lama) (sebelumnya 9.510 menurut 10 laporan)" in page
     assert "Pelanggaran netralitas ASN 1 (1 dari data lama)" in page
     assert "Surat suara 1.200 lembar (Samarinda · data lama)" in page
 
@@ -60,7 +60,10 @@ def test_the_personnel_trend_draws_no_fall_for_regions_that_did_not_report(desk,
     chart = response.context["personnel_chart"]
     heights = [y for _x, y in chart.dots]
     assert heights == sorted(heights, reverse=True)  # SVG y grows downwards: the line only rises
-    assert "Jumlah dari 7 kabupaten/kota yang melapor pada setiap rakor" in text(response.content.decode())
+    assert (
+        "Tren menjumlahkan 7 kabupaten/kota yang melapor di setiap rakor, agar setiap minggu dibandingkan "
+        "dengan daerah yang sama; jumlah se-provinsi mencakup 10."
+    ) in text(response.content.decode())
 
 
 def test_the_drilldown_of_a_silent_region_links_its_last_report(desk, demo):

@@ -24,9 +24,9 @@ from django.utils import formats, timezone, translation
 from incidents.models import Incident
 from reports.brief.regions import region_paragraphs
 from reports.brief.words import count, day, names, percent, period, sentence, weekday
-from reports.models import FollowUp, ForwardedBrief, RakorSession, ReadinessReport
+from reports.models import ForwardedBrief, RakorSession, ReadinessReport
 from reports.rollup.lights import AlertKind, number
-from reports.rollup.parts import Summary
+from reports.rollup.parts import FollowUpLine, Summary
 
 Report = ReadinessReport
 TENTH = Decimal("0.1")
@@ -212,20 +212,28 @@ def _readiness(result: Summary) -> str:
 
 
 def _changes(result: Summary) -> str:
-    """How this rakor compares with the previous one; figures are compared in each region's facts."""
+    """How this rakor compares with the previous one; figures are compared in each region's facts.
+    The count of reports is compared with the last rakor that received any: a rakor nobody reported
+    to (the plenary of voting week) is no yardstick, and "naik dari nol" would say nothing true."""
     previous = result.previous_session
     if previous is None:
         return (
             f"Rakor ini adalah rakor pertama {result.election.name}; belum ada rakor sebelumnya "
             "sebagai pembanding."
         )
-    before, now = result.trend[-2], result.trend[-1]
-    if before.reported == now.reported:
-        trend = f"tetap {count(now.reported)}"
-    else:
-        direction = "naik" if now.reported > before.reported else "turun"
-        trend = f"{direction} dari {count(before.reported)} menjadi {count(now.reported)}"
-    parts = [sentence(f"Dibandingkan rakor {day(previous.date)}, jumlah kabupaten/kota yang melapor {trend}")]
+    parts = []
+    now = result.trend[-1]
+    before = next((point for point in reversed(result.trend[:-1]) if point.reported), None)
+    if before is not None:
+        if before.reported == now.reported:
+            trend = f"tetap {count(now.reported)}"
+        else:
+            direction = "naik" if now.reported > before.reported else "turun"
+            trend = f"{direction} dari {count(before.reported)} menjadi {count(now.reported)}"
+        since = f"rakor {day(before.session.date)}"
+        if before.session.pk != previous.pk:
+            since += " (rakor terakhir yang menerima laporan kabupaten/kota)"
+        parts.append(sentence(f"Dibandingkan {since}, jumlah kabupaten/kota yang melapor {trend}"))
     parts += [sentence(text) for text in _readiness_changes(result)]
     if result.follow_ups_closed:
         closed = [
@@ -239,6 +247,9 @@ def _changes(result: Summary) -> str:
 
 
 def _readiness_changes(result: Summary) -> list[str]:
+    """Regions whose readiness changed; nothing from voting day on, when readiness is not asked."""
+    if result.after_voting:
+        return []
     said = []
     for row in result.rows:
         before = row.previous.readiness if row.previous else ""
@@ -270,10 +281,10 @@ def _attention(result: Summary) -> str:
         )
     else:
         found = ""
-    if result.follow_ups_open:
+    if result.follow_up_lines:
         lines = [
-            f"{index}. {sentence(_follow_up(result, follow_up))}"
-            for index, follow_up in enumerate(result.follow_ups_open, start=1)
+            f"{index}. {sentence(_follow_up(line))}"
+            for index, line in enumerate(result.follow_up_lines, start=1)
         ]
         follow_ups = "Tindak lanjut yang masih berjalan:\n" + "\n".join(lines)
     else:
@@ -306,9 +317,17 @@ def _incident(incident: Incident) -> str:
     )
 
 
-def _follow_up(result: Summary, follow_up: FollowUp) -> str:
+def _follow_up(line: FollowUpLine) -> str:
+    """An open follow-up in a clause; an overdue one whose stage has ended says so, so that a
+    campaign-week task is not read as one more late item of the count."""
+    follow_up = line.follow_up
     where = str(follow_up.region) if follow_up.region else "seluruh kabupaten/kota"
-    overdue = " (lewat tenggat)" if follow_up.due_date < result.session.date else ""
+    overdue = ""
+    if line.ended_stages:
+        stages = names(str(kind.label) for kind in line.ended_stages)
+        overdue = f" (lewat tenggat; tahapan {stages} telah berakhir)"
+    elif line.overdue:
+        overdue = " (lewat tenggat)"
     return (
         f"{follow_up.title.strip()} — {where}; penanggung jawab {follow_up.get_agency_display()}; "
         f"tenggat {day(follow_up.due_date)}{overdue}"

@@ -64,10 +64,16 @@ def changes_between(
     shortages: list[ShortageLine],
     previous_shortages: list[ShortageLine],
     sections: tuple[Section, ...] = SECTIONS,
+    asked_before: tuple[Section, ...] = SECTIONS,
 ) -> list[Change]:
-    """What differs in ``sections`` (the ones the report's rakor asks for)."""
+    """What differs in ``sections`` (the ones the report's rakor asks for) among the sections the
+    previous report's rakor asked for (``asked_before``): a section new to this stage (the vote's
+    count after a campaign week) has no "before" to differ from."""
+    before_keys = {section.key for section in asked_before}
     changes = []
     for section in sections:
+        if section.key not in before_keys:
+            continue
         for name in section.fields:
             if getattr(previous, name) == getattr(report, name):
                 continue

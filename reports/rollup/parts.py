@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from incidents.desk import OpenIncidents
 from regions.models import Region
 from reports.assessment import RULE_OF, Finding, Rule, Severity, reasons_of
-from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine
+from reports.models import Election, FollowUp, RakorSession, ReadinessReport, ShortageLine, StageKind
 from reports.registry import (
     FIELDS_BY_NAME,
     SECTIONS,
@@ -37,6 +39,16 @@ if TYPE_CHECKING:
 
 # The numbers shown for every region and compared week over week: every count of the report.
 FIGURES: tuple[ReportField, ...] = of_kind(Kind.COUNT)
+
+
+def light_words(after_voting: bool) -> dict[Light, str]:
+    """Each light's word in the active language, in the stage's words: from voting day on nothing is
+    "siap" any more (readiness is no longer asked), so a green light says the report raised no
+    finding. The colours keep their meaning; only the word of green changes."""
+    words = {light: str(light.label) for light in Light}
+    if after_voting:
+        words[Light.GREEN] = _("Tidak ada temuan")
+    return words
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,7 @@ class RegionRow:
     before_previous: ReadinessReport | None = None  # the sent report before ``previous``
     before_previous_shortages: list[ShortageLine] = field(default_factory=list)
     sections: tuple[Section, ...] = SECTIONS  # the sections the session asks for (its stage's)
+    previous_sections: tuple[Section, ...] = SECTIONS  # those the rakor of ``previous`` asked for
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -92,7 +105,12 @@ class RegionRow:
         if self.sent is None or self.previous is None:
             return []
         return changes_between(
-            self.sent, self.previous, self.shortages, self.previous_shortages, self.sections
+            self.sent,
+            self.previous,
+            self.shortages,
+            self.previous_shortages,
+            self.sections,
+            self.previous_sections,
         )
 
     @cached_property
@@ -258,6 +276,7 @@ class Total:
     key: str
     value: int
     out_of: int | None = None  # the province's total it is a part of (every kecamatan), if any
+    reports: int = 0  # how many regions' reports it adds up: those of rakor that asked for the count
 
     @property
     def label(self) -> str:
@@ -350,19 +369,21 @@ class AgendaEntry:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """One session of the election, as the trend chart and the brief compare them.
-    ``security_personnel`` adds up only the *steady* regions, those that sent a report at every
-    session of the trend (``Summary.steady_regions``), so that a region missing one week never
+    """One session of the election, as the trend chart and the brief compare them. A series has a
+    point only in the weeks that ask for it: the readiness counts are None from voting day on, and
+    ``security_personnel`` is None in a week that did not ask for personnel or received no report.
+    It adds up only the *steady* regions, those that sent a report at every session of the trend
+    that has a personnel point (``Summary.steady_regions``), so that a region missing one week never
     draws a fall."""
 
     session: RakorSession
     expected: int
     reported: int
     late: int
-    ready: int
-    ready_with_notes: int
-    not_ready: int
-    security_personnel: int
+    ready: int | None
+    ready_with_notes: int | None
+    not_ready: int | None
+    security_personnel: int | None
 
 
 @dataclass(frozen=True)
@@ -374,10 +395,27 @@ class HistoryEntry:
     state: ReportState
     light: Light
     explanation: str
+    light_label: str  # the light's word in that rakor's stage (see ``light_words``)
 
     @property
     def is_reported(self) -> bool:
         return self.state not in (ReportState.DRAFT, ReportState.MISSING)
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    """An open follow-up as the dashboard and the letter list it. ``ended_stages``: for an overdue
+    follow-up, the stages of the rakor it was raised at when every one of them ended before this
+    rakor (a campaign-week task still open after the vote says so); empty otherwise."""
+
+    follow_up: FollowUp
+    overdue: bool
+    ended_stages: tuple[StageKind, ...] = ()
+
+    @property
+    def stage_names(self) -> str:
+        """The ended stages in the active language: "masa kampanye, masa tenang"."""
+        return ", ".join(str(kind.label) for kind in self.ended_stages)
 
 
 @dataclass
@@ -426,10 +464,14 @@ class Summary:
     @property
     def figure_totals(self) -> list[tuple[Total, Total | None, Total | None]]:
         """Each summed count of this session, the part of it carried from older reports (None when
-        every region reported) and the total before this session (None without one)."""
+        every region reported, or no carried report's rakor asked for it) and the total before this
+        session (None without one)."""
         carried = self.totals.carried.figures if self.totals.carried else {}
         before = self.previous_totals.figures if self.previous_totals else {}
-        return [(total, carried.get(key), before.get(key)) for key, total in self.totals.figures.items()]
+        return [
+            (total, part if (part := carried.get(key)) and part.reports else None, before.get(key))
+            for key, total in self.totals.figures.items()
+        ]
 
     @property
     def table_columns(self) -> list[str]:
@@ -440,6 +482,41 @@ class Summary:
     def after_voting(self) -> bool:
         """Whether the rakor reports on a week from voting day on (its stage's language)."""
         return not asks_readiness(self.sections)
+
+    @property
+    def light_words(self) -> dict[Light, str]:
+        """The lights' words in this rakor's stage (see ``light_words``)."""
+        return light_words(self.after_voting)
+
+    @property
+    def trend_asks_readiness(self) -> bool:
+        """Whether any week of the trend asked for readiness (its counts are worth a column)."""
+        return any(point.ready is not None for point in self.trend)
+
+    @property
+    def personnel_reports(self) -> int:
+        """How many regions' reports the province's personnel total adds up (0: not asked)."""
+        total = self.totals.figures.get("security_personnel")
+        return total.reports if total is not None else 0
+
+    @property
+    def trend_differs_from_totals(self) -> bool:
+        """Whether the personnel trend adds up fewer regions than the total above it (the trend
+        keeps only the steady regions), which the page then says in a sentence."""
+        return 0 < self.steady_regions < self.personnel_reports
+
+    @cached_property
+    def follow_up_lines(self) -> list[FollowUpLine]:
+        """The open follow-ups, each saying whether it is overdue and whether the stage of the rakor
+        it was raised at has ended (every one of its stages ended before this rakor's day)."""
+        ends = {period.kind: period.end for period in self.election.timeline}
+        lines = []
+        for follow_up in self.follow_ups_open:
+            overdue = follow_up.due_date < self.session.date
+            stages = tuple(self.election.stages_of_week(follow_up.session.date)) if overdue else ()
+            ended = stages if stages and all(ends[kind] < self.session.date for kind in stages) else ()
+            lines.append(FollowUpLine(follow_up, overdue, ended))
+        return lines
 
     @property
     def stage_labels(self) -> list[str]:

@@ -18,8 +18,11 @@ Definitions used throughout:
   part on its own (``Totals.carried``), so a silent region is never dropped without a word.
 - *Unchanged*: a sent report whose every section the operator confirmed unchanged and whose values
   equal the previous report's; two such in a row raise an alert.
-- *Steady* regions: those with a sent report at every session of the trend; the personnel trend
-  adds up only them, so that it compares the same regions each week.
+- *Asked*: a count is compared, added up or drawn only over the reports of rakor whose week asked
+  for it (its stages' sections): a week that did not ask for a figure has no "before" (not a zero).
+- *Steady* regions: those with a sent report at every session of the trend that asked for personnel
+  and received reports; the personnel trend adds up only them, so that it compares the same
+  regions each week. A week that received no report at all (voting week) is no point of it.
 - Attendance: a region without an ``Attendance`` row counts as "belum terkonfirmasi".
 - Follow-ups: raised at this session or an earlier one of the election. A forwarded session is a
   frozen snapshot at ``forwarded_at``; an open session is live. "Closed since the previous session"
@@ -56,7 +59,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import Section, fields_of, sections_of, summed
+from reports.registry import Section, asks_readiness, fields_of, sections_of, summed
 from reports.rollup.changes import stale_sections
 from reports.rollup.lights import Light, ReportState, explain
 from reports.rollup.parts import (
@@ -73,6 +76,7 @@ from reports.rollup.parts import (
     Total,
     Totals,
     TrendPoint,
+    light_words,
 )
 
 Status = ReadinessReport.Status
@@ -123,8 +127,12 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
         .order_by("date", "report__region__kemendagri_code", "pk")
     )
 
-    words = _Words()
     sections = session.sections
+    words = _Words(not asks_readiness(sections))
+    # What each rakor of the election asked for, so that no figure is compared with a week that did
+    # not ask for it (the election's calendar is read once, by ``session.sections`` above).
+    sections_at = {s.pk: sections_of(election.stages_of_week(s.date)) for s in sessions}
+    asked_at = {pk: fields_of(each) for pk, each in sections_at.items()}
     follow_ups_open, follow_ups_closed = _follow_ups(session, previous_session, region)
     incidents = open_at(session, region)
     standing = _Standing(
@@ -143,6 +151,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
             shortages_by_report,
             words,
             sections,
+            sections_at,
             standing,
         )
         for each in regions
@@ -150,7 +159,7 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
     asked = standing.asked
     by_region = {each.pk: each for each in regions}
     kind_labels = {value: str(label) for value, label in AgendaLine.Kind.choices}
-    trend, steady = _trend(session, sessions, len(regions), of_region)
+    trend, steady = _trend(session, sessions, len(regions), of_region, asked_at)
     result = Summary(
         session=session,
         election=election,
@@ -165,17 +174,8 @@ def summary(session: RakorSession, region: Region | None = None) -> Summary:
             unconfirmed=[r.region for r in rows if r.attendance == Attendance.Status.UNCONFIRMED],
         ),
         rows=rows,
-        totals=_known_totals(regions, rows, asked),
-        previous_totals=(
-            _totals(
-                regions,
-                [(r.previous, r.previous_shortages) for r in rows if r.previous],
-                # a count the previous rakor did not ask for has no "before" (not a zero)
-                asked & fields_of(sections_of(election.stages_of_week(previous_session.date))),
-            )
-            if previous_session
-            else None
-        ),
+        totals=_known_totals(regions, rows, asked, asked_at),
+        previous_totals=(_previous_totals(regions, rows, asked, asked_at) if previous_session else None),
         alerts=_alerts(rows, follow_ups_open),
         agenda=[
             AgendaEntry(
@@ -228,7 +228,8 @@ def _reports(session: RakorSession, of_region: dict) -> list[ReadinessReport]:
 
 
 def region_history(result: Summary, region: Region) -> list[HistoryEntry]:
-    """The region's reports over the sessions of ``result.trend``, newest first (two queries)."""
+    """The region's reports over the sessions of ``result.trend``, newest first (two queries), each
+    judged and worded in its own rakor's stage (readiness is not asked from voting day on)."""
     sessions = [point.session for point in result.trend]
     reports = {
         report.session_id: report
@@ -236,34 +237,39 @@ def region_history(result: Summary, region: Region) -> list[HistoryEntry]:
             "shortages__item"
         )
     }
+    words = {after: light_words(after) for after in (False, True)}
     entries = []
     for session in reversed(sessions):
         report = reports.get(session.pk)
         sent = report if report is not None and report.is_sent else None
+        asked = sections_of(result.election.stages_of_week(session.date))
+        readiness = asks_readiness(asked)
         state = ReportState.MISSING if report is None else ReportState(report.status)
         if sent is None:
-            light, reasons = Light.GREY, [_("belum melapor")]
+            light, reasons = Light.GREY, []
         else:
             subject = Subject(
                 region,
                 session,
                 sent,
                 list(sent.shortages.all()),
-                fields_of(sections_of(result.election.stages_of_week(session.date))),
+                fields_of(asked),
                 result.logistics_item_count,
             )
             found = judge(subject)
             light, reasons = light_of(found), reasons_of(found)
-        entries.append(HistoryEntry(session, report, state, light, explain(reasons)))
+        label = words[not readiness][light]
+        explanation = explain(reasons) if reasons else label.lower()
+        entries.append(HistoryEntry(session, report, state, light, explanation, label))
     return entries
 
 
 class _Words:
     """Labels translated once per roll-up instead of once per region."""
 
-    def __init__(self) -> None:
+    def __init__(self, after_voting: bool) -> None:
         self.figures = {field.name: field.words for field in FIGURES}
-        self.lights = {light: str(light.label) for light in Light}
+        self.lights = light_words(after_voting)
         self.states = {state: str(state.label) for state in ReportState}
         self.attendance = {status.value: str(status.label) for status in Attendance.Status}
 
@@ -297,23 +303,34 @@ def _row(
     shortages_by_report: dict[int, list[ShortageLine]],
     words: _Words,
     sections: tuple[Section, ...],
+    sections_at: Mapping[int, tuple[Section, ...]],
     standing: _Standing,
 ) -> RegionRow:
     """The region's row; ``before``: its last sent reports of earlier sessions, newest first;
-    ``sections``: those the session asks for. Its light and findings come from the rule table,
-    over this rakor's report or, for a silent region, its last one (whose findings say so)."""
+    ``sections``: those the session asks for; ``sections_at``: those each session asked for (a
+    figure of a week that did not ask for it is no "before" and is not carried). Its light and
+    findings come from the rule table, over this rakor's report or, for a silent region, its last
+    one (whose findings say so)."""
     session = standing.session
     state = ReportState.MISSING if report is None else ReportState(report.status)
     sent = report if report is not None and report.is_sent else None
     previous = before[0] if before else None
     shortages = shortages_by_report.get(sent.pk, []) if sent else []
     previous_shortages = shortages_by_report.get(previous.pk, []) if previous else []
+    previous_sections = sections_at[previous.session_id] if previous else sections
+    previously_asked = fields_of(previous_sections) if previous else frozenset()
     figures = {
         field.name: Figure(
             key=field.name,
             label=words.figures[field.name],
-            value=getattr(sent or previous, field.name) if sent or previous else None,
-            previous=getattr(previous, field.name) if previous and sent else None,
+            value=(
+                getattr(sent, field.name)
+                if sent
+                else getattr(previous, field.name)
+                if previous and field.name in previously_asked
+                else None
+            ),
+            previous=getattr(previous, field.name) if sent and field.name in previously_asked else None,
             out_of=getattr(region, field.out_of) if field.out_of else None,
             carried=sent is None and previous is not None,
         )
@@ -339,6 +356,7 @@ def _row(
         before_previous=before[1] if len(before) > 1 else None,
         before_previous_shortages=shortages_by_report.get(before[1].pk, []) if len(before) > 1 else [],
         sections=sections,
+        previous_sections=previous_sections,
     )
     row.findings = judge(
         Subject(
@@ -371,10 +389,18 @@ def _completeness(rows: list[RegionRow]) -> Completeness:
     )
 
 
-def _known_totals(regions: list[Region], rows: list[RegionRow], asked: frozenset[str]) -> Totals:
+def _known_totals(
+    regions: list[Region],
+    rows: list[RegionRow],
+    asked: frozenset[str],
+    asked_at: Mapping[int, frozenset[str]],
+) -> Totals:
     """The totals over every region's known report, with the part carried from older reports."""
     totals = _totals(
-        regions, [(row.known_report, row.known_shortages) for row in rows if row.known_report], asked
+        regions,
+        [(row.known_report, row.known_shortages) for row in rows if row.known_report],
+        asked,
+        asked_at,
     )
     carried = [
         (row, report, since)
@@ -383,7 +409,7 @@ def _known_totals(regions: list[Region], rows: list[RegionRow], asked: frozenset
     ]
     if carried:
         totals.carried = _totals(
-            regions, [(report, row.known_shortages) for row, report, _since in carried], asked
+            regions, [(report, row.known_shortages) for row, report, _since in carried], asked, asked_at
         )
         totals.carried_from = [(row.region, since) for row, _report, since in carried]
         names = {row.region.name for row, _report, _since in carried}
@@ -394,10 +420,29 @@ def _known_totals(regions: list[Region], rows: list[RegionRow], asked: frozenset
     return totals
 
 
-def _totals(
-    regions: list[Region], sent: list[tuple[ReadinessReport, list[ShortageLine]]], asked: frozenset[str]
+def _previous_totals(
+    regions: list[Region],
+    rows: list[RegionRow],
+    asked: frozenset[str],
+    asked_at: Mapping[int, frozenset[str]],
 ) -> Totals:
-    """The summed counts of ``asked`` (the session's sections' fields) and the shortages."""
+    """The totals over each region's last report before this session, of the counts this session
+    asks for; a count none of those reports' rakor asked for has no "before" (not a zero)."""
+    totals = _totals(
+        regions, [(r.previous, r.previous_shortages) for r in rows if r.previous], asked, asked_at
+    )
+    totals.figures = {key: total for key, total in totals.figures.items() if total.reports}
+    return totals
+
+
+def _totals(
+    regions: list[Region],
+    sent: list[tuple[ReadinessReport, list[ShortageLine]]],
+    asked: frozenset[str],
+    asked_at: Mapping[int, frozenset[str]],
+) -> Totals:
+    """The summed counts of ``asked`` (the session's sections' fields) and the shortages. A count
+    adds up only the reports whose own rakor asked for it (``asked_at``, by session)."""
     by_item: dict[int, list] = {}
     for report, lines in sent:
         for line in lines:
@@ -410,15 +455,17 @@ def _totals(
         for item, quantity, region_ids in sorted(by_item.values(), key=lambda e: (e[0].position, e[0].name))
     ]
 
-    figures = {
-        field.name: Total(
+    figures = {}
+    for field in summed():
+        if field.name not in asked:
+            continue
+        counted = [report for report, _lines in sent if field.name in asked_at[report.session_id]]
+        figures[field.name] = Total(
             key=field.name,
-            value=sum(getattr(report, field.name) or 0 for report, _lines in sent),
+            value=sum(getattr(report, field.name) or 0 for report in counted),
             out_of=sum(getattr(region, field.out_of) for region in regions) if field.out_of else None,
+            reports=len(counted),
         )
-        for field in summed()
-        if field.name in asked
-    }
     return Totals(
         reports=len(sent),
         figures=figures,
@@ -491,41 +538,64 @@ def _follow_ups(
 
 
 def _trend(
-    session: RakorSession, sessions: list[RakorSession], expected: int, of_region: dict
+    session: RakorSession,
+    sessions: list[RakorSession],
+    expected: int,
+    of_region: dict,
+    asked_at: Mapping[int, frozenset[str]],
 ) -> tuple[list[TrendPoint], int]:
-    """A point per session up to this one, and how many steady regions the personnel adds up."""
+    """A point per session up to this one, and how many steady regions the personnel adds up.
+    Each series has a value only in the weeks that asked for it; personnel also needs a week that
+    received reports (in any region: a rakor nobody reported to is no week of the trend)."""
     shown = [s for s in sessions if s.date <= session.date]
-    sent = (
-        ReadinessReport.objects.filter(session_id__in=[s.pk for s in shown], **of_region)
+    everywhere = (
+        ReadinessReport.objects.filter(session_id__in=[s.pk for s in shown])
         .exclude(status=Status.DRAFT)
         .order_by()
     )
+    sent = everywhere.filter(**of_region)
+    guarded = [s.pk for s in shown if "security_personnel" in asked_at[s.pk]]
+    # How many of those rakor received a report (grouped by the election: one row).
+    held = (
+        everywhere.filter(session_id__in=guarded)
+        .values("session__election_id")
+        .annotate(count=Count("session_id", distinct=True))
+        .values("count")
+    )
     steady = (
-        sent.values("region_id").annotate(sessions=Count("session_id")).filter(sessions=len(shown))
-    ).values("region_id")
+        sent.filter(session_id__in=guarded)
+        .values("region_id")
+        .annotate(sessions=Count("session_id"))
+        .filter(sessions=Subquery(held))
+        .values("region_id")
+    )
+    counted = Q(region_id__in=steady, session_id__in=guarded)
     rows = sent.values("session_id").annotate(
         reported=Count("pk"),
         late=Count("pk", filter=Q(is_late=True)),
         ready=Count("pk", filter=Q(readiness=Readiness.READY)),
         ready_with_notes=Count("pk", filter=Q(readiness=Readiness.READY_WITH_NOTES)),
         not_ready=Count("pk", filter=Q(readiness=Readiness.NOT_READY)),
-        personnel=Sum("security_personnel", filter=Q(region_id__in=steady)),
-        steady=Count("pk", filter=Q(region_id__in=steady)),
+        personnel=Sum("security_personnel", filter=counted),
+        steady=Count("pk", filter=counted),
     )
     by_session = {row["session_id"]: row for row in rows}
+    steady_count = max((row["steady"] for row in by_session.values()), default=0)
     points = []
     for s in shown:
         row: Mapping[str, Any] = by_session.get(s.pk, {})
+        readiness = "readiness" in asked_at[s.pk]
+        personnel = s.pk in guarded and steady_count and row.get("steady")
         points.append(
             TrendPoint(
                 session=s,
                 expected=expected,
                 reported=row.get("reported", 0),
                 late=row.get("late", 0),
-                ready=row.get("ready", 0),
-                ready_with_notes=row.get("ready_with_notes", 0),
-                not_ready=row.get("not_ready", 0),
-                security_personnel=row.get("personnel") or 0,
+                ready=row.get("ready", 0) if readiness else None,
+                ready_with_notes=row.get("ready_with_notes", 0) if readiness else None,
+                not_ready=row.get("not_ready", 0) if readiness else None,
+                security_personnel=(row.get("personnel") or 0) if personnel else None,
             )
         )
-    return points, max((row["steady"] for row in by_session.values()), default=0)
+    return points, steady_count

@@ -17,8 +17,8 @@ from reports.forms.desk import ReviewForm
 from reports.models import RakorSession, ReadinessReport
 from reports.registry import model_field
 from reports.rollup.changes import Change, display
-from reports.rollup.charts import completeness_chart, line_chart
-from reports.rollup.parts import RegionRow
+from reports.rollup.charts import Chart, completeness_chart, line_chart
+from reports.rollup.parts import RegionRow, TrendPoint
 from reports.rollup.summary import region_history, summary
 from reports.workflow.audit import report_history
 from reports.workflow.writes import session_lock
@@ -50,7 +50,6 @@ def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     result = summary(session)
-    trend = result.trend
     regions = [(row, _drilldown_url(result.session, row)) for row in result.rows]
     contacts = operator_contacts([row.region for row in result.rows], result.session)
     incidents = result.open_incidents
@@ -64,13 +63,19 @@ def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
         ],
         "open_incidents": incidents,
         "contacts": contacts,
-        "completeness_chart": completeness_chart(trend),
-        "personnel_chart": line_chart(
-            [p.session.date for p in trend],
-            [p.security_personnel if result.steady_regions else None for p in trend],
-        ),
+        "completeness_chart": completeness_chart(result.trend),
+        "personnel_chart": _personnel_chart(result.trend),
     }
     return render(request, "reports/dashboard/dashboard.html", context)
+
+
+def _personnel_chart(trend: list[TrendPoint]) -> Chart | None:
+    """The personnel line over the weeks that have a point of it (they asked for personnel and some
+    region reported); None when no week has, so that the page says so instead of drawing nothing."""
+    points = [point for point in trend if point.security_personnel is not None]
+    if not points:
+        return None
+    return line_chart([p.session.date for p in points], [p.security_personnel for p in points])
 
 
 def _drilldown_url(session: RakorSession, row: RegionRow) -> str:
@@ -130,7 +135,9 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
         "sections": sections,
         "agenda": list(report.agenda.all()) if report else [],
         "alerts": [alert for alert in result.alerts if alert.region.pk == region.pk],
-        "follow_ups": [f for f in result.follow_ups_open if f.region_id in (None, region.pk)],
+        "follow_ups": [
+            line for line in result.follow_up_lines if line.follow_up.region_id in (None, region.pk)
+        ],
         "history": history,
         "personnel_chart": line_chart(
             [entry.session.date for entry in oldest_first],
