@@ -27,7 +27,7 @@ class Check(models.TextChoices):
     UNCHANGED = "sama", _("Laporan sama dengan laporan sebelumnya")
     GRAVE = (
         "temuan_tinggi",
-        _("Temuan tingkat tinggi yang belum tuntas (kejadian darurat, kekurangan, belum siap)"),
+        _("Temuan tingkat tinggi yang masih berlaku"),
     )
 
 
