@@ -6,6 +6,12 @@ field names exists.
 Adding a count to the report is a field on ``ReadinessReport``, one ``ReportField`` line here and a
 migration. Labels and help texts are the model field's ``verbose_name`` and ``help_text``.
 
+How the letter tells a field is declared here too (``ReportField.told``: a ``CountTelling``,
+``ChoiceTelling`` or ``WindowTelling``), in the letter's own Bahasa Indonesia, never translated
+(see ``reports.brief.letter``); a count without one is told by the letter when it changed, or as
+it stands out of its region's total. ``LETTER_ORDER`` is the order regions speak in, and
+``ReportField.quoted`` which operator's notes the letter may quote, in which order.
+
 Bounds (every value a person types has one):
 
 - a count lies between ``minimum`` and ``maximum``;
@@ -59,12 +65,90 @@ class Place(enum.StrEnum):
     """Where a field appears besides the province totals (see ``ReportField.summed``)."""
 
     FORM = "form"  # the operator's report form
-    LETTER = "letter"  # the letter tells its change since last week (counts)
-    ATTACHMENT = "attachment"  # a column of the attachment's table (counts)
+    LETTER = "letter"  # the letter tells it (counts; see ``ReportField.telling``)
+    ATTACHMENT = "attachment"  # the attachment's table shows it (see ``attachment_columns``)
     FILES = "files"  # a column of the XLSX and the CSV
 
 
 EVERYWHERE = frozenset(Place)
+
+
+class Role(enum.StrEnum):
+    """What a field is to the letter and the attachment besides its kind."""
+
+    NONE = ""
+    ITEMS = "items"  # a count out of the election's logistics items (``Summary.logistics_item_count``)
+    WINDOW_START = "window_start"  # the first day of its section's window (a distribution)
+    WINDOW_END = "window_end"  # the window's last day
+
+
+# How the letter tells a field. Its phrases are Bahasa Indonesia whatever the interface language,
+# with these placeholders: {words} the field's name inside a sentence, {unit}, {value}; a change's
+# {direction} ("naik"/"turun"), {before} and {after}; {total} the whole a count is part of (its
+# region's ``out_of`` or the election's logistics items); {election}; {again} (" lagi" when the
+# region's last report had some); {day} the day of the agenda event told with the count; a choice's
+# {label} and {was} (" (sebelumnya waspada)"); a window's {tense} and {period}.
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One way the letter tells a field of one region."""
+
+    text: str
+    shared: bool = True  # regions saying it word for word are told together ("… di Paser dan Berau")
+    heading: str = ""  # told together under this heading, each region with its ``detail``
+    detail: str = ""
+
+
+CHANGE = "{words} {direction} dari {before} menjadi {after} {unit}"
+
+
+@dataclass(frozen=True)
+class CountTelling:
+    """A count, told as it stands (``stands``; ``full`` once it reaches its total; ``zero`` when
+    there is none) or as a change since the region's last report (``change``; ``full_change``).
+    Without ``stands`` the count is told only when it changed."""
+
+    change: Phrase = Phrase(CHANGE)
+    stands: Phrase | None = None
+    full: Phrase | None = None
+    full_change: Phrase | None = None
+    zero: Phrase | None = None
+    agenda: str = ""  # an agenda kind (``AgendaLine.Kind``) whose first event is told with the count
+    with_agenda: Phrase | None = None  # as it stands, with that event
+    change_with_agenda: Phrase | None = None  # as a change, with that event
+
+
+@dataclass(frozen=True)
+class ChoiceTelling:
+    """A choice, told as it stands with its label, and its label before when it changed."""
+
+    stands: Phrase
+    labels: tuple[tuple[str, str], ...] = ()  # words other than the choice's own label, by value
+    joined: str = ""  # a value told after the section's count ("… dan dalam kondisi aman")
+    by_lines: str = ""  # a value the section's lines tell (not told again when there are lines)
+
+    def label(self, value: str, display: str) -> str:
+        return dict(self.labels).get(value, display.lower())
+
+
+@dataclass(frozen=True)
+class WindowTelling:
+    """A window of days (the ``WINDOW_START`` field's), in the tense of the rakor's day."""
+
+    stands: Phrase
+    tenses: tuple[str, str, str]  # the window is ahead, under way, over
+    moved: str  # added when the window moved since the region's last report: {period} is the old one
+    agenda: str = ""  # an agenda kind whose events inside the window the window tells
+
+
+# A count out of its region's total, told every week: "rekapitulasi kecamatan selesai 61 dari 105".
+OUT_OF = CountTelling(
+    stands=Phrase("{words} {value} dari {total} {unit}", shared=False),
+    change=Phrase("{words} {direction} dari {before} menjadi {after} dari {total} {unit}", shared=False),
+)
+# Any other count, told when it changed.
+CHANGED = CountTelling()
 
 
 @dataclass(frozen=True)
@@ -95,7 +179,12 @@ class ReportField:
     unusual: bool = False  # a value far from last week's asks the operator to confirm it
     out_of: str = ""  # a count shown out of a region's total: the name of that ``Region`` field
     places: frozenset[Place] = EVERYWHERE
-    column: "StrOrPromise" = ""  # a count's short heading in the dashboard's table of regions, if any
+    column: "StrOrPromise" = (
+        ""  # a short heading: a count's in the dashboard's table, a window's in the attachment
+    )
+    role: Role = Role.NONE
+    told: CountTelling | ChoiceTelling | WindowTelling | None = None  # see ``telling``
+    quoted: int = 0  # the letter may quote this note, in this order among notes (0: never)
 
     @property
     def model_field(self) -> models.Field:
@@ -110,6 +199,16 @@ class ReportField:
     def words(self) -> str:
         """The field's name inside a sentence: "personel pengamanan"."""
         return str(self.model_field.verbose_name)
+
+    @property
+    def telling(self) -> CountTelling | ChoiceTelling | WindowTelling | None:
+        """How the letter tells the field: as declared, else a count's default (out of its
+        region's total every week, any other when it changed); None: the letter does not."""
+        if Place.LETTER not in self.places:
+            return None
+        if self.told is not None or self.kind != Kind.COUNT:
+            return self.told
+        return OUT_OF if self.out_of else CHANGED
 
     def shown_in(self, place: Place) -> bool:
         return place in self.places
@@ -171,22 +270,64 @@ STAGE_SECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 FORM_AND_FILES = frozenset({Place.FORM, Place.FILES})
+TOLD = FORM_AND_FILES | {Place.LETTER}  # a choice or a window the letter tells
+# The letter's own words for the agenda kinds it tells with a field (``AgendaLine.Kind`` values).
+RALLY = "kampanye_akbar"
+DISTRIBUTION = "distribusi"
 
 # In section order, and within a section in the order the form shows them.
 FIELDS = (
     ReportField("readiness", "readiness", Kind.CHOICE, places=FORM_AND_FILES),
-    ReportField("logistics_status", "logistics", Kind.CHOICE, places=FORM_AND_FILES),
+    ReportField(
+        "logistics_status",
+        "logistics",
+        Kind.CHOICE,
+        places=TOLD | {Place.ATTACHMENT},
+        told=ChoiceTelling(
+            Phrase("logistik {label}{was}"),
+            labels=(
+                ("aman", "dalam kondisi aman"),
+                ("kekurangan", "masih mengalami kekurangan"),
+                ("terlambat", "distribusinya terlambat"),
+            ),
+            joined="aman",
+            by_lines="kekurangan",
+        ),
+    ),
     ReportField(
         "logistics_items_fulfilled",
         "logistics",
         Kind.COUNT,
         unit=gettext_lazy("item"),
         maximum=MAX_PARTS,
-        places=EVERYWHERE - {Place.ATTACHMENT},  # the attachment's logistics column says "13/14 item"
+        role=Role.ITEMS,  # the attachment's logistics column says "13/14 item"
+        told=CountTelling(
+            stands=Phrase("logistik baru terpenuhi {value} dari {total} {unit}"),
+            full=Phrase("logistik {value} {unit} telah terpenuhi"),
+            change=Phrase(CHANGE + " dari {total}"),
+            full_change=Phrase(CHANGE + " (lengkap)"),
+        ),
     ),
-    ReportField("distribution_start", "logistics", Kind.DATE, places=FORM_AND_FILES),
-    ReportField("distribution_end", "logistics", Kind.DATE, places=FORM_AND_FILES),
-    ReportField("logistics_notes", "logistics", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
+    ReportField(
+        "distribution_start",
+        "logistics",
+        Kind.DATE,
+        places=TOLD | {Place.ATTACHMENT},
+        column=gettext_lazy("Distribusi"),
+        role=Role.WINDOW_START,
+        told=WindowTelling(
+            Phrase("logistik {tense} ke kecamatan dan desa pada {period}"),
+            tenses=("akan didistribusikan", "sedang didistribusikan", "telah didistribusikan"),
+            moved=" (sebelumnya dijadwalkan {period})",
+            agenda=DISTRIBUTION,
+        ),
+    ),
+    ReportField(
+        "distribution_end", "logistics", Kind.DATE, places=TOLD | {Place.ATTACHMENT}, role=Role.WINDOW_END
+    ),
+    ReportField(
+        "logistics_notes", "logistics", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES, quoted=4
+    ),
     ReportField(
         "security_personnel",
         "security",
@@ -196,13 +337,48 @@ FIELDS = (
         summed=True,
         unusual=True,
         column=gettext_lazy("Personel"),
+        told=CountTelling(
+            stands=Phrase(
+                "{words} sebanyak {value} {unit} disiagakan",
+                heading="{words} yang disiagakan",
+                detail="{value} {unit}",
+            ),
+            change=Phrase(CHANGE, shared=False),
+            agenda=RALLY,
+            with_agenda=Phrase(
+                "{words} sebanyak {value} {unit} akan dikerahkan untuk menjamin kampanye rapat umum "
+                "pada {day}",
+                shared=False,
+            ),
+            change_with_agenda=Phrase(
+                CHANGE + ", yang akan dikerahkan untuk menjamin kampanye rapat umum pada {day}", shared=False
+            ),
+        ),
     ),
-    ReportField("security_situation", "security", Kind.CHOICE, places=FORM_AND_FILES),
-    ReportField("security_notes", "security", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
     ReportField(
-        "asn_violations", "asn", Kind.COUNT, unit=gettext_lazy("kasus"), maximum=MAX_PERSONNEL, summed=True
+        "security_situation",
+        "security",
+        Kind.CHOICE,
+        places=TOLD,
+        told=ChoiceTelling(Phrase("situasi keamanan {label}{was}")),
     ),
-    ReportField("asn_notes", "asn", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
+    ReportField(
+        "security_notes", "security", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES, quoted=2
+    ),
+    ReportField(
+        "asn_violations",
+        "asn",
+        Kind.COUNT,
+        unit=gettext_lazy("kasus"),
+        maximum=MAX_PERSONNEL,
+        summed=True,
+        told=CountTelling(
+            zero=Phrase("tidak ada{again} pelanggaran netralitas ASN"),
+            stands=Phrase("terdapat {value} pelanggaran netralitas ASN", shared=False),
+            change=Phrase(CHANGE, shared=False),
+        ),
+    ),
+    ReportField("asn_notes", "asn", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES, quoted=3),
     ReportField(
         "kecamatan_ready",
         "kecamatan",
@@ -212,6 +388,15 @@ FIELDS = (
         summed=True,
         out_of="kecamatan_count",
         column=gettext_lazy("Kecamatan siap"),
+        told=CountTelling(
+            stands=Phrase("{value} dari {total} kecamatan siap melaksanakan {election}", shared=False),
+            full=Phrase(
+                "seluruh {value} kecamatan siap melaksanakan {election}",
+                heading="seluruh kecamatan siap melaksanakan {election}",
+                detail="{value}",
+            ),
+            change=Phrase(CHANGE + " dari {total}", shared=False),
+        ),
     ),
     ReportField(
         "first_time_voters",
@@ -223,9 +408,17 @@ FIELDS = (
         unusual=True,
         column=gettext_lazy("Pemilih pemula"),
     ),
-    ReportField("ektp_notes", "voters", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
-    ReportField("conflict_risk", "conflict", Kind.CHOICE, places=FORM_AND_FILES),
-    ReportField("conflict_notes", "conflict", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
+    ReportField("ektp_notes", "voters", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES, quoted=7),
+    ReportField(
+        "conflict_risk",
+        "conflict",
+        Kind.CHOICE,
+        places=TOLD,
+        told=ChoiceTelling(Phrase("risiko konflik horizontal dinilai {label}{was}")),
+    ),
+    ReportField(
+        "conflict_notes", "conflict", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES, quoted=1
+    ),
     ReportField(
         "tps_opened_on_time",
         "voting",
@@ -279,8 +472,10 @@ FIELDS = (
         "disputes_filed", "disputes", Kind.COUNT, unit=gettext_lazy("perkara"), maximum=MAX_PARTS, summed=True
     ),
     ReportField("disputes_notes", "disputes", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
-    ReportField("coordination_notes", "coordination", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
-    ReportField("notes", "coordination", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
+    ReportField(
+        "coordination_notes", "coordination", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES, quoted=5
+    ),
+    ReportField("notes", "coordination", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES, quoted=6),
 )
 
 SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}
@@ -307,7 +502,75 @@ def asks_readiness(sections: "Iterable[Section]") -> bool:
 def table_fields(sections: "Iterable[Section]") -> tuple[ReportField, ...]:
     """The counts of ``sections`` the dashboard's table of regions shows, in the registry's order."""
     asked = fields_of(sections)
-    return tuple(field for field in FIELDS if field.column and field.name in asked)
+    return tuple(
+        field for field in FIELDS if field.kind == Kind.COUNT and field.column and field.name in asked
+    )
+
+
+# The order regions speak in at a rakor, which the letter follows; a section not named here is
+# told after these, in the report's order.
+LETTER_ORDER = ("kecamatan", "security", "asn", "logistics", "agenda", "conflict")
+
+
+def letter_sections(sections: "Iterable[Section]") -> list[Section]:
+    """``sections`` in the order the letter tells a region's facts (``LETTER_ORDER``)."""
+    order = {key: index for index, key in enumerate(LETTER_ORDER)}
+    return sorted(sections, key=lambda section: order.get(section.key, len(order)))
+
+
+def told_in(section: Section) -> tuple[ReportField, ...]:
+    """The fields of ``section`` the letter tells, in the registry's order."""
+    return tuple(field for field in FIELDS if field.section == section.key and field.telling is not None)
+
+
+def quoted_notes(sections: "Iterable[Section]") -> list[ReportField]:
+    """The notes of ``sections`` the letter may quote, in the order they are worth quoting."""
+    keys = {section.key for section in sections}
+    return sorted(
+        (field for field in FIELDS if field.quoted and field.section in keys), key=lambda field: field.quoted
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the attachment's table: a count as a figure with its total under it, or a
+    section's state (its choices and item counts, then its lines), or its window of days."""
+
+    heading: "StrOrPromise"
+    figure: ReportField | None = None
+    state: tuple[ReportField, ...] = ()
+    lines: str = ""  # the state's section's lines
+    window: tuple[ReportField, ...] = ()  # the window's first and last day
+
+    @property
+    def is_figure(self) -> bool:
+        return self.figure is not None
+
+
+def attachment_columns(sections: "Iterable[Section]") -> list[Column]:
+    """The columns of the attachment's table for the rakor asking ``sections``, in the report's
+    order: a section's state, then its window, then its counts."""
+    keys = {section.key for section in sections}
+    columns = []
+    for section in SECTIONS:
+        if section.key not in keys:
+            continue
+        shown = [
+            field for field in FIELDS if field.section == section.key and Place.ATTACHMENT in field.places
+        ]
+        state = tuple(field for field in shown if field.kind == Kind.CHOICE or field.role == Role.ITEMS)
+        if state:
+            columns.append(Column(section.label, state=state, lines=section.lines))
+        start = next((field for field in shown if field.role == Role.WINDOW_START), None)
+        end = next((field for field in shown if field.role == Role.WINDOW_END), None)
+        if start is not None:
+            columns.append(Column(start.column, window=(start, end or start)))
+        columns += [
+            Column(field.label, figure=field)
+            for field in shown
+            if field.kind == Kind.COUNT and field.role != Role.ITEMS
+        ]
+    return columns
 
 
 def fields_of(sections: "Iterable[Section]") -> frozenset[str]:

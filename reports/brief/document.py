@@ -80,5 +80,5 @@ def letter_context(result: Summary, *, stamped: bool = False, letter: LetterSett
         "qr": qr_data_uri(verify_url(number)) if number is not None and not stamped else "",
         "verify_url": verify_url(number) if number is not None else "",
         "stamped": stamped,
-        "rows": [(row, minister_status(row)) for row in result.rows],
+        "rows": [(row, minister_status(row), result.attachment_cells(row)) for row in result.rows],
     }

@@ -8,38 +8,42 @@ share word for word is told once, naming them ("Logistik 14 item telah terpenuhi
 aman di Paser, Berau dan Bontang"); what is left makes the region's own paragraph, where an
 operator's note is quoted, trimmed, only when it is new and says more than the figures. A region
 that sent nothing is told with its last known state and the rakor that state comes from.
+
+Which fields are told, in which words and order, and which notes are quoted is the registry's
+(``reports.registry``: ``ReportField.telling``, ``LETTER_ORDER``, ``ReportField.quoted``); this
+module names no field of the report and tells only the sections the rakor asks for. A section's
+lines (shortages, agenda) are told by ``LINES``.
 """
 
+import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from reports.brief.words import count, day, names, period, sentence
 from reports.models import AgendaLine, ReadinessReport
-from reports.registry import FIELDS_BY_NAME, Kind, Place, fields_of, model_field, shown_in
+from reports.registry import (
+    FIELDS,
+    SECTIONS_BY_KEY,
+    ChoiceTelling,
+    CountTelling,
+    Phrase,
+    ReportField,
+    Role,
+    WindowTelling,
+    letter_sections,
+    quoted_notes,
+    told_in,
+)
 from reports.rollup.lights import lower_first, number, readiness_words
 from reports.rollup.parts import AgendaEntry, RegionRow, Summary
 
 Report = ReadinessReport
-LogisticsStatus = ReadinessReport.LogisticsStatus
 
 NOTE_LENGTH = 160  # a quoted note is cut at a word boundary after this many characters
 NOTES_PER_REGION = 2
 DESCRIPTION_LENGTH = 100  # an agenda line's description, as the letter tells it
-
-# The operator's notes in the order they are worth quoting; the sections the desk must act on
-# come first (see ``_notes``).
-NOTE_FIELDS = (
-    ("conflict_notes", "conflict"),
-    ("security_notes", "security"),
-    ("asn_notes", "asn"),
-    ("logistics_notes", "logistics"),
-    ("coordination_notes", "coordination"),
-    ("notes", "coordination"),
-    ("ektp_notes", "voters"),
-)
-
-RALLY = "kampanye rapat umum"
 
 
 @dataclass(frozen=True)
@@ -188,169 +192,162 @@ def _last_state(row: RegionRow) -> str:
 
 
 def region_facts(result: Summary, row: RegionRow) -> list[Fact]:
-    """A reporting region's headline facts, in the order regions speak at a rakor."""
-    report, previous = row.sent, row.previous
+    """A reporting region's headline facts, section by section in the order regions speak at a
+    rakor: in each, its counts, its choices, its window and its lines, as the registry tells them.
+    Only the sections the rakor asks for are told."""
+    report = row.sent
     if report is None:
         return []
-    agenda = result.agenda_by_region.get(row.region.pk, [])
-    return [
-        *_kecamatan(result, row, report, previous),
-        *_security(report, previous, agenda),
-        *_asn(report, previous),
-        *_logistics(result, row, report, previous),
-        *_agenda(row, report, agenda),
-        *_conflict(report, previous),
-        *_other_changes(row, report, previous),
-    ]
-
-
-# The counts the facts above tell in their own words; any other count the registry shows in the
-# letter (``Place.LETTER``) is told when it changed.
-TOLD = {"kecamatan_ready", "security_personnel", "asn_violations", "logistics_items_fulfilled"}
-
-
-def _other_changes(row: RegionRow, report: Report, previous: Report | None) -> list[Fact]:
-    """The other counts of the rakor's sections: one out of the region's total as it stands
-    ("rekapitulasi kecamatan selesai 61 dari 105"), any other when it changed."""
+    asks_agenda = any(section.lines == "agenda" for section in row.sections)
+    agenda = result.agenda_by_region.get(row.region.pk, []) if asks_agenda else []
     said = []
-    asked = fields_of(row.sections)
-    for field in shown_in(Place.LETTER):
-        if field.kind != Kind.COUNT or field.name in TOLD or field.name not in asked:
-            continue
-        now: int | None = getattr(report, field.name)
-        before: int | None = getattr(previous, field.name) if previous is not None else None
-        if field.out_of and now is not None:
-            moved = _moved(before, now, "") if before is not None and before != now else number(now)
-            total = number(getattr(row.region, field.out_of))
-            said.append(Fact(f"{field.words} {moved} dari {total} {field.unit}", shared=False))
-        elif before is not None and now is not None and before != now:
-            said.append(Fact(_change(field.name, before, now)))
+    for section in letter_sections(row.sections):
+        fields = told_in(section)
+        counts = [fact for field in fields for fact in _count(result, row, field, agenda)]
+        choices = []
+        for field in fields:
+            if isinstance(field.telling, ChoiceTelling):
+                choices += _choice(row, field, field.telling, counts)
+        windows = [fact for field in fields for fact in _window(result, row, field)]
+        said += [*counts, *choices, *windows, *LINES[section.lines](row, report, agenda)]
     return said
 
 
-def _change(name: str, before: int, after: int) -> str:
-    """A count's change, in the registry's words and unit: "personel pengamanan naik dari 1.190
-    menjadi 1.214 orang"."""
-    field = FIELDS_BY_NAME[name]
-    return f"{field.words} {_moved(before, after, str(field.unit))}"
+def _count(result: Summary, row: RegionRow, field: ReportField, agenda: list[AgendaEntry]) -> list[Fact]:
+    """A count as it stands, or as a change since the region's last report, in the registry's
+    words (``CountTelling``)."""
+    telling = field.telling
+    now = getattr(row.sent, field.name)
+    if not isinstance(telling, CountTelling) or now is None:
+        return []
+    before: int | None = getattr(row.previous, field.name) if row.previous is not None else None
+    total = _total(result, row, field)
+    full = bool(total) and now >= total
+    event = _first(agenda, telling.agenda)
+    if telling.zero is not None and now == 0:
+        phrase = telling.zero
+    elif before is not None and before != now:
+        phrase = telling.change
+        if event is not None and telling.change_with_agenda is not None:
+            phrase = telling.change_with_agenda
+        elif full and telling.full_change is not None:
+            phrase = telling.full_change
+    elif telling.stands is not None:
+        phrase = telling.stands
+        if event is not None and telling.with_agenda is not None:
+            phrase = telling.with_agenda
+        elif full and telling.full is not None:
+            phrase = telling.full
+    else:
+        return []
+    values = {
+        "words": field.words,
+        "unit": str(field.unit),
+        "value": number(now),
+        "before": number(before) if before is not None else "",
+        "after": number(now),
+        "direction": "naik" if before is not None and now > before else "turun",
+        "total": number(total) if total is not None else "",
+        "election": result.election.name,
+        "again": " lagi" if before else "",
+        "day": day(event.date) if event is not None else "",
+    }
+    return [_fact(phrase, values)]
 
 
-def _moved(before: int, after: int, unit: str) -> str:
-    """ "naik dari 1.190 menjadi 1.214 orang"."""
-    direction = "naik" if after > before else "turun"
-    return f"{direction} dari {number(before)} menjadi {number(after)} {unit}".rstrip()
+def _total(result: Summary, row: RegionRow, field: ReportField) -> int | None:
+    """The whole a count is part of: its region's (``out_of``), the election's logistics items."""
+    if field.out_of:
+        return getattr(row.region, field.out_of)
+    if field.role == Role.ITEMS:
+        return result.logistics_item_count
+    return None
 
 
-def _was(report: ReadinessReport, previous: ReadinessReport | None, name: str) -> str:
+def _fact(phrase: Phrase, values: dict[str, str]) -> Fact:
+    def said(text: str) -> str:
+        return " ".join(text.format(**values).split())
+
+    detail = said(phrase.detail) if phrase.detail else ""
+    return Fact(said(phrase.text), shared=phrase.shared, heading=said(phrase.heading), detail=detail)
+
+
+def _choice(row: RegionRow, field: ReportField, telling: ChoiceTelling, counts: list[Fact]) -> list[Fact]:
+    """A choice with its label, and its label before when it changed; a value ``joined`` to the
+    section's count is told after it ("… dan dalam kondisi aman"), one its lines tell is not told."""
+    value = getattr(row.sent, field.name)
+    if not value:
+        return []
+    choices = dict(field.model_field.flatchoices)
+    label = telling.label(value, str(choices.get(value, value)))
+    was = _was(row, field)
+    if value == telling.joined and not was and counts:
+        counts[0] = replace(counts[0], text=f"{counts[0].text} dan {label}")
+        return []
+    if value == telling.by_lines and _lines_of(row, field.section):
+        return []
+    return [_fact(telling.stands, {"label": label, "was": was})]
+
+
+def _lines_of(row: RegionRow, key: str) -> bool:
+    """Whether the region reports lines in its section ``key`` this week (a shortage line, say):
+    the row holds them under the section's ``lines`` name."""
+    lines = SECTIONS_BY_KEY[key].lines
+    return bool(lines and getattr(row, lines, None))
+
+
+def _was(row: RegionRow, field: ReportField) -> str:
     """ " (sebelumnya waspada)" when a choice changed since the region's last report."""
-    before = getattr(previous, name) if previous is not None else ""
-    if not before or before == getattr(report, name):
+    before = getattr(row.previous, field.name) if row.previous is not None else ""
+    if not before or before == getattr(row.sent, field.name):
         return ""
-    label = dict(model_field(Report, name).flatchoices).get(before, before)
+    label = dict(field.model_field.flatchoices).get(before, before)
     return f" (sebelumnya {str(label).lower()})"
 
 
-def _kecamatan(result: Summary, row: RegionRow, report: Report, previous: Report | None) -> list[Fact]:
-    ready, total = report.kecamatan_ready, row.region.kecamatan_count
-    if ready is None:
+def _window(result: Summary, row: RegionRow, field: ReportField) -> list[Fact]:
+    """A window of days in the tense of the rakor's day, and the window before when it moved."""
+    telling, report, previous = field.telling, row.sent, row.previous
+    if not isinstance(telling, WindowTelling) or report is None:
         return []
-    purpose = f"siap melaksanakan {result.election.name}"
-    before = previous.kecamatan_ready if previous is not None else None
-    if before is not None and before != ready:
-        return [Fact(f"{_change('kecamatan_ready', before, ready)} dari {number(total)}", shared=False)]
-    if ready >= total:
-        return [
-            Fact(
-                f"seluruh {number(ready)} kecamatan {purpose}",
-                heading=f"seluruh kecamatan {purpose}",
-                detail=number(ready),
-            )
-        ]
-    return [Fact(f"{number(ready)} dari {number(total)} kecamatan {purpose}", shared=False)]
-
-
-def _rally(agenda: list[AgendaEntry]) -> AgendaEntry | None:
-    return next((entry for entry in agenda if entry.kind == AgendaLine.Kind.RALLY), None)
-
-
-def _security(report: Report, previous: Report | None, agenda: list[AgendaEntry]) -> list[Fact]:
-    said = []
-    personnel, rally = report.security_personnel, _rally(agenda)
-    guarding = f"akan dikerahkan untuk menjamin {RALLY} pada {day(rally.date)}" if rally else ""
-    before = previous.security_personnel if previous is not None else None
-    if personnel is not None and before is not None and before != personnel:
-        text = _change("security_personnel", before, personnel)
-        said.append(Fact(f"{text}, yang {guarding}" if rally else text, shared=False))
-    elif personnel is not None and rally:
-        said.append(Fact(f"personel pengamanan sebanyak {number(personnel)} orang {guarding}", shared=False))
-    elif personnel is not None:
-        said.append(
-            Fact(
-                f"personel pengamanan sebanyak {number(personnel)} orang disiagakan",
-                heading="personel pengamanan yang disiagakan",
-                detail=f"{number(personnel)} orang",
-            )
-        )
-    if report.security_situation:
-        situation = report.get_security_situation_display().lower()
-        said.append(Fact(f"situasi keamanan {situation}{_was(report, previous, 'security_situation')}"))
-    return said
-
-
-def _asn(report: Report, previous: Report | None) -> list[Fact]:
-    violations = report.asn_violations
-    before = previous.asn_violations if previous is not None else None
-    if violations is None:
+    start, end = _days(report, field)
+    if start is None:
         return []
-    if violations == 0:
-        again = " lagi" if before else ""
-        return [Fact(f"tidak ada{again} pelanggaran netralitas ASN")]
-    if before is not None and before != violations:
-        return [Fact(_change("asn_violations", before, violations), shared=False)]
-    return [Fact(f"terdapat {number(violations)} pelanggaran netralitas ASN", shared=False)]
+    session_day = result.session.date
+    coming, under_way, over = telling.tenses
+    tense = coming if start > session_day else (under_way if end >= session_day else over)
+    text = _fact(telling.stands, {"tense": tense, "period": period(start, end)}).text
+    if previous is not None:
+        first, last = _window_fields(field)
+        was = getattr(previous, first.name), getattr(previous, last.name)
+        if was[0] and was != (getattr(report, first.name), getattr(report, last.name)):
+            text += telling.moved.format(period=period(*was))
+    return [Fact(text)]
 
 
-def _logistics(result: Summary, row: RegionRow, report: Report, previous: Report | None) -> list[Fact]:
+def _window_fields(field: ReportField) -> tuple[ReportField, ReportField]:
+    """A window's first day (``field``) and last day fields, as the registry's roles say."""
+    same = (other for other in FIELDS if other.section == field.section and other.role == Role.WINDOW_END)
+    return field, next(same, field)
+
+
+def _days(report: Report, field: ReportField) -> tuple[dt.date | None, dt.date]:
+    """A window's first and last day in ``report`` (its first day when it has no last)."""
+    first, last = _window_fields(field)
+    start = getattr(report, first.name)
+    return start, getattr(report, last.name) or start
+
+
+def _first(agenda: list[AgendaEntry], kind: str) -> AgendaEntry | None:
+    return next((entry for entry in agenda if entry.kind == kind), None) if kind else None
+
+
+# A section's lines, as the letter tells them.
+
+
+def _shortages(row: RegionRow, report: Report, agenda: list[AgendaEntry]) -> list[Fact]:
+    """Each logistics item short, its change since the last report, and those no longer short."""
     said = []
-    items, total = report.logistics_items_fulfilled, result.logistics_item_count
-    before = previous.logistics_items_fulfilled if previous is not None else None
-    status = report.logistics_status
-    safe = status == Report.LogisticsStatus.SAFE and not _was(report, previous, "logistics_status")
-    if items is not None:
-        if before is not None and before != items:
-            whole = " (lengkap)" if total and items >= total else f" dari {number(total)}"
-            text = _change("logistics_items_fulfilled", before, items) + whole
-        elif total and items >= total:
-            text = f"logistik {number(items)} item telah terpenuhi"
-        else:
-            text = f"logistik baru terpenuhi {number(items)} dari {number(total)} item"
-        said.append(Fact(f"{text} dan dalam kondisi aman" if safe else text))
-    told_by_lines = status == LogisticsStatus.SHORTAGE and row.shortages
-    if status and not (safe and items is not None) and not told_by_lines:
-        word = LOGISTICS_WORDS[LogisticsStatus(status)]
-        said.append(Fact(f"logistik {word}{_was(report, previous, 'logistics_status')}"))
-    start = report.distribution_start
-    if start:
-        end = report.distribution_end or start
-        session_day = result.session.date
-        verb = (
-            "akan didistribusikan"
-            if start > session_day
-            else ("sedang didistribusikan" if end >= session_day else "telah didistribusikan")
-        )
-        text = f"logistik {verb} ke kecamatan dan desa pada {period(start, end)}"
-        if (
-            previous is not None
-            and previous.distribution_start
-            and (
-                (previous.distribution_start, previous.distribution_end)
-                != (report.distribution_start, report.distribution_end)
-            )
-        ):
-            text += (
-                f" (sebelumnya dijadwalkan {period(previous.distribution_start, previous.distribution_end)})"
-            )
-        said.append(Fact(text))
     now = {line.item_id: line for line in row.shortages}
     for line in row.shortages:
         was = next((old for old in row.previous_shortages if old.item_id == line.item_id), None)
@@ -373,27 +370,18 @@ def _logistics(result: Summary, row: RegionRow, report: Report, previous: Report
     return said
 
 
-LOGISTICS_WORDS = {
-    Report.LogisticsStatus.SAFE: "dalam kondisi aman",
-    Report.LogisticsStatus.SHORTAGE: "masih mengalami kekurangan",
-    Report.LogisticsStatus.LATE: "distribusinya terlambat",
-}
+def _moved(before: int, after: int, unit: str) -> str:
+    """ "naik dari 1.190 menjadi 1.214 orang"."""
+    direction = "naik" if after > before else "turun"
+    return f"{direction} dari {number(before)} menjadi {number(after)} {unit}".rstrip()
 
 
 def _agenda(row: RegionRow, report: Report, agenda: list[AgendaEntry]) -> list[Fact]:
-    """Rallies, debates and other events of the coming days; a distribution inside the reported
-    window is told by the logistics fact, the first rally by the personnel one."""
+    """Rallies, debates and other events of the coming days; an event a field tells is left to it
+    (a distribution inside the reported window, the first rally told with the personnel)."""
     said = []
     for entry in agenda:
-        if entry.kind == AgendaLine.Kind.DISTRIBUTION and report.distribution_start:
-            end = report.distribution_end or report.distribution_start
-            if report.distribution_start <= entry.date <= end:
-                continue
-        if (
-            entry.kind == AgendaLine.Kind.RALLY
-            and report.security_personnel is not None
-            and entry is _rally(agenda)
-        ):
+        if _told_with_a_field(row, report, agenda, entry):
             continue
         subject = lower_first(_trim(entry.description.strip(), DESCRIPTION_LENGTH) or entry.kind_label)
         verb = "akan digelar" if entry.kind == AgendaLine.Kind.RALLY else "akan dilaksanakan"
@@ -405,11 +393,36 @@ def _agenda(row: RegionRow, report: Report, agenda: list[AgendaEntry]) -> list[F
     return said
 
 
-def _conflict(report: Report, previous: Report | None) -> list[Fact]:
-    if not report.conflict_risk:
-        return []
-    risk = report.get_conflict_risk_display().lower()
-    return [Fact(f"risiko konflik horizontal dinilai {risk}{_was(report, previous, 'conflict_risk')}")]
+def _told_with_a_field(row: RegionRow, report: Report, agenda: list[AgendaEntry], entry: AgendaEntry) -> bool:
+    """Whether a field of the rakor's sections tells ``entry``: a count its kind's first event, a
+    window the events of its kind inside it."""
+    for section in row.sections:
+        for field in told_in(section):
+            telling = field.telling
+            if (
+                isinstance(telling, CountTelling)
+                and telling.agenda == entry.kind
+                and getattr(report, field.name) is not None
+                and entry is _first(agenda, entry.kind)
+            ):
+                return True
+            if isinstance(telling, WindowTelling) and telling.agenda == entry.kind:
+                start, end = _days(report, field)
+                if start is not None and start <= entry.date <= end:
+                    return True
+    return False
+
+
+def _nothing(row: RegionRow, report: Report, agenda: list[AgendaEntry]) -> list[Fact]:
+    return []
+
+
+# What the letter tells of a section's lines (``Section.lines``).
+LINES: dict[str, Callable[[RegionRow, Report, list[AgendaEntry]], list[Fact]]] = {
+    "": _nothing,
+    "shortages": _shortages,
+    "agenda": _agenda,
+}
 
 
 # The operator's notes.
@@ -421,12 +434,12 @@ def _notes(row: RegionRow, said: list[str]) -> list[str]:
     report, previous = row.sent, row.previous
     if report is None:
         return []
-    urgent = _urgent(row, report)
-    fields = sorted(NOTE_FIELDS, key=lambda pair: pair[1] not in urgent)
+    urgent = row.urgent_sections
+    fields = sorted(quoted_notes(row.sections), key=lambda field: field.section not in urgent)
     quoted = []
-    for name, _section in fields:
-        note = " ".join(getattr(report, name).split())
-        if not note or (previous is not None and " ".join(getattr(previous, name).split()) == note):
+    for field in fields:
+        note = " ".join(getattr(report, field.name).split())
+        if not note or (previous is not None and " ".join(getattr(previous, field.name).split()) == note):
             continue
         if _adds_something(note, said):
             quoted.append(_trim(note, NOTE_LENGTH))
@@ -434,23 +447,6 @@ def _notes(row: RegionRow, said: list[str]) -> list[str]:
         if len(quoted) == NOTES_PER_REGION:
             break
     return quoted
-
-
-def _urgent(row: RegionRow, report: ReadinessReport) -> set[str]:
-    """Sections the desk must act on."""
-    keys = set()
-    if row.shortages or report.logistics_status in (
-        Report.LogisticsStatus.SHORTAGE,
-        Report.LogisticsStatus.LATE,
-    ):
-        keys.add("logistics")
-    if report.security_situation in (Report.SecuritySituation.ALERT, Report.SecuritySituation.VOLATILE):
-        keys.add("security")
-    if report.asn_violations:
-        keys.add("asn")
-    if report.conflict_risk in (Report.ConflictRisk.MEDIUM, Report.ConflictRisk.HIGH):
-        keys.add("conflict")
-    return keys
 
 
 def _adds_something(note: str, said: list[str]) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from incidents.desk import OpenIncidents
@@ -21,14 +22,14 @@ from reports.models import Election, FollowUp, RakorSession, ReadinessReport, Sh
 from reports.registry import (
     FIELDS_BY_NAME,
     SECTIONS,
+    Column,
     Kind,
-    Place,
     ReportField,
     Section,
     asks_readiness,
-    fields_of,
+    attachment_columns,
+    number,
     of_kind,
-    shown_in,
     table_fields,
 )
 from reports.rollup.changes import Change, StaleSection, changes_between, same_values
@@ -135,13 +136,6 @@ class RegionRow:
         """The figures of the dashboard's table of regions (the session's sections' columns), each
         with its heading."""
         return [(self.figures[field.name], str(field.column)) for field in table_fields(self.sections)]
-
-    @property
-    def attachment_figures(self) -> list[Figure]:
-        """The figures of the attachment's table, in the registry's order: those of the session's
-        sections."""
-        asked = fields_of(self.sections)
-        return [self.figures[field.name] for field in shown_in(Place.ATTACHMENT) if field.name in asked]
 
     @property
     def is_late(self) -> bool:
@@ -316,9 +310,11 @@ class Totals:
     @property
     def attachment_totals(self) -> list[Total | None]:
         """The totals row of the attachment's table: a total under each summed figure of the
-        session's sections."""
+        session's sections, nothing under its other columns."""
+        sections = [section for section in SECTIONS if set(section.fields) & self.asked]
         return [
-            self.figures.get(field.name) for field in shown_in(Place.ATTACHMENT) if field.name in self.asked
+            self.figures.get(column.figure.name) if column.figure is not None else None
+            for column in attachment_columns(sections)
         ]
 
 
@@ -353,6 +349,44 @@ class Alert:
 def finding_key(kind: str, region: Region | None) -> str:
     """ "<alert kind>:<region's Kemendagri code>", or "<kind>:all" for the whole province."""
     return f"{kind}:{region.kemendagri_code if region is not None else 'all'}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A region's cell in the attachment's table: a figure, or lines of text (none: "—")."""
+
+    figure: Figure | None = None
+    lines: tuple[str, ...] = ()
+
+
+def _state(report: ReadinessReport, field: ReportField, items: int) -> str:
+    """A field of a section's state in the attachment: a choice's label, "13/14 item"."""
+    value = getattr(report, field.name)
+    if value is None or value == "":
+        return ""
+    if field.kind == Kind.COUNT:
+        return f"{number(value)}/{number(items)} {field.unit}"
+    return str(dict(field.model_field.flatchoices).get(value, value))
+
+
+def _days(start: dt.date | None, end: dt.date | None) -> tuple[str, ...]:
+    """A window as the attachment writes it: "23 Nov", "23–25 Nov", "30 Nov–2 Des"."""
+    if start is None:
+        return ()
+    if end is None or end == start:
+        return (date_format(start, "j M"),)
+    first = date_format(start, "j" if (start.year, start.month) == (end.year, end.month) else "j M")
+    return (f"{first}–{date_format(end, 'j M')}",)
+
+
+def _line_texts(row: RegionRow, lines: str) -> list[str]:
+    """A section's lines in the attachment: each logistics item short."""
+    if lines != "shortages":
+        return []
+    return [
+        f"kurang {line.item.name.lower()} {number(line.quantity)} {line.item.unit}"
+        for line in row.known_shortages
+    ]
 
 
 @dataclass(frozen=True)
@@ -456,10 +490,29 @@ class Summary:
         ]
 
     @property
-    def attachment_labels(self) -> list[str]:
-        """The headings of the figures in the attachment's table (the session's sections')."""
-        asked = fields_of(self.sections)
-        return [field.label for field in shown_in(Place.ATTACHMENT) if field.name in asked]
+    def attachment_columns(self) -> list[Column]:
+        """The columns of the attachment's table after the region's light: the session's sections'."""
+        return attachment_columns(self.sections)
+
+    def attachment_cells(self, row: RegionRow) -> list["Cell"]:
+        """A region's cells under ``attachment_columns``, from its known report (the carried one
+        for a silent region)."""
+        report = row.known_report
+        cells = []
+        for column in self.attachment_columns:
+            if column.figure is not None:
+                cells.append(Cell(figure=row.figures[column.figure.name]))
+            elif report is None:
+                cells.append(Cell())
+            elif column.window:
+                first, last = column.window
+                cells.append(Cell(lines=_days(getattr(report, first.name), getattr(report, last.name))))
+            else:
+                state = [_state(report, field, self.logistics_item_count) for field in column.state]
+                said = "; ".join(part for part in state if part)
+                lines = _line_texts(row, column.lines)
+                cells.append(Cell(lines=(said, *lines) if said else tuple(lines)))
+        return cells
 
     @property
     def figure_totals(self) -> list[tuple[Total, Total | None, Total | None]]:
