@@ -73,7 +73,7 @@ def report_of(session, name: str) -> ReadinessReport:
     return ReadinessReport.objects.get(session=session, region__name=name)
 
 
-def test_submitting_is_refused_while_a_report_is_returned_and_allowed_once_it_is_sent_again(desk, sekda, demo):
+def test_submitting_is_refused_while_a_report_is_returned_and_allowed_once_sent_again(desk, sekda, demo):
     """A report returned for correction blocks the letter from its submission for paraf on, and the
     chain runs to the signature once the operator has sent it again."""
     bontang = report_of(demo, "Bontang")
