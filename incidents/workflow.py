@@ -1,7 +1,9 @@
 """Every write to an incident: reporting it, its updates, its attachments and its follow-up link.
 
 Each runs in one transaction; an urgent incident's notice to the secretariat leaves once the
-incident is stored (a failed notice never undoes it).
+incident is stored (a failed notice never undoes it). An incident reported or updated concerns every
+rakor of its election whose letter stands in its paraf chain: the chain is withdrawn when the
+letter's data changed (``letter.withdraw_where_changed``).
 """
 
 from collections.abc import Iterable
@@ -14,6 +16,7 @@ from incidents.files import Prepared
 from incidents.models import Attachment, Incident, IncidentAgency, IncidentUpdate, Severity
 from notifications import events
 from reports.models import Election, FollowUp
+from reports.workflow import letter as chain
 
 
 def current_election() -> Election | None:
@@ -29,6 +32,7 @@ def report(incident: Incident, agencies: Iterable[str], files: Iterable[Prepared
     for agency in agencies:
         IncidentAgency.objects.create(incident=incident, agency=agency)
     attach(incident, files, user)
+    chain.withdraw_where_changed(incident.election, user)
     if incident.severity == Severity.URGENT:
         transaction.on_commit(lambda: events.incident_urgent(incident), robust=True)
     return incident
@@ -49,6 +53,7 @@ def add_update(incident: Incident, text: str, status: str, user: User) -> Incide
     if status != locked.status:
         locked.status = status
         locked.save(update_fields=["status"])
+        chain.withdraw_where_changed(locked.election, user)
     incident.status = status
     return update
 

@@ -28,6 +28,7 @@ from notifications.forms import FollowUpUpdateForm, MyContactForm
 from notifications.models import Contact, Notification
 from regions.models import Region
 from reports.models import RakorSession
+from reports.workflow import desk
 from reports.workflow.writes import session_lock
 
 NOTICES_SHOWN = 50
@@ -141,7 +142,7 @@ def follow_up(request: SignedInRequest, pk: int) -> HttpResponse:
             update.follow_up, update.region, update.author = item, region_of(request.user), request.user
             if role_of(request.user) == Role.PARTNER:
                 update.agency = agency_of(request.user)
-            update.save()
+            desk.post_follow_up_update(update, request.user)
             messages.success(request, _("Kabar tindak lanjut disimpan; sekretariat dapat membacanya."))
             return redirect("notifications:follow_up", pk=item.pk)
     context = {

@@ -20,7 +20,7 @@ from django.utils import formats, timezone
 from accounts.access import is_secretariat
 from reports.brief import exports
 from reports.brief.letter import indonesian
-from reports.models import Delivery, ForwardedBrief, LetterNumber, LetterSettings
+from reports.models import Delivery, ForwardedBrief, LetterNumber, LetterSettings, LetterSnapshot
 from reports.rollup.summary import summary
 from reports.workflow import letter as chain
 from reports.workflow.letter import may_forward
@@ -39,18 +39,25 @@ def acting_user(user_pk: int, may: Callable[[User], bool]) -> User | None:
 
 @shared_task
 def make_forwarded_files(forwarded_pk: int, user_pk: int) -> None:
-    """Make the PDF (electronically signed when the signer has a certificate), XLSX and CSV of a
-    forwarded brief once, from its kept text (the national PDF takes a quarter of a minute, longer
-    than a request should wait), record the PDF's SHA-256 with its number for verification, then
-    have the letter mailed to its recipients."""
+    """Make the PDF (electronically signed when the signer has a certificate) of a forwarded brief
+    once, from the letter pinned at submission (``LetterSnapshot``: its text, its attachment, the
+    number), and keep the XLSX and CSV pinned with it (the national PDF takes a quarter of a minute,
+    longer than a request should wait); record the PDF's SHA-256 with its number for verification,
+    then have the letter mailed to its recipients. A brief forwarded before letters were pinned has
+    its files made from its kept text and the frozen rakor."""
     kept = ForwardedBrief.objects.select_related("session__election").get(pk=forwarded_pk)
     if acting_user(user_pk, may_forward) is None or bytes(kept.pdf):
         return
+    found = LetterSnapshot.objects.select_related("step__session__election").filter(brief=kept).first()
     with indonesian():
-        result = summary(kept.session)
-        pdf, is_pades = exports.forwarded_pdf(result, kept.text)
-        files = {"pdf": pdf, "xlsx": exports.xlsx(result), "csv": exports.csv_bytes(result)}
-    kept.pdf, kept.xlsx, kept.csv = files["pdf"], files["xlsx"], files["csv"]
+        if found is not None:
+            pdf, is_pades = exports.forwarded_pdf(found)
+            xlsx, csv = bytes(found.xlsx), bytes(found.csv)
+        else:
+            result = summary(kept.session)
+            pdf, is_pades = exports.pdf(result, kept.text), False
+            xlsx, csv = exports.xlsx(result), exports.csv_bytes(result)
+    kept.pdf, kept.xlsx, kept.csv = pdf, xlsx, csv
     kept.save(update_fields=["pdf", "xlsx", "csv"])
     letter = LetterNumber.objects.filter(brief=kept).first()
     if letter is not None:

@@ -40,6 +40,7 @@ urlpatterns = [
     path("ringkasan/<int:pk>/ajukan/", letter.brief_submit, name="brief_submit"),
     path("ringkasan/<int:pk>/paraf/", letter.brief_paraf, name="brief_paraf"),
     path("ringkasan/<int:pk>/tanda-tangan/", letter.brief_sign, name="brief_sign_off"),
+    path("ringkasan/<int:pk>/kembalikan/", brief.brief_send_back, name="brief_send_back"),
     path("ringkasan/pengiriman/<int:pk>/kirim-ulang/", letter.delivery_retry, name="delivery_retry"),
     path("verifikasi/<str:token>/", letter.verify, name="verify"),
     path("ringkasan/<int:pk>/buka-kembali/", brief.brief_reopen, name="brief_reopen"),

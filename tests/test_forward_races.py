@@ -1,7 +1,7 @@
 """A write racing the forwarding of its rakor, with real threads on PostgreSQL: a follow-up, an
-attendance row and a new report either land before the rakor is frozen (and are then in the
-forwarded files, which the background task makes from the frozen rakor) or are refused with the
-frozen rakor's message. None ever lands after.
+attendance row and a new report either land before the rakor is frozen (and then withdraw the signed
+letter, whose snapshot does not hold them, so the forwarding is refused) or are refused with the
+frozen rakor's message. None ever lands after, and no file is sent without a write that landed.
 
 The interleavings are forced: the forwarding is held inside its locked transaction until the writer
 is seen waiting for the lock, or the writer is held inside its transaction until the forwarding is
@@ -190,7 +190,9 @@ def test_a_write_arriving_while_the_rakor_is_being_frozen_waits_and_is_refused(r
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_write_under_way_when_forwarding_starts_is_in_the_forwarded_files(rakor, kind):
+def test_a_write_under_way_when_forwarding_starts_withdraws_the_signed_letter(rakor, kind):
+    """The letter was signed on data the write changes: the write lands, the chain is withdrawn and
+    the forwarding is refused, so no file is sent without it (the letter is one snapshot)."""
     wrote, proceed = threading.Event(), threading.Event()
 
     def write_and_hold():
@@ -210,10 +212,11 @@ def test_a_write_under_way_when_forwarding_starts_is_in_the_forwarded_files(rako
     forwarder.join(WAIT)
 
     assert not isinstance(written[0], Exception), written
-    [sent] = forwarded
-    assert isinstance(sent, ForwardedBrief), sent
+    [refusal] = forwarded
+    assert isinstance(refusal, writes.Refused), refusal
     assert landed(kind, rakor["session"], rakor["paser"])
-    assert in_files(kind, ForwardedBrief.objects.get(pk=sent.pk), rakor["paser"])
+    assert not ForwardedBrief.objects.filter(session=rakor["session"]).exists()
+    assert RakorSession.objects.get(pk=rakor["session"].pk).signed_off_at is None
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -233,13 +236,13 @@ def test_a_write_and_the_forwarding_released_at_once_never_leave_the_write_outsi
     forwarder.join(WAIT)
 
     [sent] = forwarded
-    assert isinstance(sent, ForwardedBrief), sent
     [outcome] = written
-    sent = ForwardedBrief.objects.get(pk=sent.pk)
-    if isinstance(outcome, writes.Locked):
+    if isinstance(outcome, writes.Locked):  # the forwarding went first
+        assert isinstance(sent, ForwardedBrief), sent
         assert not landed(kind, rakor["session"], rakor["paser"])
-        assert not in_files(kind, sent, rakor["paser"])
-    else:
+        assert not in_files(kind, ForwardedBrief.objects.get(pk=sent.pk), rakor["paser"])
+    else:  # the write went first: the signed letter no longer holds the data, forwarding is refused
         assert not isinstance(outcome, Exception), outcome
+        assert isinstance(sent, writes.Refused), sent
         assert landed(kind, rakor["session"], rakor["paser"])
-        assert in_files(kind, sent, rakor["paser"])
+        assert not ForwardedBrief.objects.filter(session=rakor["session"]).exists()

@@ -71,6 +71,11 @@ EXPECTED = {
     "reports:brief_submit": (("session",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_paraf": (("session",), INITIALER(405), INITIALER(302)),
     "reports:brief_sign_off": (("session",), SIGNER(405), SIGNER(302)),
+    "reports:brief_send_back": (
+        ("session",),
+        (LOGIN, 403, 403, 403, 405, 405, 403, 403),
+        (LOGIN, 403, 403, 403, 400, 400, 403, 403),
+    ),
     "reports:verify": (("token",), (200,) * 8, (405,) * 8),
     "reports:delivery_retry": (("delivery",), SECRETARIAT(405), SECRETARIAT(302)),
     "reports:brief_reopen": (("session",), SECRETARIAT(405), (LOGIN, 403, 403, 400, 403, 403, 400, 403)),

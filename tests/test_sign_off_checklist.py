@@ -13,7 +13,7 @@ from django.urls import reverse
 from accounts.access import Role
 from reports.brief.checklist import Check
 from reports.brief.forwarding import digest
-from reports.models import RakorSession, ReadinessReport
+from reports.models import LetterStep, RakorSession, ReadinessReport
 from tests import letters
 from tests.conftest import make_user
 from tests.operator_pages import confirm_all, open_form, post_form
@@ -73,26 +73,24 @@ def report_of(session, name: str) -> ReadinessReport:
     return ReadinessReport.objects.get(session=session, region__name=name)
 
 
-def test_signing_is_refused_while_a_report_is_returned_and_allowed_once_it_is_sent_again(desk, sekda, demo):
+def test_submitting_is_refused_while_a_report_is_returned_and_allowed_once_sent_again(desk, sekda, demo):
+    """A report returned for correction blocks the letter from its submission for paraf on, and the
+    chain runs to the signature once the operator has sent it again."""
     bontang = report_of(demo, "Bontang")
     review(desk, bontang, "return", "Periksa lagi jumlah personel.")
     assert (
         "Laporan Kota Bontang dikembalikan kepada operator untuk diperbaiki."
         in (desk.get(url("brief", demo)).context["text"])
     )
-    letters.submit_and_paraf(demo)
-    html = sekda.get(url("brief", demo)).content.decode()
-    assert (
-        "dikembalikan untuk diperbaiki dan belum dikirim ulang" in html
-        and "<strong>Kota Bontang</strong>" in html
-    )
+    html = desk.get(url("brief", demo)).content.decode()
+    assert "naskah belum dapat diajukan" in html and "<strong>Kota Bontang</strong>" in html
 
-    response = sign(sekda, demo)
+    response = desk.post(url("brief_submit", demo), {"seen": letters.seen(demo)})
     assert shown_messages(response)[-1] == (
         "Laporan Kota Bontang dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat "
-        "ditandatangani setelah operator mengirim ulang laporannya."
+        "diajukan untuk paraf setelah operator mengirim ulang laporannya."
     )
-    assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
+    assert not LetterStep.objects.filter(session=demo).exists()
 
     phone = Client()
     phone.force_login(make_user("operator.baru", Role.OPERATOR, bontang.region))
@@ -103,6 +101,7 @@ def test_signing_is_refused_while_a_report_is_returned_and_allowed_once_it_is_se
     assert post_form(phone, demo, data, action="submit", security_personnel="1.220").status_code == 302
     assert report_of(demo, "Bontang").status == "submitted"
 
+    letters.submit_and_paraf(demo)
     sign(sekda, demo)
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is not None
 

@@ -62,7 +62,17 @@ def signer_of(letter: LetterSettings, number: LetterNumber | None) -> User | Non
 def letter_context(result: Summary, *, stamped: bool = False, letter: LetterSettings | None = None) -> dict:
     """``stamped``: the PDF will carry a visible electronic signature (with its QR code) in the
     signature box, so the box is left empty here."""
-    session: RakorSession = result.session
+    return {
+        **document_context(result.session, stamped=stamped, letter=letter),
+        "rows": [(row, minister_status(row), result.attachment_cells(row)) for row in result.rows],
+    }
+
+
+def document_context(
+    session: RakorSession, *, stamped: bool = False, letter: LetterSettings | None = None
+) -> dict:
+    """What the letter shows besides its body and attachment: kop, number, signer, copy list, QR.
+    A pinned letter (``LetterSnapshot``) renders with this alone, its attachment already made."""
     letter = letter or LetterSettings.load()
     number = chain.in_force(session)
     signer = signer_of(letter, number)
@@ -80,5 +90,4 @@ def letter_context(result: Summary, *, stamped: bool = False, letter: LetterSett
         "qr": qr_data_uri(verify_url(number)) if number is not None and not stamped else "",
         "verify_url": verify_url(number) if number is not None else "",
         "stamped": stamped,
-        "rows": [(row, minister_status(row), result.attachment_cells(row)) for row in result.rows],
     }

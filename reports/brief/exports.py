@@ -35,6 +35,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.functional import Promise
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -45,8 +46,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from regions.models import Region
 from reports.brief import pades
-from reports.brief.document import letter_context, minister_status, verify_url
-from reports.models import ForwardedBrief, LetterSettings, RakorSession, ReadinessReport
+from reports.brief.document import document_context, letter_context, minister_status, verify_url
+from reports.models import ForwardedBrief, LetterSettings, LetterSnapshot, RakorSession, ReadinessReport
 from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, model_field, of_kind
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
@@ -88,17 +89,46 @@ def sent_filename(sent: ForwardedBrief, extension: str) -> str:
 # The A4 document: print view and PDF.
 
 
-def document(result: Summary, text: str, *, stamped: bool = False) -> str:
-    """The HTML of the letter and its attachment, as the print view serves it and the PDF renders it.
-    ``stamped``: the PDF gets a visible electronic signature in the signature box (see ``pades``)."""
+def _context(result: Summary) -> dict:
     session = result.session
-    context = {
+    return {
         "desk": settings.DESK,
         "summary": result,
         "session": session,
-        "text": text,
         "rakor": "Rakor Paripurna" if session.kind == RakorSession.Kind.PLENARY else "Rakor",
+    }
+
+
+def document(result: Summary, text: str, *, stamped: bool = False) -> str:
+    """The HTML of the letter and its attachment, as the print view serves it and the PDF renders it.
+    ``stamped``: the PDF gets a visible electronic signature in the signature box (see ``pades``)."""
+    context = {
+        **_context(result),
+        "text": text,
+        "data_moment": timezone.now(),
         **letter_context(result, stamped=stamped),
+    }
+    return render_to_string("reports/brief/print.html", context)
+
+
+def attachment(result: Summary) -> str:
+    """The attachment below its reference (number, date): the part of the document that is pinned
+    with the text when the letter is submitted for paraf, before it has a number."""
+    return render_to_string(
+        "reports/brief/document/attachment.html", {**_context(result), **letter_context(result)}
+    )
+
+
+def pinned_document(snapshot: LetterSnapshot, *, stamped: bool = False) -> str:
+    """The document as pinned for paraf (``LetterSnapshot``): its text and attachment as they were
+    submitted, with the number, date and signature that came after, and the moment of its data."""
+    session = snapshot.step.session
+    context = {
+        "session": session,
+        "text": snapshot.text,
+        "attachment": mark_safe(snapshot.attachment),  # noqa: S308  # rendered by ``attachment``, escaped there
+        "data_moment": snapshot.taken_at,
+        **document_context(session, stamped=stamped),
     }
     return render_to_string("reports/brief/print.html", context)
 
@@ -131,27 +161,27 @@ def _static_path(name: str) -> Path | None:
     return None
 
 
-def rendered(result: Summary, text: str, *, stamped: bool = False) -> weasyprint.Document:
-    html = weasyprint.HTML(
-        string=document(result, text, stamped=stamped),
-        base_url=PDF_BASE_URL,
-        url_fetcher=StaticFilesFetcher(),
-    )
-    return html.render()
+def rendered(html: str) -> weasyprint.Document:
+    return weasyprint.HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()).render()
 
 
 def pdf(result: Summary, text: str) -> bytes:
-    return rendered(result, text).write_pdf()
+    return rendered(document(result, text)).write_pdf()
 
 
-def forwarded_pdf(result: Summary, text: str) -> tuple[bytes, bool]:
-    """The PDF as forwarded, and whether it carries the signer's electronic signature (PAdES):
-    signed when the admin set a valid certificate for the signer, else unsigned."""
-    number = chain.in_force(result.session)
+def pinned_pdf(snapshot: LetterSnapshot) -> bytes:
+    return rendered(pinned_document(snapshot)).write_pdf()
+
+
+def forwarded_pdf(snapshot: LetterSnapshot) -> tuple[bytes, bool]:
+    """The PDF as forwarded, made from the pinned letter, and whether it carries the signer's
+    electronic signature (PAdES): signed when the admin set a valid certificate for the signer,
+    else unsigned."""
+    number = chain.in_force(snapshot.step.session)
     certificate = pades.certificate_of(number.signed_by) if number is not None else None
     if number is None or certificate is None:
-        return pdf(result, text), False
-    document = rendered(result, text, stamped=True)
+        return pinned_pdf(snapshot), False
+    document = rendered(pinned_document(snapshot, stamped=True))
     page, box = pades.signature_box(document)
     signed = pades.sign(
         document.write_pdf(),

@@ -3,10 +3,11 @@ forwarded, and reopened for a correction.
 
 The secretariat edits the drafted letter (the edited text is kept in ``RakorSession.brief_text``;
 empty means "drafted from the data"); an edit clears the paraf chain and withdraws the number of a
-signature. Forwarding needs the signature, keeps the final text in ``ForwardedBrief`` and freezes
-the session: from then on every change to its reports, attendance, follow-ups and letter is
-refused, and a background task (``tasks.make_forwarded_files``) makes the signed PDF, the XLSX and
-the CSV once from the frozen rakor, then mails them.
+signature. Forwarding needs the signature and data unchanged since the letter was pinned for paraf
+(``LetterSnapshot``), keeps the final text in ``ForwardedBrief`` and freezes the session: from then
+on every change to its reports, attendance, follow-ups and letter is refused, and a background
+task (``tasks.make_forwarded_files``) makes the signed PDF once from the pinned letter, keeps the
+XLSX and CSV pinned with it, then mails them.
 
 Reopening ("buka kembali") is the one way back: the secretariat gives a reason, the brief as sent
 stays with its files, marked superseded, and the rakor is open again until a corrected brief, whose
@@ -23,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.brief.letter import draft, indonesian, last_superseded
-from reports.models import ForwardedBrief, RakorSession
+from reports.models import ForwardedBrief, LetterSnapshot, RakorSession
 from reports.rollup.summary import summary
 from reports.workflow import letter as chain
 from reports.workflow.letter import digest
@@ -73,22 +74,26 @@ def reset_to_draft(session: RakorSession, user: User) -> tuple[RakorSession, lis
     return current, cleared
 
 
-@transaction.atomic
+@chain.keeping_withdrawal
 def forward(session: RakorSession, user: User) -> ForwardedBrief:
     """Forward the signed letter: freeze the session and keep its text exactly as sent. The files
-    are made once by ``tasks.make_forwarded_files``, which the caller starts after the commit; the
-    rakor is frozen by then, so they hold every write that landed before and none lands after."""
+    are made once by ``tasks.make_forwarded_files`` from the letter pinned at submission
+    (``LetterSnapshot``), which the caller starts after the commit. Refused, the chain withdrawn,
+    when the data moved since submission; the rakor is frozen once forwarded, so nothing moves
+    after."""
     current = lock_session(session)
     if not chain.may_forward(user):
         raise Refused(_("Naskah ini diteruskan oleh yang ditetapkan admin, bukan oleh Anda."))
     number = chain.in_force(current)
     if current.signed_off_at is None or number is None:
         raise Refused(_("Naskah harus ditandatangani sebelum diteruskan ke Mendagri."))
+    chain.unchanged(current, user)
     current.forwarded_at, current.forwarded_by = timezone.now(), user
     current.save(update_fields=["forwarded_at", "forwarded_by"])
     kept = ForwardedBrief.objects.create(
         session=current, text=current.brief_text, forwarded_by=user, pdf=b"", xlsx=b"", csv=b""
     )
+    LetterSnapshot.objects.filter(step__session=current, step__cleared_at__isnull=True).update(brief=kept)
     number.forwarded_at, number.brief = current.forwarded_at, kept
     number.save(update_fields=["forwarded_at", "brief"])
     return kept

@@ -63,3 +63,25 @@ class ReopenForm(forms.Form):
         ),
         error_messages={"required": _("Tuliskan alasan membuka kembali rakor ini.")},
     )
+
+
+class SendBackForm(forms.Form):
+    """Why an initialling official or the signer sends the letter back to the secretariat: kept
+    with the withdrawn chain and shown on the letter's page until it is submitted again."""
+
+    reason = forms.CharField(
+        label=_("Alasan mengembalikan"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib. Misalnya: angka personel Bontang perlu dicek ulang dengan Polres."),
+        error_messages={
+            "required": _("Tuliskan alasan mengembalikan naskah ke sekretariat."),
+            "max_length": _("Alasan paling banyak %(limit_value)d karakter (sekarang %(show_value)d)."),
+        },
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(self.fields["reason"].error_messages["required"])
+        return reason

@@ -18,6 +18,7 @@ from reports.models.letter import (
     LetterCounter,
     LetterNumber,
     LetterSettings,
+    LetterSnapshot,
     LetterStep,
     SignerCertificate,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "LetterCounter",
     "LetterNumber",
     "LetterSettings",
+    "LetterSnapshot",
     "LetterStep",
     "LogisticsItem",
     "Period",

@@ -3,6 +3,8 @@
 ``LetterSettings`` (one row, kept by the admin, not in environment variables): how the letter is
 set out, who signs and initials it, its copy list. ``LetterCounter`` and ``LetterNumber``: the
 register that numbers letters at signing. ``LetterStep``: the paraf chain, who did what and when.
+``LetterSnapshot``: the document pinned when the letter is submitted for paraf, the one that is
+initialled, signed and forwarded.
 """
 
 import secrets
@@ -306,6 +308,7 @@ class LetterStep(models.Model):
         related_name="+",
         verbose_name=_("dibatalkan oleh"),
     )
+    cleared_reason = models.TextField(_("alasan dibatalkan"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -315,6 +318,52 @@ class LetterStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.user}"
+
+
+class LetterSnapshot(models.Model):
+    """The letter as one moment, pinned when the secretariat submits it for paraf: the text, the
+    attachment, the XLSX and the CSV, all made from one roll-up, and that roll-up's rows (values as
+    the files print them) to tell what changed since. Paraf, signature and forwarding act on it; a
+    change of the data it does not hold withdraws the chain (``workflow.letter``).
+
+    A stored record of a document, like ``ForwardedBrief``: never rebuilt, never a cache."""
+
+    step = models.OneToOneField(
+        LetterStep,
+        on_delete=models.CASCADE,
+        related_name="snapshot",
+        verbose_name=_("pengajuan"),
+        limit_choices_to={"kind": LetterStep.Kind.SUBMITTED},
+    )
+    taken_at = models.DateTimeField(_("data per"))
+    text = models.TextField(_("naskah"))
+    attachment = models.TextField(_("lampiran (HTML)"))
+    xlsx = models.BinaryField(_("XLSX"))
+    csv = models.BinaryField(_("CSV"))
+    rows = models.JSONField(_("baris data"))
+    digest = models.CharField(_("SHA-256 naskah dan data"), max_length=64)
+    drafted = models.BooleanField(
+        _("disusun dari data"),
+        default=True,
+        help_text=_(
+            "Naskah belum diubah sekretariat: bila rantai dibatalkan, naskah kembali mengikuti data."
+        ),
+    )
+    brief = models.OneToOneField(
+        "reports.ForwardedBrief",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="snapshot",
+        verbose_name=_("laporan yang diteruskan"),
+    )
+
+    class Meta:
+        verbose_name = _("naskah yang diajukan")
+        verbose_name_plural = _("naskah yang diajukan")
+
+    def __str__(self) -> str:
+        return f"{self.step.session} — {self.digest[:12]}"
 
 
 class SignerCertificate(models.Model):

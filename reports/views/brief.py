@@ -24,8 +24,8 @@ from reports import tasks
 from reports.brief import checklist, exports, forwarding
 from reports.brief.document import letter_context
 from reports.brief.letter import draft, indonesian, text_of
-from reports.forms.brief import BriefForm, ForwardForm, ReopenForm
-from reports.models import ForwardedBrief, LetterSettings, RakorSession
+from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SendBackForm
+from reports.models import ForwardedBrief, LetterSettings, LetterSnapshot, RakorSession
 from reports.rollup.parts import Summary
 from reports.rollup.summary import summary
 from reports.views.letter import chain_context, chosen
@@ -82,6 +82,7 @@ def _page(
     form: BriefForm | None = None,
     reopen_form: ReopenForm | None = None,
     status: int = 200,
+    send_back_form: SendBackForm | None = None,
 ) -> HttpResponse:
     sent = list(ForwardedBrief.objects.filter(session=session).listed())
     corrects = next((brief for brief in sent if brief.is_superseded), None)
@@ -110,6 +111,7 @@ def _page(
         "form": form or BriefForm(initial={"text": text, "base": forwarding.digest(session.brief_text)}),
         "forward_form": ForwardForm(),
         "reopen_form": reopen_form or ReopenForm(),
+        "send_back_form": send_back_form or SendBackForm(),
         "sent": sent,
     }
     return render(request, "reports/brief/brief.html", context, status=status)
@@ -151,6 +153,25 @@ def brief_forward(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect("reports:brief", pk)
 
 
+@role_required(*DESK_ROLES)
+@chosen(chain.may_send_back, "only the initialling officials and the signer send the letter back")
+@require_POST
+def brief_send_back(request: SignedInRequest, pk: int) -> HttpResponse:
+    """An initialling official or the signer sends the submitted letter back to the secretariat;
+    the reason is required and shown beside the field when missing."""
+    session = _session(pk)
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        return _page(request, session, send_back_form=form, status=400)
+    try:
+        chain.send_back(session, request.user, reason=form.cleaned_data["reason"])
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Naskah dikembalikan ke sekretariat beserta alasannya."))
+    return redirect("reports:brief", pk)
+
+
 @role_required(SECRETARIAT)
 @require_POST
 def brief_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -176,7 +197,12 @@ def brief_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 def _made(session: RakorSession, kind: str) -> str | bytes:
-    """The letter of ``session`` as it stands, as a document of ``kind`` (print, pdf, xlsx, csv)."""
+    """The letter of ``session`` as it stands, as a document of ``kind`` (print, pdf, xlsx, csv):
+    as pinned for paraf once submitted, else drafted from the data now."""
+    found = chain.standing_snapshot(session)
+    if found is not None:
+        with indonesian():
+            return _pinned(found, kind)
     make: Callable[[Summary, str], str | bytes] = (
         exports.document if kind == "print" else exports.MAKERS[kind]
     )
@@ -185,6 +211,14 @@ def _made(session: RakorSession, kind: str) -> str | bytes:
         # The tables (XLSX, CSV) hold no letter; drafting it is most of the work at national scale.
         text = text_of(result.session, result) if kind in ("print", "pdf") else ""
         return make(result, text)
+
+
+def _pinned(found: LetterSnapshot, kind: str) -> str | bytes:
+    if kind == "print":
+        return exports.pinned_document(found)
+    if kind == "pdf":
+        return exports.pinned_pdf(found)
+    return bytes(getattr(found, kind))
 
 
 @role_required(*DESK_ROLES)

@@ -66,6 +66,11 @@ def chain_context(
     return {
         "letter": letter,
         "stages": _stages(session, letter, steps, initialers, edited),
+        # Why the chain was last withdrawn (data changed, sent back), until it is submitted again.
+        "withdrawn_reason": last_cleared.cleared_reason
+        if last_cleared is not None and Kind.SUBMITTED not in kinds
+        else "",
+        "can_send_back": open_ and Kind.SUBMITTED in kinds and chain.may_send_back(letter, user),
         "waiting_paraf": [chain.name_of(official) for official in waiting],
         "signer_name": chain.name_of(letter.signer) if letter.signer else "",
         "submitted": Kind.SUBMITTED in kinds,
@@ -99,7 +104,8 @@ def _stages(
     session: RakorSession, letter: LetterSettings, steps: list[LetterStep], initialers: list, edited: bool
 ) -> list:
     """(done, icon name, sentence) for each step of the chain, in order: who did it and when, or who it
-    waits for."""
+    waits for. Data that moved after submission withdraws the chain, saying what changed
+    (``withdrawn_reason``), so no step stands on data other than the letter's."""
     by_kind = {(step.kind, step.user_id): step for step in steps}
     submitted = next((step for step in steps if step.kind == Kind.SUBMITTED), None)
     signed = next((step for step in steps if step.kind == Kind.SIGNED), None)
@@ -111,11 +117,7 @@ def _stages(
         (
             True,
             Icon("pencil"),
-            _("Naskah disusun dari data")
-            if not edited
-            else _("Naskah yang diajukan berbeda dari data terbaru")
-            if steps and session.brief_text == steps[0].text
-            else _("Naskah diubah sekretariat"),
+            _("Naskah diubah sekretariat") if edited else _("Naskah disusun dari data"),
         ),
         (
             (

@@ -7,14 +7,23 @@ recorded with who and when (``LetterStep``). An edit clears every step that stan
 number if one was issued (it is never reused), and the page shows what changed against the text
 that had been initialled.
 
+Submitting pins the letter as one moment (``LetterSnapshot``): the text, the attachment, the XLSX
+and the CSV, made from one roll-up, with the rows they show. Paraf, signature and forwarding act on
+it. A write that changes those rows afterwards (a report sent, returned or accepted, the
+attendance, an incident, a follow-up) withdraws the chain as an edit does, recording what changed
+(``withdraw_if_changed``); paraf, signature and forwarding check again and refuse with the same
+sentence. The initialling officials and the signer may also send the letter back with a reason.
+
 Every change holds the rakor's lock (``workflow.writes.lock_session``), the one every write to the
 rakor takes, so a step and an edit cannot cross and nothing changes once the rakor is forwarded;
 refusals are ``Refused`` with a sentence for the user.
 """
 
 import datetime as dt
+import functools
 import hashlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from typing import ParamSpec, TypeVar
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -22,15 +31,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import is_secretariat
+from reports.brief import snapshot as pinned
 from reports.brief.checklist import checklist, returned
 from reports.brief.letter import indonesian, text_of
 from reports.brief.words import names
-from reports.models import Delivery, LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.models import (
+    Delivery,
+    Election,
+    LetterCounter,
+    LetterNumber,
+    LetterSettings,
+    LetterSnapshot,
+    LetterStep,
+    RakorSession,
+)
 from reports.rollup.parts import Summary
 from reports.rollup.summary import summary
 from reports.workflow.writes import Refused, lock_session, locked_row
 
 Kind = LetterStep.Kind
+P = ParamSpec("P")
+T = TypeVar("T")
+MAX_REASON = 1000
 
 
 def digest(text: str) -> str:
@@ -47,16 +69,17 @@ def name_of(user: User) -> str:
     return profile.display_name if profile is not None else user.get_full_name() or user.get_username()
 
 
-def clear(session: RakorSession, user: User) -> list[LetterStep]:
+def clear(session: RakorSession, user: User, reason: str = "") -> list[LetterStep]:
     """Inside the caller's locked transaction: an edit clears every standing step and withdraws the
-    number of a signature. Returns the cleared steps, for the message that says so."""
+    number of a signature; ``reason`` says why when it was not an edit of the text. Returns the
+    cleared steps, for the message that says so."""
     cleared = standing(session)
     if not cleared:
         return []
     now = timezone.now()
     for step in cleared:
-        step.cleared_at, step.cleared_by = now, user
-        step.save(update_fields=["cleared_at", "cleared_by"])
+        step.cleared_at, step.cleared_by, step.cleared_reason = now, user, reason
+        step.save(update_fields=["cleared_at", "cleared_by", "cleared_reason"])
     for number in LetterNumber.objects.filter(
         session=session, withdrawn_at__isnull=True, forwarded_at__isnull=True
     ):
@@ -64,6 +87,91 @@ def clear(session: RakorSession, user: User) -> list[LetterStep]:
         number.save(update_fields=["withdrawn_at"])
     session.signed_off_at, session.signed_off_by, session.sign_off_acknowledged = None, None, []
     return cleared
+
+
+def _withdraw(session: RakorSession, user: User, reason: str, *, drafted: bool) -> None:
+    """Clear the chain for ``reason`` and save the session; a text that was drafted from the data
+    (not edited) follows the data again."""
+    clear(session, user, reason)
+    fields = ["signed_off_at", "signed_off_by", "sign_off_acknowledged"]
+    if drafted:
+        session.brief_text = ""
+        fields.append("brief_text")
+    session.save(update_fields=fields)
+
+
+def standing_snapshot(session: RakorSession) -> LetterSnapshot | None:
+    """The letter as pinned by the submission that stands, if any."""
+    return (
+        LetterSnapshot.objects.select_related("step__session__election")
+        .filter(step__session=session, step__cleared_at__isnull=True)
+        .first()
+    )
+
+
+def withdraw_if_changed(session: RakorSession, user: User) -> str:
+    """Inside the caller's locked transaction, after a write to ``session``'s data: when a chain
+    stands and the rows of the letter's files differ from those pinned at submission, clear the
+    chain, recording what changed. Returns that sentence, or "" when nothing was withdrawn. Costs
+    one query while no chain stands."""
+    found = standing_snapshot(session)
+    if found is None:
+        return ""
+    with indonesian():
+        changed = pinned.changes(found.rows, pinned.rows(summary(session)))
+    if not changed:
+        return ""
+    reason = _(
+        "Rantai naskah dibatalkan karena data berubah setelah diajukan: %(changes)s. "
+        "Sekretariat perlu mengajukan ulang."
+    ) % {"changes": "; ".join(changed)}
+    _withdraw(session, user, reason, drafted=found.drafted)
+    return reason
+
+
+def withdraw_where_changed(election: Election, user: User) -> None:
+    """After a write that concerns every rakor of ``election`` (an incident, a follow-up seen in
+    every later rakor): check each rakor not forwarded whose chain stands, under its lock."""
+    sessions = (
+        RakorSession.objects.filter(
+            election=election,
+            forwarded_at__isnull=True,
+            letter_steps__kind=Kind.SUBMITTED,
+            letter_steps__cleared_at__isnull=True,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    for session in sessions:
+        withdraw_if_changed(lock_session(session), user)
+
+
+class Withdrawn(Refused):
+    """A step refused because the data changed since submission; the chain is withdrawn and the
+    withdrawal is kept although the step is refused (``keeping_withdrawal``)."""
+
+
+def unchanged(session: RakorSession, user: User) -> None:
+    """The safety net of every step after submission: refused (``Withdrawn``) once the data moved."""
+    reason = withdraw_if_changed(session, user)
+    if reason:
+        raise Withdrawn(reason)
+
+
+def keeping_withdrawal(action: Callable[P, T]) -> Callable[P, T]:
+    """Run ``action`` in one transaction; when it is refused because the data changed, the
+    withdrawal it recorded commits, then the refusal reaches the caller."""
+
+    @functools.wraps(action)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> T:
+        with transaction.atomic():
+            try:
+                return action(*args, **kwargs)
+            except Withdrawn as refusal:
+                withdrawn = refusal
+        raise withdrawn
+
+    return wrapped
 
 
 def cleared_message(cleared: list[LetterStep]) -> str:
@@ -96,19 +204,35 @@ def _check_seen(current: RakorSession, seen: str, result: Summary | None = None)
 
 @transaction.atomic
 def submit(session: RakorSession, user: User, *, seen: str) -> LetterStep:
-    """The secretariat submits the text it read for paraf, pinning it."""
+    """The secretariat submits the text it read for paraf, pinning it with the data it was drafted
+    from (``LetterSnapshot``). Refused while a report is returned for correction."""
     if not is_secretariat(user):
         raise Refused(_("Hanya sekretariat yang mengajukan naskah untuk paraf."))
     current = lock_session(session)
     if any(step.kind == Kind.SUBMITTED for step in standing(current)):
         raise Refused(_("Naskah ini sudah diajukan untuk paraf."))
-    text = _check_seen(current, seen)
+    with indonesian():
+        result = summary(current)
+        sent_back = returned(result)
+        if sent_back:
+            raise Refused(
+                _(
+                    "Laporan %(regions)s dikembalikan untuk diperbaiki dan belum dikirim ulang. Naskah dapat "
+                    "diajukan untuk paraf setelah operator mengirim ulang laporannya."
+                )
+                % {"regions": names(sent_back)}
+            )
+        text = _check_seen(current, seen, result)
+        parts = pinned.parts(result, text)
+    drafted = not current.brief_text
     current.brief_text = text
     current.save(update_fields=["brief_text"])
-    return LetterStep.objects.create(session=current, kind=Kind.SUBMITTED, user=user, text=text)
+    step = LetterStep.objects.create(session=current, kind=Kind.SUBMITTED, user=user, text=text)
+    LetterSnapshot.objects.create(step=step, drafted=drafted, **parts)
+    return step
 
 
-@transaction.atomic
+@keeping_withdrawal
 def paraf(session: RakorSession, user: User, *, seen: str) -> LetterStep:
     """An initialling official initials the submitted text."""
     current = lock_session(session)
@@ -122,8 +246,37 @@ def paraf(session: RakorSession, user: User, *, seen: str) -> LetterStep:
         raise Refused(_("Naskah ini sudah ditandatangani."))
     if any(step.kind == Kind.PARAF and step.user_id == user.pk for step in steps):
         raise Refused(_("Anda sudah memaraf naskah ini."))
+    unchanged(current, user)
     text = _check_seen(current, seen)
     return LetterStep.objects.create(session=current, kind=Kind.PARAF, user=user, text=text)
+
+
+def may_send_back(letter: LetterSettings, user: User) -> bool:
+    """The initialling officials and the signer may send a submitted letter back."""
+    return user.pk == letter.signer_id or letter.initialers.filter(pk=user.pk).exists()
+
+
+@transaction.atomic
+def send_back(session: RakorSession, user: User, *, reason: str) -> list[LetterStep]:
+    """An initialling official or the signer sends the submitted letter back to the secretariat
+    ("Kembalikan ke sekretariat"): the chain is cleared, with who and why recorded."""
+    current = lock_session(session)
+    if not may_send_back(LetterSettings.load(), user):
+        raise Refused(_("Hanya pejabat paraf dan penanda tangan yang dapat mengembalikan naskah."))
+    reason = reason.strip()
+    if not reason:
+        raise Refused(_("Tuliskan alasan mengembalikan naskah ke sekretariat."))
+    found = standing_snapshot(current)
+    if found is None:
+        raise Refused(_("Naskah ini belum diajukan untuk paraf; tidak ada yang dapat dikembalikan."))
+    cleared = standing(current)
+    with indonesian():
+        said = _("Naskah dikembalikan ke sekretariat oleh %(name)s: %(reason)s") % {
+            "name": name_of(user),
+            "reason": reason[:MAX_REASON],
+        }
+    _withdraw(current, user, said, drafted=found.drafted)
+    return cleared
 
 
 def missing_paraf(letter: LetterSettings, steps: list[LetterStep]) -> list:
@@ -131,7 +284,7 @@ def missing_paraf(letter: LetterSettings, steps: list[LetterStep]) -> list:
     return [official for official in letter.initialers.all() if official.pk not in initialled]
 
 
-@transaction.atomic
+@keeping_withdrawal
 def sign(
     session: RakorSession, user: User, *, seen: str, verified: bool, acknowledged: Collection[str] = ()
 ) -> LetterNumber:
@@ -163,6 +316,7 @@ def sign(
             _("Naskah belum diparaf %(names)s.")
             % {"names": ", ".join(name_of(official) for official in waiting)}
         )
+    unchanged(current, user)
     with indonesian():
         result = summary(current)
     text = _check_seen(current, seen, result)

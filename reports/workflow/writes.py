@@ -6,7 +6,8 @@ forwarding and reopening — first locks the session's row (``lock_session``) in
 and is refused there once the rakor is forwarded. Forwarding takes the same lock while it makes the
 files, so no write can land between the files and the freeze. The lost-update check (a version
 number compared inside the same transaction) holds whichever page made the change. Refusals carry a
-sentence for the user saying which rule refused and since when.
+sentence for the user saying which rule refused and since when. A write that changes the data of a
+letter in its paraf chain withdraws the chain (``letter.withdraw_if_changed``).
 """
 
 import datetime as dt
@@ -155,6 +156,7 @@ def save_report(
         ) from exc
     for formset in lines:
         formset.save()
+    _letter_follows(report.session, user)
     return report
 
 
@@ -182,6 +184,16 @@ def review(
     current.save(
         update_fields=["status", "reviewer_comment", "reviewed_by", "reviewed_at", "version", "updated_at"]
     )
+    _letter_follows(current.session, user)
     # The operator hears of it once the decision is stored; a failed notice never undoes the review.
     transaction.on_commit(lambda: events.report_reviewed(current), robust=True)
     return current
+
+
+def _letter_follows(session: RakorSession, user: User) -> None:
+    """A report sent, saved, returned or accepted while the letter stands in its paraf chain
+    withdraws the chain when the letter's data changed (``letter.withdraw_if_changed``)."""
+    # Imported here: the letter's chain is itself built on this module's lock and refusals.
+    from reports.workflow.letter import withdraw_if_changed
+
+    withdraw_if_changed(session, user)
