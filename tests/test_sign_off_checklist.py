@@ -112,6 +112,8 @@ def test_every_item_of_the_checklist_must_be_ticked_and_is_kept_with_who_and_whe
         (Check.UNREVIEWED, UNREVIEWED),
         (Check.LATE, ["Kabupaten Mahakam Ulu"]),
         (Check.SILENT, ["Kabupaten Kutai Barat", "Kabupaten Kutai Timur", "Kota Samarinda"]),
+        # their last reports' shortage and high conflict risk: grave findings the signer ticks too
+        (Check.GRAVE, ["Kota Samarinda", "Kabupaten Kutai Timur"]),
     ]
     letters.submit_and_paraf(demo)
     assert 'value="belum_melapor"' in sekda.get(url("brief", demo)).content.decode()
@@ -119,7 +121,7 @@ def test_every_item_of_the_checklist_must_be_ticked_and_is_kept_with_who_and_whe
     response = sign(sekda, demo, ticks=["belum_diperiksa"])
     assert shown_messages(response)[-1] == (
         "Centang setiap hal dalam daftar periksa sebelum menandatangani: Laporan terlambat; "
-        "Kabupaten/kota belum melapor (data lama dipakai)."
+        "Kabupaten/kota belum melapor (data lama dipakai); Temuan tingkat tinggi yang masih berlaku."
     )
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
 
@@ -133,6 +135,7 @@ def test_every_item_of_the_checklist_must_be_ticked_and_is_kept_with_who_and_whe
             "kind": "belum_melapor",
             "regions": ["Kabupaten Kutai Barat", "Kabupaten Kutai Timur", "Kota Samarinda"],
         },
+        {"kind": "temuan_tinggi", "regions": ["Kota Samarinda", "Kabupaten Kutai Timur"]},
     ]
     page = " ".join(desk.get(url("brief", demo)).content.decode().split())
     assert "saat menandatangani" in page
@@ -179,7 +182,7 @@ def test_with_every_report_accepted_the_checklist_asks_only_for_the_rest(desk, d
     for report in ReadinessReport.objects.filter(session=demo):
         review(desk, report, "accept")
     page = desk.get(url("brief", demo)).context
-    assert [item.kind for item in page["checklist"]] == [Check.LATE, Check.SILENT]
+    assert [item.kind for item in page["checklist"]] == [Check.LATE, Check.SILENT, Check.GRAVE]
     assert "belum diverifikasi" not in page["text"]
 
 

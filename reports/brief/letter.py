@@ -26,7 +26,7 @@ from reports.brief.regions import region_paragraphs
 from reports.brief.words import count, day, names, percent, period, sentence, weekday
 from reports.models import ForwardedBrief, RakorSession, ReadinessReport
 from reports.rollup.lights import AlertKind, number
-from reports.rollup.parts import FollowUpLine, Summary
+from reports.rollup.parts import Alert, FollowUpLine, Summary
 
 Report = ReadinessReport
 TENTH = Decimal("0.1")
@@ -267,12 +267,13 @@ def _readiness_changes(result: Summary) -> list[str]:
 def _attention(result: Summary) -> str:
     """Two paragraphs: the letter's line of each alert of the reports that came in and of the open
     incidents (the rule table's ``attention``, gravest first), then the open follow-ups."""
-    alerts = [
-        alert.attention
+    told = [
+        alert
         for alert in result.alerts
         # the silent are told above; what the desk clears with the operator has no line
         if alert.kind != AlertKind.MISSING and alert.carried_from is None and alert.attention
     ]
+    alerts = _grouped(told)
     if alerts:
         found = sentence(f"Hal yang memerlukan perhatian: {'; '.join(alerts)}")
     elif result.completeness.reported:
@@ -290,6 +291,28 @@ def _attention(result: Summary) -> str:
     else:
         follow_ups = "Tidak ada tindak lanjut yang masih terbuka."
     return "\n\n".join(part for part in (found, follow_ups) if part)
+
+
+GROUPED = 3  # a finding held by this many regions or more is told once, naming them
+
+
+def _grouped(alerts: list[Alert]) -> list[str]:
+    """The letter's attention lines, gravest first; a finding several regions share is one line
+    ("TPS terlambat dibuka: Kabupaten Paser (3 TPS tidak dibuka tepat waktu), …")."""
+    by_kind: dict[str, list[Alert]] = {}
+    for alert in alerts:
+        by_kind.setdefault(alert.kind, []).append(alert)
+    lines = []
+    for kind, held in by_kind.items():
+        if len(held) < GROUPED:
+            lines += [alert.attention for alert in held]
+        else:
+            label = str(AlertKind(kind).label)
+            lines.append(
+                f"{label} di {count(len(held))} kabupaten/kota, yaitu "
+                + names(f"{alert.region} ({alert.reason})" for alert in held)
+            )
+    return lines
 
 
 def _incidents(result: Summary) -> str:

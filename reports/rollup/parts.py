@@ -334,6 +334,7 @@ class Alert:
     follow_up: FollowUp | None = None
     severity: Severity = Severity.LOW
     attention: str = ""  # the letter's line; none for what the letter leaves out
+    reason: str = ""  # the finding without its region ("partisipasi 57,6%, di bawah target 79%")
 
     @property
     def rule(self) -> Rule:
@@ -482,12 +483,10 @@ class Summary:
 
     @property
     def grave_findings(self) -> list[Alert]:
-        """The alerts of high severity (``Severity.HIGH``) of the reports that came in and of the
-        open incidents: while one stands, the letter never calls the election safe and the signer
-        ticks each."""
-        return [
-            alert for alert in self.alerts if alert.severity == Severity.HIGH and alert.carried_from is None
-        ]
+        """The alerts of high severity (``Severity.HIGH``): of the reports that came in, of a silent
+        region's last report (its last known state), and of the open incidents. While one stands,
+        the letter never calls the election safe and the signer ticks each."""
+        return [alert for alert in self.alerts if alert.severity == Severity.HIGH]
 
     @property
     def attachment_columns(self) -> list[Column]:

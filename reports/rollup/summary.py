@@ -501,6 +501,7 @@ def _alerts(rows: list[RegionRow], follow_ups_open: list[FollowUp]) -> list[Aler
             finding.action,
             severity=finding.severity,
             attention=attention if finding.rule.in_letter else "",
+            reason=finding.reason,
         )
         alerts.append(replace(alert, follow_up=following.get(alert.finding)))
     return alerts
