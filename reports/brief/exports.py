@@ -311,7 +311,7 @@ COLUMNS = (
     Column(
         "Terlambat", 10, lambda result, row: ("Ya" if row.is_late else "Tidak") if row.is_reported else None
     ),
-    Column("Lampu kesiapan", 16, lambda result, row: str(row.light.label)),
+    Column("Penilaian", 16, lambda result, row: row.light_label),
     Column("Keterangan", 40, lambda result, row: row.explanation if row.is_reported or row.carried else None),
     *_report_columns(),
     *(_region_figure(name) for name in REGION_FIGURES),
