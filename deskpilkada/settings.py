@@ -383,5 +383,6 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},  # not a line per layout step of every PDF
+        "pikepdf": {"level": "WARNING"},  # not a line each time an uploaded PDF is cleaned
     },
 }
