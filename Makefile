@@ -3,8 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo's address and date, unless the environment sets them: reminders, mails, the bell's links
+# and the letter's QR code point to the port it runs on, and the desk's today is the demo's Monday
+# (deskpilkada/clock.py).
+DEMO_ENV = SITE_URL=$(or $(SITE_URL),http://127.0.0.1:$(PORT)) DEMO_TODAY=$(or $(DEMO_TODAY),2024-11-18)
 
-.PHONY: runtime setup demo test serve lint format backup restore bench messages
+.PHONY: runtime setup demo demo-reset test serve lint format backup restore bench messages
 
 # What a server needs to run the desk: the venv with requirements.txt only (no test tools, no npm).
 runtime: $(VENV)/.runtime
@@ -27,10 +31,14 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 demo: setup
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py seed_demo $(SEED_FLAGS)
 	@echo "Desk Pilkada berjalan di http://127.0.0.1:$(PORT) (Ctrl+C untuk berhenti)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The demo from the start again: what was reported, signed, forwarded or notified is erased first.
+demo-reset: SEED_FLAGS = --reset
+demo-reset: demo
 
 # On as many processes as the machine has cores (pytest-xdist); see README.md for a single test.
 test: setup

@@ -5,6 +5,7 @@ just works. ``DJANGO_ENV=production`` turns on the hardened mode; it refuses to 
 real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -40,6 +41,16 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envdate(name: str) -> dt.date | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a date written YYYY-MM-DD, not {value!r}") from exc
+
+
 PRODUCTION = os.environ.get("DJANGO_ENV", "development").strip().lower() == "production"
 DEBUG = envbool("DEBUG", "false" if PRODUCTION else "true")
 
@@ -53,6 +64,13 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localh
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
+
+# The demo's clock (deskpilkada.clock): the desk's "today" is this date, at the real time of day, so
+# the demo's 18 November 2024 rakor reads as the current week (`make demo` sets it). Never in
+# production, where a wrong date on a signed letter is a wrong letter.
+DEMO_TODAY = envdate("DEMO_TODAY")
+if PRODUCTION and DEMO_TODAY is not None:
+    raise ImproperlyConfigured("DEMO_TODAY is for the demo only; unset it when DJANGO_ENV=production")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -383,5 +401,6 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},  # not a line per layout step of every PDF
+        "pikepdf": {"level": "WARNING"},  # not a line each time an uploaded PDF is cleaned
     },
 }

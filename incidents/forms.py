@@ -12,10 +12,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from deskpilkada import clock
 from incidents.files import MAX_FILES, Prepared, prepare
 from incidents.models import ACTIONS_LIMIT, DESCRIPTION_LIMIT, UPDATE_LIMIT, Incident, Status
 from regions.models import Kecamatan, Region
@@ -148,7 +148,7 @@ class IncidentForm(forms.ModelForm):
 
     def clean_occurred_at(self) -> dt.datetime:
         when: dt.datetime = self.cleaned_data["occurred_at"]
-        if when > timezone.now() + CLOCK_SKEW:
+        if when > clock.now() + CLOCK_SKEW:
             raise ValidationError(_("Waktu kejadian tidak boleh di masa depan."))
         start = dt.datetime.combine(self.election.calendar_start, dt.time.min, tzinfo=WITA)
         if when < start:

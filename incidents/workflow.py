@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
 
+from deskpilkada import clock
 from incidents.files import Prepared
 from incidents.models import Attachment, Incident, IncidentAgency, IncidentUpdate, Severity
 from notifications import events
@@ -45,7 +45,7 @@ def add_update(incident: Incident, text: str, status: str, user: User) -> Incide
     update = IncidentUpdate.objects.create(
         incident=locked,
         author=user,
-        created_at=timezone.now(),
+        created_at=clock.now(),
         text=text,
         status_before=locked.status,
         status_after=status,

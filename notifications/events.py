@@ -17,6 +17,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.access import Role
+from deskpilkada import clock
 from notifications.models import Notification, ReminderSlot
 from notifications.sending import notify
 from regions.models import Region
@@ -115,7 +116,7 @@ def due_slot(session: RakorSession, now: dt.datetime) -> ReminderSlot | None:
 def send_due_reminders(now: dt.datetime | None = None) -> int:
     """What beat runs every few minutes: for each open session whose deadline is still ahead, the due
     slot's reminders, once per slot. Returns the number of regions reminded by this run."""
-    now = now or timezone.now()
+    now = now or clock.now()
     sessions = RakorSession.objects.filter(
         forwarded_at=None, deadline__gt=now, deadline__lte=now + dt.timedelta(days=8)
     )

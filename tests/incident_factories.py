@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 
+import pikepdf
 from django.contrib.auth.models import User
 from PIL import ExifTags, Image
 
@@ -41,4 +42,14 @@ def photo_bytes(
         gps_ifd[ExifTags.GPS.GPSLongitude] = (117.0, 9.0, 0.0)
     buffer = io.BytesIO()
     image.save(buffer, image_format, exif=exif)
+    return buffer.getvalue()
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A plain PDF of blank pages, as a scanned berita acara without scripts would be."""
+    with pikepdf.new() as pdf:
+        for _ in range(pages):
+            pdf.add_blank_page()
+        buffer = io.BytesIO()
+        pdf.save(buffer)
     return buffer.getvalue()

@@ -44,6 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from deskpilkada import clock
 from regions.models import Region
 from reports.brief import pades
 from reports.brief.document import document_context, letter_context, minister_status, verify_url
@@ -105,7 +106,7 @@ def document(result: Summary, text: str, *, stamped: bool = False) -> str:
     context = {
         **_context(result),
         "text": text,
-        "data_moment": timezone.now(),
+        "data_moment": clock.now(),
         **letter_context(result, stamped=stamped),
     }
     return render_to_string("reports/brief/print.html", context)

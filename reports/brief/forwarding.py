@@ -20,9 +20,9 @@ freeze; refusals are ``workflow.Refused`` with a sentence for the user.
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from deskpilkada import clock
 from reports.brief.letter import draft, indonesian, last_superseded
 from reports.models import ForwardedBrief, LetterSnapshot, RakorSession
 from reports.rollup.summary import summary
@@ -88,7 +88,7 @@ def forward(session: RakorSession, user: User) -> ForwardedBrief:
     if current.signed_off_at is None or number is None:
         raise Refused(_("Naskah harus ditandatangani sebelum diteruskan ke Mendagri."))
     chain.unchanged(current, user)
-    current.forwarded_at, current.forwarded_by = timezone.now(), user
+    current.forwarded_at, current.forwarded_by = clock.now(), user
     current.save(update_fields=["forwarded_at", "forwarded_by"])
     kept = ForwardedBrief.objects.create(
         session=current, text=current.brief_text, forwarded_by=user, pdf=b"", xlsx=b"", csv=b""
@@ -112,7 +112,7 @@ def reopen(session: RakorSession, user: User, *, reason: str) -> ForwardedBrief:
     if not reason:
         raise Refused(_("Tuliskan alasan membuka kembali rakor ini."))
     sent = ForwardedBrief.objects.current().defer("pdf", "xlsx", "csv", "text").get(session=current)
-    sent.superseded_at, sent.superseded_by, sent.reopen_reason = timezone.now(), user, reason
+    sent.superseded_at, sent.superseded_by, sent.reopen_reason = clock.now(), user, reason
     sent.save(update_fields=["superseded_at", "superseded_by", "reopen_reason"])
     chain.clear(current, user)
     current.forwarded_at = current.forwarded_by = current.signed_off_at = current.signed_off_by = None

@@ -17,8 +17,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import formats
 
+from deskpilkada import clock
 from reports.brief import exports
 from reports.rollup.parts import Summary
 
@@ -93,7 +94,7 @@ def parts(result: Summary, text: str) -> dict[str, Any]:
     """The fields of a ``LetterSnapshot`` of ``text`` and ``result``, made from that one roll-up."""
     data = rows(result)
     return {
-        "taken_at": timezone.now(),
+        "taken_at": clock.now(),
         "text": text,
         "attachment": exports.attachment(result),
         "xlsx": exports.xlsx(result),

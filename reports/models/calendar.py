@@ -11,12 +11,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Subquery
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from deskpilkada import clock
 from deskpilkada.history import IPAddressHistoricalModel
 from reports.registry import Section, sections_of
 
@@ -332,7 +332,7 @@ class SessionQuerySet(models.QuerySet["RakorSession"]):
         if forwarded:
             after = [s for s in sessions if s.date > forwarded[-1].date and s.forwarded_at is None]
             return after[0] if after else forwarded[-1]
-        held = [s for s in sessions if s.date <= timezone.localdate()]
+        held = [s for s in sessions if s.date <= clock.localdate()]
         return held[-1] if held else sessions[0]
 
 

@@ -9,8 +9,8 @@ attendance of its rakor, a follow-up of every later rakor of the election.
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
 
+from deskpilkada import clock
 from notifications import events
 from notifications.models import FollowUpUpdate
 from reports.models import Attendance, FollowUp, RakorSession
@@ -22,7 +22,7 @@ from reports.workflow.writes import lock_session
 def record_attendance(session: RakorSession, values: dict[int, tuple[str, str]], user: User) -> None:
     """Keep each region's attendance (region pk -> status, representative) for the rakor."""
     session = lock_session(session)
-    now = timezone.now()
+    now = clock.now()
     for region_id, (status, representative) in values.items():
         Attendance.objects.update_or_create(
             session=session,
@@ -57,7 +57,7 @@ def close_follow_up(session: RakorSession, follow_up: FollowUp, user: User, note
     current = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     if current.closed_at is not None:
         return False
-    current.closed_at, current.closed_by, current.closing_note = timezone.now(), user, note.strip()
+    current.closed_at, current.closed_by, current.closing_note = clock.now(), user, note.strip()
     current.save(update_fields=["closed_at", "closed_by", "closing_note"])
     chain.withdraw_where_changed(session.election, user)
     return True

@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import is_secretariat
+from deskpilkada import clock
 from reports.brief import snapshot as pinned
 from reports.brief.checklist import checklist, returned
 from reports.brief.letter import indonesian, text_of
@@ -76,7 +77,7 @@ def clear(session: RakorSession, user: User, reason: str = "") -> list[LetterSte
     cleared = standing(session)
     if not cleared:
         return []
-    now = timezone.now()
+    now = clock.now()
     for step in cleared:
         step.cleared_at, step.cleared_by, step.cleared_reason = now, user, reason
         step.save(update_fields=["cleared_at", "cleared_by", "cleared_reason"])
@@ -321,7 +322,7 @@ def sign(
         result = summary(current)
     text = _check_seen(current, seen, result)
     current.sign_off_acknowledged = _acknowledged(result, acknowledged)
-    now = timezone.now()
+    now = clock.now()
     LetterStep.objects.create(session=current, kind=Kind.SIGNED, user=user, text=text, at=now)
     current.signed_off_at, current.signed_off_by = now, user
     current.save(update_fields=["signed_off_at", "signed_off_by", "sign_off_acknowledged"])

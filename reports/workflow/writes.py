@@ -19,6 +19,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from deskpilkada import clock
 from notifications import events
 from reports.models import RakorSession, ReadinessReport
 
@@ -113,7 +114,7 @@ def stale(current: ReadinessReport) -> Stale:
 
 def mark_submitted(report: ReadinessReport, user: User, now: dt.datetime | None = None) -> None:
     """Set the submission fields; the report is late if its *first* submission missed the deadline."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if report.status == Status.ACCEPTED and report.first_submitted_at is None:
         raise Refused(_("Laporan yang sudah diterima tidak dapat dikirim ulang."))
     if report.first_submitted_at is None:
@@ -179,7 +180,7 @@ def review(
     current.status = Status.ACCEPTED if accept else Status.RETURNED
     current.reviewer_comment = comment.strip()
     current.reviewed_by = user
-    current.reviewed_at = timezone.now()
+    current.reviewed_at = clock.now()
     current.version += 1
     current.save(
         update_fields=["status", "reviewer_comment", "reviewed_by", "reviewed_at", "version", "updated_at"]

@@ -1,7 +1,8 @@
 """Load the demo: the 18 November 2024 rakor as the news report tells it, three Mondays of history
 before it, the two Mondays after voting day up to the province's recapitulation (2 and 9 December
 2024, plausible figures, not published ones), and a user for every role. Running it again changes
-nothing.
+nothing; with ``--reset`` it first erases what the demo's election gathered (``reports.demo``), so
+a demo whose rakor was signed and forwarded starts over.
 
 It refuses to run in production mode (``DJANGO_ENV=production``): its accounts, a superuser among
 them, share a password printed in the README.
@@ -13,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 from simple_history.utils import bulk_create_with_history
@@ -23,6 +24,7 @@ from accounts.models import Profile
 from incidents import demo as incidents_demo
 from notifications.models import AgencyMembership, Contact
 from regions.models import Membership, Region
+from reports import demo
 from reports.models import (
     WITA,
     AgendaLine,
@@ -214,6 +216,13 @@ COPIES = [
 class Command(BaseCommand):
     help = "Muat data demo rakor 18 November 2024 beserta riwayat tiga Senin sebelumnya."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Hapus dulu laporan, naskah, nomor, notifikasi, kejadian dan tindak lanjut demo.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError(
@@ -221,7 +230,10 @@ class Command(BaseCommand):
                 "termasuk superuser admin, memakai kata sandi yang tertulis di README. Buat akun sungguhan "
                 "dengan `manage.py createsuperuser` dan di halaman admin."
             )
-        self.load()
+        with transaction.atomic():
+            if options["reset"]:
+                demo.erase(Election.objects.get(name=ELECTION))
+            self.load()
 
     @transaction.atomic
     def load(self) -> None:
