@@ -95,6 +95,15 @@ def is_secretariat(user: User | AnonymousUser) -> bool:
     return role_of(user) == Role.SECRETARIAT
 
 
+def needs_two_factor(user: User | AnonymousUser) -> bool:
+    """Every account that reads beyond one region's own report: the secretariat, the head of
+    Kesbangpol, the leaders, the partner agencies and the admins. A region's operator is left out:
+    they read only their own region, often on a shared phone."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or role_of(user) in (*DESK_ROLES, Role.PARTNER)
+
+
 def sees_client_addresses(user: User | AnonymousUser) -> bool:
     """Client addresses in the audit trail are personal data kept for the IT admins (staff and
     superusers); the secretariat and leaders read who changed what and when, not from where."""

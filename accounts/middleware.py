@@ -1,7 +1,8 @@
 """Request-wide guards of a login: the idle and absolute session limits, a user who has switched
 on two-factor login reaches no page until the session is verified, and, while
-``OTP_REQUIRED_FOR_DESK`` (on in production), a secretariat account without a confirmed TOTP device
-is sent to set one up before anything else."""
+``OTP_REQUIRED_FOR_DESK`` (on in production), every account but a region's operator
+(``access.needs_two_factor``) without a confirmed TOTP device is sent to set one up before anything
+else, and back to the page it asked for afterwards."""
 
 import datetime as dt
 import time
@@ -19,7 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.access import is_secretariat
+from accounts.access import needs_two_factor
 from accounts.sessions import SESSION_STARTED, TWO_FACTOR_PENDING
 
 ALWAYS_REACHABLE = ("accounts:two_factor_verify", "logout", "set_language")
@@ -71,29 +72,30 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            request.session.get(TWO_FACTOR_PENDING)
-            and request.user.is_authenticated
-            and not request.user.is_verified()  # type: ignore[attr-defined]  # added by django-otp
-            and request.path not in {reverse(name) for name in ALWAYS_REACHABLE}
-        ):
-            verify = reverse("accounts:two_factor_verify")
-            return redirect(f"{verify}?{urlencode({'next': request.get_full_path()})}")
-        if must_set_up_two_factor(request):
-            required = _("Akun sekretariat wajib memakai verifikasi dua langkah. Aktifkan dulu.")
-            messages.warning(request, required)
-            return redirect("accounts:two_factor")
+        gate = two_factor_gate(request)
+        if gate == "accounts:two_factor":
+            messages.warning(request, _("Akun Anda wajib memakai verifikasi dua langkah. Aktifkan dulu."))
+        if gate is not None:
+            return redirect(f"{reverse(gate)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 
-def must_set_up_two_factor(request: HttpRequest) -> bool:
-    """A secretariat session not verified with a TOTP code, of an account that has no confirmed
-    device yet, while two-factor login is required for the desk (not on the pages that set it up)."""
-    if not settings.OTP_REQUIRED_FOR_DESK or not is_secretariat(request.user):
-        return False
-    if request.user.is_verified():  # type: ignore[union-attr]  # added by django-otp
-        return False
-    setup = {reverse("accounts:two_factor"), *(reverse(name) for name in ALWAYS_REACHABLE)}
-    if request.path in setup:
-        return False
-    return not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+def two_factor_gate(request: HttpRequest) -> str | None:
+    """Where a session not yet verified with a TOTP code must go first (the URL name), or None.
+
+    A login that asked for its code (the account has a device) goes to the verification. While
+    two-factor login is required for the desk, an account that needs it (``needs_two_factor``) goes
+    to the verification when it has a confirmed device, and to set one up otherwise. Verifying,
+    logging out and the language stay reachable."""
+    user = request.user
+    if not user.is_authenticated or user.is_verified():  # type: ignore[attr-defined]  # added by django-otp
+        return None
+    if request.path in {reverse(name) for name in ALWAYS_REACHABLE}:
+        return None
+    if request.session.get(TWO_FACTOR_PENDING):
+        return "accounts:two_factor_verify"
+    if not settings.OTP_REQUIRED_FOR_DESK or not needs_two_factor(user):
+        return None
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return "accounts:two_factor_verify"
+    return None if request.path == reverse("accounts:two_factor") else "accounts:two_factor"

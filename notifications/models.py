@@ -104,6 +104,12 @@ class Notification(models.Model):
         REPORT_ACCEPTED = "diterima", _("Laporan diterima")
         FOLLOW_UP = "tindak_lanjut", _("Tindak lanjut ditugaskan")
         URGENT_INCIDENT = "kejadian_darurat", _("Kejadian darurat")
+        PARAF_WAITING = "menunggu_paraf", _("Naskah menunggu paraf")
+        SIGNATURE_WAITING = "menunggu_ttd", _("Naskah menunggu tanda tangan")
+        LETTER_SIGNED = "ditandatangani", _("Naskah ditandatangani")
+        LETTER_SENT_BACK = "naskah_dikembalikan", _("Naskah dikembalikan ke sekretariat")
+        CHAIN_WITHDRAWN = "rantai_dibatalkan", _("Rantai naskah dibatalkan")
+        FOLLOW_UP_PROGRESS = "kabar_tindak_lanjut", _("Kabar tindak lanjut")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")

@@ -39,7 +39,7 @@ urlpatterns = [
     # The paraf chain (issue 13): submit, paraf, sign; and the public page the letter's QR code opens.
     path("ringkasan/<int:pk>/ajukan/", letter.brief_submit, name="brief_submit"),
     path("ringkasan/<int:pk>/paraf/", letter.brief_paraf, name="brief_paraf"),
-    path("ringkasan/<int:pk>/tanda-tangan/", letter.brief_sign, name="brief_sign_off"),
+    path("ringkasan/<int:pk>/tanda-tangan/", brief.brief_sign, name="brief_sign_off"),
     path("ringkasan/<int:pk>/kembalikan/", brief.brief_send_back, name="brief_send_back"),
     path("ringkasan/pengiriman/<int:pk>/kirim-ulang/", letter.delivery_retry, name="delivery_retry"),
     path("verifikasi/<str:token>/", letter.verify, name="verify"),

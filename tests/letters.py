@@ -1,10 +1,12 @@
 """Running a letter through its paraf chain in a test: the demo's secretariat submits, the head of
 Kesbangpol initials, the Sekda signs (as if verified with a two-factor code, every item of the
-checklist ticked)."""
+checklist ticked); and the codes an authenticator app would show."""
 
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from reports.brief.checklist import Check
@@ -45,6 +47,23 @@ def sign(session: RakorSession) -> LetterNumber:
     """The demo session through the whole chain to its signature; returns the number issued."""
     submit_and_paraf(session)
     return chain.sign(session, demo_people()[2], seen=seen(session), verified=True, acknowledged=Check.values)
+
+
+def fresh_code(user: User) -> str:
+    """The code the user's authenticator app shows now, or the next one when this one was used
+    (django-otp accepts a code once, and the next step's within its tolerance), so a test may sign
+    twice within thirty seconds."""
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    step = max(totp.t(), device.last_t + 1)
+    totp.time = device.t0 + (step - device.drift) * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def code_of(client: Client) -> str:
+    """A fresh code of the user signed in on ``client``, "" when that user has no authenticator."""
+    user = User.objects.get(pk=client.session[SESSION_KEY])
+    return fresh_code(user) if TOTPDevice.objects.filter(user=user, confirmed=True).exists() else ""
 
 
 def verified_client(user: User) -> Client:

@@ -100,7 +100,8 @@ def test_signing_records_who_and_when_and_pins_the_text_that_was_read(demo):
     letters.submit_and_paraf(demo)
     sekda = User.objects.get(username="sekda")
     response = letters.verified_client(sekda).post(
-        url("brief_sign_off", demo), {"seen": letters.seen(demo), "acknowledged": Check.values}
+        url("brief_sign_off", demo),
+        {"seen": letters.seen(demo), "acknowledged": Check.values, "token": letters.fresh_code(sekda)},
     )
     assert response.status_code == 302
     session = RakorSession.objects.get(pk=demo.pk)

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from reports.brief.checklist import Check
-from reports.models import LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.models import LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
 from tests import letters
 from tests.security_data import client_for
 
@@ -29,7 +29,10 @@ def told(response) -> list[str]:
 
 def step(client: Client, name: str, session: RakorSession):
     """Post a step of the chain for the text as it stands, every item of the checklist ticked."""
-    return client.post(url(name, session), {"seen": letters.seen(session), "acknowledged": Check.values})
+    code = {"token": letters.code_of(client)} if name == "brief_sign_off" else {}
+    return client.post(
+        url(name, session), {"seen": letters.seen(session), "acknowledged": Check.values, **code}
+    )
 
 
 def standing(session: RakorSession) -> list[tuple[str, str]]:
@@ -73,13 +76,16 @@ def test_the_letter_goes_from_the_secretariat_through_paraf_to_the_sekdas_signat
     assert number.number in page and "Diteruskan Sekretariat Desk Pilkada" in page
 
 
-def test_signing_needs_a_login_verified_with_a_two_factor_code(demo):
+def test_signing_needs_an_authenticator_app_set_up_first(demo):
+    """A signer without an authenticator is sent to set one up, back to the letter; a post signs nothing."""
     letters.submit_and_paraf(demo)
     sekda = client_for("leader")  # signed in with the password alone
     page = sekda.get(url("brief", demo)).content.decode()
-    assert "Penandatanganan memerlukan verifikasi dua langkah" in page and "Tandatangani naskah" not in page
+    assert "Penandatanganan memerlukan kode dari aplikasi autentikator" in page
+    assert "Tandatangani naskah" not in page
+    assert f"/akun/dua-langkah/?next=%2Fringkasan%2F{demo.pk}%2F" in page
     response = step(sekda, "brief_sign_off", demo)
-    assert "Penandatanganan memerlukan verifikasi dua langkah" in told(response)[-1]
+    assert told(response)[-1].startswith("Aktifkan verifikasi dua langkah lebih dulu")
     assert not LetterNumber.objects.exists()
     assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
 
@@ -181,7 +187,9 @@ def test_the_sekda_ticks_the_checklist_before_signing_and_what_was_ticked_is_kep
     sekda = letters.verified_client(User.objects.get(username="sekda"))
     page = sekda.get(url("brief", demo)).content.decode()
     assert "Daftar periksa" in page and "Laporan terlambat" in page
-    response = sekda.post(url("brief_sign_off", demo), {"seen": letters.seen(demo)})
+    response = sekda.post(
+        url("brief_sign_off", demo), {"seen": letters.seen(demo), "token": letters.code_of(sekda)}
+    )
     assert "Centang setiap hal dalam daftar periksa sebelum menandatangani" in told(response)[-1]
     assert not LetterNumber.objects.exists()
 
@@ -190,3 +198,40 @@ def test_the_sekda_ticks_the_checklist_before_signing_and_what_was_ticked_is_kep
     assert {item["kind"] for item in kept} == {"belum_diperiksa", "terlambat", "belum_melapor"}
     page = client_for("secretariat").get(url("brief", demo)).content.decode()
     assert "saat menandatangani" in page and "Kabupaten Mahakam Ulu" in page
+
+
+@pytest.mark.parametrize(
+    ("code", "said"), [("", "Tulis kode 6 angka"), ("wrong", "Kode salah atau sudah kedaluwarsa")]
+)
+def test_signing_is_refused_without_a_fresh_code_and_keeps_the_ticks(demo, settings, code, said):
+    """A verified session signs nothing without the code typed on the form: the reason is beside
+    the field, the ticks are kept, and no number is taken from the register."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    letters.submit_and_paraf(demo)
+    sekda = letters.verified_client(User.objects.get(username="sekda"))
+    if code == "wrong":
+        code = "000000" if letters.code_of(sekda) != "000000" else "111111"
+    posted = {"seen": letters.seen(demo), "acknowledged": ["terlambat"], "token": code}
+    response = sekda.post(url("brief_sign_off", demo), posted)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert said in page and 'class="invalid-feedback"' in page
+    assert 'value="terlambat" id="ack-terlambat" checked' in page
+    assert 'value="belum_melapor" id="ack-belum_melapor">' in page
+    assert not LetterNumber.objects.exists()
+    assert not LetterCounter.objects.exists()
+    assert RakorSession.objects.get(pk=demo.pk).signed_off_at is None
+
+    assert "Naskah ditandatangani" in told(step(sekda, "brief_sign_off", demo))[0]
+    assert LetterNumber.objects.get(session=demo).signed_by.username == "sekda"
+
+
+def test_a_code_is_asked_however_recently_the_login_was_verified(demo):
+    """The session verified a moment ago is not enough: the signing form has its own code field."""
+    letters.submit_and_paraf(demo)
+    sekda = letters.verified_client(User.objects.get(username="sekda"))
+    page = sekda.get(url("brief", demo)).content.decode()
+    assert "Kode autentikator" in page and 'autocomplete="one-time-code"' in page
+    assert sekda.post(url("brief_sign_off", demo), {"seen": letters.seen(demo)}).status_code == 400
+    assert not LetterNumber.objects.exists()

@@ -82,7 +82,10 @@ def told(response) -> list[str]:
 
 
 def step(client: Client, name: str, session: RakorSession):
-    return client.post(url(name, session), {"seen": letters.seen(session), "acknowledged": Check.values})
+    code = {"token": letters.code_of(client)} if name == "brief_sign_off" else {}
+    return client.post(
+        url(name, session), {"seen": letters.seen(session), "acknowledged": Check.values, **code}
+    )
 
 
 def submitted_and_initialled(people: dict[str, Client], session: RakorSession) -> None:

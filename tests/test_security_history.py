@@ -88,7 +88,8 @@ def test_the_brief_edited_signed_and_forwarded_is_recorded_with_who_did_each(dem
     desk.post(reverse("reports:brief_submit", args=[demo.pk]), seen)
     client_for("head").post(reverse("reports:brief_paraf", args=[demo.pk]), seen)
     sekda = letters.verified_client(demo_user("leader"))
-    sekda.post(reverse("reports:brief_sign_off", args=[demo.pk]), {**seen, "acknowledged": Check.values})
+    signed = {**seen, "acknowledged": Check.values, "token": letters.code_of(sekda)}
+    sekda.post(reverse("reports:brief_sign_off", args=[demo.pk]), signed)
     who, fields = last_change(session)
     assert (who, {"signed_off_at", "signed_off_by"} <= fields) == ("sekda", True)
     desk.post(reverse("reports:brief_forward", args=[demo.pk]), {"confirm": "on"})

@@ -3,6 +3,7 @@ idle and absolute limits, logout and password change ending the other sessions, 
 
 import datetime as dt
 import time
+from urllib.parse import urlencode
 
 import pytest
 from axes.models import AccessAttempt
@@ -248,7 +249,8 @@ def test_when_required_a_secretariat_without_a_device_is_sent_to_set_one_up_befo
     for name in ("reports:dashboard", "home", "password_change", "notifications:notices"):
         response = client.get(reverse(name))
         assert response.status_code == 302, name
-        assert response["Location"] == reverse("accounts:two_factor"), name
+        setup = f"{reverse('accounts:two_factor')}?{urlencode({'next': reverse(name)})}"
+        assert response["Location"] == setup, name
     page = client.get(reverse("accounts:two_factor"), follow=True).content.decode()
     assert "wajib memakai verifikasi dua langkah" in page
     device = TOTPDevice.objects.get(user=secretariat)

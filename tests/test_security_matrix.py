@@ -43,7 +43,12 @@ EXPECTED = {
     "password_change": ((), EVERYONE(200), EVERYONE(200)),
     "password_change_done": ((), EVERYONE(200), EVERYONE(405)),
     "set_language": ((), (302,) * 8, (302,) * 8),
-    "accounts:two_factor": ((), READERS(200), READERS(200)),
+    # Two factors for everyone but a region's operator (accounts.access.needs_two_factor).
+    "accounts:two_factor": (
+        (),
+        (LOGIN, 403, 403, 200, 200, 200, 200, 200),
+        (LOGIN, 403, 403, 200, 200, 200, 200, 200),
+    ),
     "accounts:two_factor_verify": ((), EVERYONE(302), EVERYONE(302)),
     "reports:no_role": ((), EVERYONE(200), EVERYONE(405)),
     "reports:guide": ((), EVERYONE(200), EVERYONE(405)),

@@ -58,7 +58,8 @@ def sign(sekda, session, ticks=None):
     page = sekda.get(url("brief", session)).context
     if ticks is None:
         ticks = [item.kind.value for item in page["checklist"]]
-    return sekda.post(url("brief_sign_off", session), {"seen": letters.seen(session), "acknowledged": ticks})
+    posted = {"seen": letters.seen(session), "acknowledged": ticks, "token": letters.code_of(sekda)}
+    return sekda.post(url("brief_sign_off", session), posted)
 
 
 def review(desk, report: ReadinessReport, decision: str, comment: str = ""):

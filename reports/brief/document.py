@@ -9,13 +9,12 @@ names the signer set by the admin; once signed, it names who signed, from their 
 import base64
 import mimetypes
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
+from deskpilkada.qr import qr_data_uri
 from reports.models import LetterNumber, LetterSettings, RakorSession
 from reports.rollup.parts import RegionRow, Summary
 from reports.workflow import letter as chain
@@ -24,11 +23,6 @@ from reports.workflow import letter as chain
 def verify_url(number: LetterNumber) -> str:
     """The address printed in the QR code: the public verification page of this letter."""
     return settings.SITE_URL + reverse("reports:verify", args=[number.token])
-
-
-def qr_data_uri(url: str) -> str:
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=1)
-    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode()
 
 
 def emblem_data_uri(letter: LetterSettings) -> str:

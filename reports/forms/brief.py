@@ -1,7 +1,10 @@
 """Forms of the brief to the Minister: editing the text, signing it off, forwarding it, reopening it."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from reports.brief.checklist import Check
 
@@ -39,6 +42,37 @@ class SignOffForm(forms.Form):
     acknowledged = forms.MultipleChoiceField(
         choices=Check.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
+
+
+class SignForm(SignOffForm):
+    """The signer's form: ``token`` is the code their authenticator app shows now, checked against
+    their confirmed device as the form is posted, however recently the login was verified, so a
+    session left open does not sign."""
+
+    token = forms.CharField(
+        label=_("Kode autentikator"),
+        max_length=6,
+        help_text=_("Kode 6 angka yang tampil sekarang di aplikasi autentikator Anda."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": _("Tulis kode 6 angka dari aplikasi autentikator untuk menandatangani.")},
+    )
+
+    def __init__(self, device: TOTPDevice | None, *args: Any, **kwargs: Any) -> None:
+        """``device``: the signer's confirmed authenticator (None on the unbound form shown)."""
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_token(self) -> str:
+        token = self.cleaned_data["token"].strip()
+        if not (token.isascii() and token.isdigit() and len(token) == 6):
+            raise forms.ValidationError(_("Tulis enam angka, tanpa spasi."))
+        if self.device is None:
+            raise forms.ValidationError(_("Aktifkan verifikasi dua langkah lebih dulu."))
+        if not self.device.verify_token(token):
+            raise forms.ValidationError(
+                _("Kode salah atau sudah kedaluwarsa. Tunggu kode berikutnya di aplikasi lalu coba lagi.")
+            )
+        return token
 
 
 class ForwardForm(forms.Form):

@@ -24,11 +24,11 @@ from reports import tasks
 from reports.brief import checklist, exports, forwarding
 from reports.brief.document import letter_context
 from reports.brief.letter import draft, indonesian, text_of
-from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SendBackForm
+from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SendBackForm, SignForm
 from reports.models import ForwardedBrief, LetterSettings, LetterSnapshot, RakorSession
 from reports.rollup.parts import Summary
 from reports.rollup.summary import summary
-from reports.views.letter import chain_context, chosen
+from reports.views.letter import chain_context, chosen, signing_device
 from reports.workflow import letter as chain
 from reports.workflow.writes import Refused, session_lock
 
@@ -83,6 +83,7 @@ def _page(
     reopen_form: ReopenForm | None = None,
     status: int = 200,
     send_back_form: SendBackForm | None = None,
+    sign_form: SignForm | None = None,
 ) -> HttpResponse:
     sent = list(ForwardedBrief.objects.filter(session=session).listed())
     corrects = next((brief for brief in sent if brief.is_superseded), None)
@@ -95,7 +96,15 @@ def _page(
     lock = session_lock(session)
     context = {
         **document,
-        **chain_context(request, session, text, letter, locked=lock is not None, edited=text != drafted),
+        **chain_context(
+            request,
+            session,
+            text,
+            letter,
+            locked=lock is not None,
+            edited=text != drafted,
+            sign_form=sign_form,
+        ),
         "session": session,
         "summary": result,
         "text": text,
@@ -149,6 +158,42 @@ def brief_forward(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("Laporan diteruskan ke Mendagri. Rakor ini dibekukan; berkasnya disimpan seperti dikirim."),
+        )
+    return redirect("reports:brief", pk)
+
+
+@role_required(*DESK_ROLES)
+@chosen(lambda letter, user: letter.signer_id is not None and letter.signer_id == user.pk, "not the signer")
+@require_POST
+def brief_sign(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The signer signs with a fresh code from their authenticator app, typed on this form: a
+    missing or wrong code is said beside the field, the ticks kept, and nothing is signed."""
+    session = _session(pk)
+    device = signing_device(request.user)
+    if device is None:
+        messages.error(
+            request, _("Aktifkan verifikasi dua langkah lebih dulu; penandatanganan meminta kodenya.")
+        )
+        return redirect("reports:brief", pk)
+    form = SignForm(device, request.POST)
+    if not form.is_valid():
+        if "seen" in form.errors:
+            messages.error(request, _("Muat ulang halaman, baca naskahnya, lalu ulangi."))
+            return redirect("reports:brief", pk)
+        return _page(request, session, sign_form=form, status=400)
+    try:
+        chain.sign(
+            session,
+            request.user,
+            seen=form.cleaned_data["seen"],
+            verified="token" in form.cleaned_data,
+            acknowledged=form.cleaned_data["acknowledged"],
+        )
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, _("Naskah ditandatangani dan mendapat nomor. Naskah siap diteruskan ke Mendagri.")
         )
     return redirect("reports:brief", pk)
 

@@ -1,5 +1,6 @@
 """The paraf chain on the brief's page: submit for paraf (secretariat), paraf (the initialling
-officials), sign (the signer, with two-factor verification); and the public verification page that
+officials), the signer's form (its view, which asks for a fresh authenticator code and redraws the
+page when the code is refused, is ``views.brief.brief_sign``); and the public verification page that
 the letter's QR code opens.
 
 The rules live in ``reports.workflow.letter``; these views only say who is asking and pass on the
@@ -19,13 +20,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.access import DESK_ROLES, Role, SignedInRequest, View, deny, is_secretariat, role_required
+from accounts.access import Role, SignedInRequest, View, deny, is_secretariat, role_required
 from deskpilkada.icons import Icon
 from reports import tasks
 from reports.brief import pades
 from reports.brief.diff import paragraphs_changed
-from reports.forms.brief import SignOffForm
+from reports.forms.brief import SignForm, SignOffForm
 from reports.models import Delivery, LetterNumber, LetterSettings, LetterStep, RakorSession
 from reports.workflow import letter as chain
 from reports.workflow.writes import Refused, when
@@ -41,9 +43,10 @@ def chain_context(
     *,
     locked: bool,
     edited: bool,
+    sign_form: SignForm | None = None,
 ) -> dict:
     """The steps that stand, what waits and for whom, what this user may do, and what changed
-    since the text was last initialled."""
+    since the text was last initialled. ``sign_form``: the signer's form as posted, when refused."""
     every = list(session.letter_steps.select_related("user__profile", "cleared_by__profile"))
     steps = [step for step in every if step.cleared_at is None]
     kinds = {step.kind for step in steps}
@@ -82,7 +85,7 @@ def chain_context(
         and any(official.pk == user.pk for official in waiting),
         "can_sign": open_ and Kind.SUBMITTED in kinds and not signed and letter.signer_id == user.pk,
         "sign_needs_paraf": bool(waiting) or not initialers,
-        "is_verified": user.is_verified(),  # type: ignore[attr-defined]  # set by django-otp
+        "signing_device": letter.signer_id == user.pk and signing_device(user) is not None,
         "can_forward": open_ and signed and chain.may_forward(user, letter),
         "last_cleared": last_cleared,
         "last_cleared_name": chain.name_of(last_cleared.cleared_by)
@@ -90,6 +93,8 @@ def chain_context(
         else "",
         "changed": changed,
         "step_form": SignOffForm(initial={"seen": chain.digest(text)}),
+        "sign_form": sign_form or SignForm(None, initial={"seen": chain.digest(text)}),
+        "ticked": (sign_form["acknowledged"].value() or []) if sign_form is not None else [],
         "certificate": pades.certificate_of(letter.signer) if not locked else None,
         "deliveries": list(
             Delivery.objects.filter(letter__session=session, letter__brief__superseded_at__isnull=True)
@@ -218,22 +223,9 @@ def brief_paraf(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*DESK_ROLES)
-@chosen(lambda letter, user: letter.signer_id is not None and letter.signer_id == user.pk, "not the signer")
-@require_POST
-def brief_sign(request: SignedInRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        lambda session, data: chain.sign(
-            session,
-            request.user,
-            seen=data["seen"],
-            verified=request.user.is_verified(),  # type: ignore[attr-defined]  # set by django-otp
-            acknowledged=data["acknowledged"],
-        ),
-        _("Naskah ditandatangani dan mendapat nomor. Naskah siap diteruskan ke Mendagri."),
-    )
+def signing_device(user: User) -> TOTPDevice | None:
+    """The signer's confirmed authenticator, whose fresh code signing asks for."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 @login_not_required

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from deskpilkada import clock
+from notifications import chain as notices
 from notifications import events
 from notifications.models import FollowUpUpdate
 from reports.models import Attendance, FollowUp, RakorSession
@@ -66,7 +67,8 @@ def close_follow_up(session: RakorSession, follow_up: FollowUp, user: User, note
 @transaction.atomic
 def post_follow_up_update(update: FollowUpUpdate, user: User) -> FollowUpUpdate:
     """Keep a region's or an agency's word on a follow-up (built by the form, not yet saved),
-    checking the letters that list the follow-up."""
+    checking the letters that list the follow-up; the secretariat hears of it once stored."""
     update.save()
     chain.withdraw_where_changed(update.follow_up.session.election, user)
+    transaction.on_commit(lambda: notices.follow_up_progress(update), robust=True)
     return update

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import is_secretariat
 from deskpilkada import clock
+from notifications import chain as notices
 from reports.brief import snapshot as pinned
 from reports.brief.checklist import checklist, returned
 from reports.brief.letter import indonesian, text_of
@@ -127,6 +128,7 @@ def withdraw_if_changed(session: RakorSession, user: User) -> str:
         "Sekretariat perlu mengajukan ulang."
     ) % {"changes": "; ".join(changed)}
     _withdraw(session, user, reason, drafted=found.drafted)
+    transaction.on_commit(lambda: notices.withdrawn(session, reason, user), robust=True)
     return reason
 
 
@@ -230,6 +232,7 @@ def submit(session: RakorSession, user: User, *, seen: str) -> LetterStep:
     current.save(update_fields=["brief_text"])
     step = LetterStep.objects.create(session=current, kind=Kind.SUBMITTED, user=user, text=text)
     LetterSnapshot.objects.create(step=step, drafted=drafted, **parts)
+    transaction.on_commit(lambda: notices.paraf_waiting(current, user), robust=True)
     return step
 
 
@@ -249,7 +252,10 @@ def paraf(session: RakorSession, user: User, *, seen: str) -> LetterStep:
         raise Refused(_("Anda sudah memaraf naskah ini."))
     unchanged(current, user)
     text = _check_seen(current, seen)
-    return LetterStep.objects.create(session=current, kind=Kind.PARAF, user=user, text=text)
+    step = LetterStep.objects.create(session=current, kind=Kind.PARAF, user=user, text=text)
+    if not missing_paraf(letter, [*steps, step]):
+        transaction.on_commit(lambda: notices.signature_waiting(current, user), robust=True)
+    return step
 
 
 def may_send_back(letter: LetterSettings, user: User) -> bool:
@@ -271,12 +277,14 @@ def send_back(session: RakorSession, user: User, *, reason: str) -> list[LetterS
     if found is None:
         raise Refused(_("Naskah ini belum diajukan untuk paraf; tidak ada yang dapat dikembalikan."))
     cleared = standing(current)
+    name, reason = name_of(user), reason[:MAX_REASON]
     with indonesian():
         said = _("Naskah dikembalikan ke sekretariat oleh %(name)s: %(reason)s") % {
-            "name": name_of(user),
-            "reason": reason[:MAX_REASON],
+            "name": name,
+            "reason": reason,
         }
     _withdraw(current, user, said, drafted=found.drafted)
+    transaction.on_commit(lambda: notices.sent_back(current, name, reason, user), robust=True)
     return cleared
 
 
@@ -326,7 +334,9 @@ def sign(
     LetterStep.objects.create(session=current, kind=Kind.SIGNED, user=user, text=text, at=now)
     current.signed_off_at, current.signed_off_by = now, user
     current.save(update_fields=["signed_off_at", "signed_off_by", "sign_off_acknowledged"])
-    return issue_number(current, user, letter, now)
+    number = issue_number(current, user, letter, now)
+    transaction.on_commit(lambda: notices.signed(current, number.number, user), robust=True)
+    return number
 
 
 def _acknowledged(result: Summary, acknowledged: Collection[str]) -> list[dict]:
