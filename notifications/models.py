@@ -104,6 +104,7 @@ class Notification(models.Model):
         REPORT_ACCEPTED = "diterima", _("Laporan diterima")
         FOLLOW_UP = "tindak_lanjut", _("Tindak lanjut ditugaskan")
         URGENT_INCIDENT = "kejadian_darurat", _("Kejadian darurat")
+        QUEUED_REFUSED = "antrean_ditolak", _("Laporan dari perangkat ditolak")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")
