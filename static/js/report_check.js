@@ -107,7 +107,9 @@
         found.push([section.confirm, rules.unconfirmed]);
       }
     });
+    var wrong = found.map(function (problem) { return problem[0]; });
     var unusual = Object.keys(rules.unusual).filter(function (name) {
+      if (wrong.indexOf(name) !== -1) return false;  /* a value the server cannot read is not compared */
       var now = count(value(name));
       return farFrom(rules.unusual[name].old, now) && now !== rules.unusual[name].saved;
     });
