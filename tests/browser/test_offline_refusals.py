@@ -31,7 +31,8 @@ def test_a_report_the_server_would_refuse_is_refused_by_the_page_before_it_is_qu
     expect(page.locator("[data-precheck-summary]")).to_be_visible()
     expect(beside(page, "security_personnel")).to_have_text("Tidak boleh kurang dari 0.")
     unticked = page.locator(SECTION_CONFIRMS).count() - 1  # the changed section needs no tick
-    expect(page.get_by_text("Centang jika bagian ini masih akurat, atau ubah isinya.")).to_have_count(unticked)
+    unconfirmed = page.get_by_text("Centang jika bagian ini masih akurat, atau ubah isinya.")
+    expect(unconfirmed).to_have_count(unticked)
     assert page.locator("[data-autosave-offline]").is_hidden()
     assert page.evaluate(QUEUED) == 0
     page.locator("#div_id_security_personnel").scroll_into_view_if_needed()
