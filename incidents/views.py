@@ -69,7 +69,7 @@ def incident_create(request: SignedInRequest) -> HttpResponse:
         else:
             messages.success(request, _("Kejadian dilaporkan."))
         return redirect(incident)
-    context = {"form": form, "region": region, "election": election}
+    context: dict[str, object] = {"form": form, "region": region, "election": election}
     if request.method == "POST":
         reasons = [
             f"{form[name].label}: {error}" if name in form.fields else str(error)

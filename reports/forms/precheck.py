@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from reports.forms.fields import DATE_PATTERN, long_date
 from reports.forms.report import UNUSUAL_FACTOR, UNUSUAL_MIN_DIFFERENCE, ReportEditor
 from reports.models import ReadinessReport
-from reports.registry import FIELDS, Kind, number
+from reports.registry import FIELDS, Kind, model_field, number
 from reports.workflow import carry
 
 
@@ -86,7 +86,7 @@ def offline_rules(editor: ReportEditor) -> dict[str, Any]:
     for section in form.sections:
         required = None
         if section.required:
-            label = ReadinessReport._meta.get_field(section.required).verbose_name
+            label = model_field(ReadinessReport, section.required).verbose_name
             required = {
                 "name": section.required,
                 "message": _("Pilih %(field)s sebelum mengirim laporan.") % {"field": label},

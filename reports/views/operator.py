@@ -115,6 +115,7 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         else:
             messages.success(request, saved_message(saved, submitting))
             return redirect("reports:session_report", session.pk)
+    error_links = editor.error_links() if editor.errors and not refusal else []
     context = {
         "session": session,
         "report": shown,
@@ -126,7 +127,7 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         "refusal": refusal,
         "conflict": conflict,
         "action": action,
-        "error_links": editor.error_links() if editor.errors and not refusal else [],
+        "error_links": error_links,
         "offline_rules": offline_rules(editor),  # what the phone checks before queuing (report_check.js)
         # "Semua bagian masih sama": offered until the week's report is sent (then it is revised),
         # and only when last week's report held every section this week asks for (same stage).
@@ -138,8 +139,7 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
     }
     # A newer version on the server is no refusal: the page shows both versions to choose from.
     if request.method == "POST" and not isinstance(refusal, writes.Stale):
-        links = context["error_links"]
-        reasons = [str(refusal)] if refusal else [f"{link.label}: {link.message}" for link in links]
+        reasons = [str(refusal)] if refusal else [f"{link.label}: {link.message}" for link in error_links]
         context["queued_refusal"] = queued_refused(request, reasons, session)
     status = 409 if refusal else 200
     return mark_refused(render(request, "reports/operator/report_form.html", context, status=status), context)

@@ -70,6 +70,7 @@ def test_an_incident_reported_offline_with_a_big_photo_arrives_shrunk_when_the_s
     page.wait_for_function(f"{QUEUED}.then(count => count === 1)")
     assert page.evaluate(QUEUED_PHOTO) == [1600, 1200]  # shrunk on the phone, before any upload
     assert not Incident.objects.filter(description__startswith="Spanduk provokatif").exists()
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path="docs/screenshots/incident-queued-id-phone.png")
 
     page.context.set_offline(False)
