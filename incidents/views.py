@@ -13,6 +13,7 @@ from incidents import workflow
 from incidents.access import READERS, incident_for, may_report, may_update
 from incidents.forms import AttachmentForm, FollowUpLinkForm, IncidentFilterForm, IncidentForm, UpdateForm
 from incidents.models import Attachment, Incident
+from reports.views.offline import mark_refused, queued_refused
 
 PAGE_SIZE = 25
 
@@ -68,7 +69,15 @@ def incident_create(request: SignedInRequest) -> HttpResponse:
         else:
             messages.success(request, _("Kejadian dilaporkan."))
         return redirect(incident)
-    return render(request, "incidents/form.html", {"form": form, "region": region, "election": election})
+    context: dict[str, object] = {"form": form, "region": region, "election": election}
+    if request.method == "POST":
+        reasons = [
+            f"{form[name].label}: {error}" if name in form.fields else str(error)
+            for name, errors in form.errors.items()
+            for error in errors
+        ]
+        context["queued_refusal"] = queued_refused(request, reasons)
+    return mark_refused(render(request, "incidents/form.html", context), context)
 
 
 def _detail_context(request: SignedInRequest, incident: Incident, **forms: object) -> dict:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.access import Role
+from accounts.access import Role, region_of
 from deskpilkada import clock
 from notifications.models import Notification, ReminderSlot
 from notifications.sending import notify
@@ -242,4 +242,30 @@ def incident_urgent(incident: "Incident") -> list[Notification]:
         link=link,
         region=incident.region,
         sent_by=incident.reported_by,
+    )
+
+
+def queued_report_refused(
+    user: User, reasons: list[str], path: str, session: RakorSession | None = None
+) -> list[Notification]:
+    """Tell a user that a report kept on their device and sent when the connection returned was
+    refused by the server, and why: they believed it sent."""
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {"reasons": "; ".join(reasons)[:3000], "url": _url(path)}
+        subject = _("Laporan dari perangkat ditolak server")
+        message = (
+            _(
+                "Laporan yang tersimpan di perangkat ditolak server: %(reasons)s. Isian Anda tetap "
+                "ada di perangkat; perbaiki lalu kirim lagi: %(url)s"
+            )
+            % words
+        )
+    return notify(
+        [user],
+        event=Notification.Event.QUEUED_REFUSED,
+        subject=subject,
+        message=message,
+        link=path,
+        region=region_of(user),
+        session=session,
     )

@@ -110,6 +110,7 @@ class Notification(models.Model):
         LETTER_SENT_BACK = "naskah_dikembalikan", _("Naskah dikembalikan ke sekretariat")
         CHAIN_WITHDRAWN = "rantai_dibatalkan", _("Rantai naskah dibatalkan")
         FOLLOW_UP_PROGRESS = "kabar_tindak_lanjut", _("Kabar tindak lanjut")
+        QUEUED_REFUSED = "antrean_ditolak", _("Laporan dari perangkat ditolak")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")

@@ -7,6 +7,9 @@ user, so the browser keeps both and asks again with their ETag (it asks for the 
 visit). Which user's copies the worker keeps, and whose queued reports it may send, is named by the
 page that registers it (offline.js) with ``user_key``."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_not_required
@@ -19,9 +22,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from deskpilkada.caching import revalidated
+from notifications.events import queued_report_refused
+from reports.models import RakorSession
 
 # The queue's helpers first: the worker reads the queue the page writes (one file for both).
 WORKER = [settings.BASE_DIR / "static" / "js" / name for name in ("offline_queue.js", "offline_worker.js")]
+
+
+# Posted by a report sent from the device's queue (draft_autosave.js, incident_form.js), and with it
+# the second marker by the page that posts a refused one again to show its reasons beside the fields.
+QUEUED = "queued"
+TOLD = "told"
+# The header that tells the worker the server refused a queued report (a newer version is no refusal).
+REFUSED_HEADER = "X-Desk-Queue"
 
 
 def user_key(user: AbstractBaseUser | AnonymousUser) -> str:
@@ -59,4 +72,22 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     script = b"\n".join(path.read_bytes() for path in WORKER)
     response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+def queued_refused(request: HttpRequest, reasons: list[str], session: RakorSession | None = None) -> bool:
+    """Whether this post is a report from the device's queue that the server refuses. The first
+    time (the worker's post) the operator is told by the bell and their other channels, since they
+    may no longer be looking at the page that queued it."""
+    if not request.POST.get(QUEUED):
+        return False
+    if not request.POST.get(TOLD) and request.user.is_authenticated:
+        queued_report_refused(request.user, reasons, request.path, session)
+    return True
+
+
+def mark_refused(response: HttpResponse, context: Mapping[str, Any]) -> HttpResponse:
+    """The answer to a refused queued report, marked for the worker to tell every open page."""
+    if context.get("queued_refusal"):
+        response[REFUSED_HEADER] = "refused"
     return response

@@ -20,13 +20,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.access import Role, SignedInRequest, deny, region_of, role_required
 from regions.models import Region
 from reports.forms.fields import long_date
+from reports.forms.precheck import offline_rules
 from reports.forms.report import UNCHANGED, ReportEditor
 from reports.models import AgendaLine, RakorSession, ReadinessReport, ShortageLine
 from reports.models.report import ReportQuerySet
 from reports.registry import Section, model_field, number
 from reports.rollup import changes
 from reports.rollup.lights import ReportState
-from reports.views.offline import user_key
+from reports.views.offline import mark_refused, queued_refused, user_key
 from reports.workflow import carry, writes
 
 
@@ -81,7 +82,10 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
     if lock is not None:
         context = {"session": session, "report": report, "lock": lock, "sections": readonly_sections(report)}
         status = 409 if request.method == "POST" else 200
-        return render(request, "reports/operator/report_locked.html", context, status=status)
+        if request.method == "POST":
+            context["queued_refusal"] = queued_refused(request, [str(lock)], session)
+        response = render(request, "reports/operator/report_locked.html", context, status=status)
+        return mark_refused(response, context)
     action = request.POST.get("action")
     submitting = action in ("submit", UNCHANGED)
     data = None
@@ -111,6 +115,7 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         else:
             messages.success(request, saved_message(saved, submitting))
             return redirect("reports:session_report", session.pk)
+    error_links = editor.error_links() if editor.errors and not refusal else []
     context = {
         "session": session,
         "report": shown,
@@ -122,7 +127,8 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         "refusal": refusal,
         "conflict": conflict,
         "action": action,
-        "error_links": editor.error_links() if editor.errors and not refusal else [],
+        "error_links": error_links,
+        "offline_rules": offline_rules(editor),  # what the phone checks before queuing (report_check.js)
         # "Semua bagian masih sama": offered until the week's report is sent (then it is revised),
         # and only when last week's report held every section this week asks for (same stage).
         "last_week": (
@@ -131,8 +137,12 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
             else None
         ),
     }
+    # A newer version on the server is no refusal: the page shows both versions to choose from.
+    if request.method == "POST" and not isinstance(refusal, writes.Stale):
+        reasons = [str(refusal)] if refusal else [f"{link.label}: {link.message}" for link in error_links]
+        context["queued_refusal"] = queued_refused(request, reasons, session)
     status = 409 if refusal else 200
-    return render(request, "reports/operator/report_form.html", context, status=status)
+    return mark_refused(render(request, "reports/operator/report_form.html", context, status=status), context)
 
 
 def differences(editor: ReportEditor, current: ReadinessReport) -> list[Difference]:

@@ -9,7 +9,9 @@
  *
  * Offline, a submission waits on the device (DeskQueue, offline_queue.js) and
  * [data-autosave-offline] says so; the service worker sends it when the connection returns and
- * the page, reloaded, shows [data-autosave-sent] instead. Forms with data-autosave-clear (sign out)
+ * the page, reloaded, shows [data-autosave-sent] instead. One the server refused (the worker says so)
+ * is posted again by the page, which the server answers with its reasons beside the fields and the
+ * queued values in them, kept as a draft; [data-autosave-refused] says so meanwhile. Forms with data-autosave-clear (sign out)
  * remove every draft and queued report. Every text comes from the page, translated by Django.
  */
 (function () {
@@ -132,6 +134,7 @@
     var banner = form.querySelector("[data-autosave-banner]");
     var offline = form.querySelector("[data-autosave-offline]");
     var sent = form.querySelector("[data-autosave-sent]");
+    var refused = form.querySelector("[data-autosave-refused]");
     var timer = null;
     var submitting = false;
     var touched = false;  /* only what was typed here is kept: a page merely left keeps an older draft */
@@ -166,6 +169,7 @@
     function notice(shown) {
       if (offline) offline.hidden = shown !== offline;
       if (sent) sent.hidden = shown !== sent;
+      if (refused) refused.hidden = shown !== refused;
       if (shown) shown.focus();
     }
 
@@ -216,6 +220,10 @@
           } else if (entry.state === "sent") {
             DeskQueue.remove(entry.key);
             notice(sent);
+          } else if (entry.state === "refused") {
+            /* Told already (the worker's post): this page shows why, once, whichever page takes it. */
+            notice(refused);
+            DeskQueue.take(entry.key).then(function (taken) { if (taken) post(taken, true); });
           } else if (navigator.onLine === false) {
             notice(offline);
           } else if (entry.state === "waiting" && navigator.serviceWorker && navigator.serviceWorker.controller) {
@@ -256,6 +264,7 @@
     });
     var action = submitter && submitter.name === "action" ? submitter.value : "";
     if (action) entries.push(["action", action]);
+    entries.push(["queued", String(Date.now())]);  /* the server tells the operator if it refuses it */
     var url = new URL(form.getAttribute("action") || "", window.location.href).href;  /* form.action is its buttons */
     var entry = {
       key: name, user: user, url: url, action: action, entries: entries, state: "waiting", queued: Date.now()
@@ -268,8 +277,9 @@
     }).catch(function () { /* the draft stays; the next open with a connection sends the queue */ });
   }
 
-  /* The queued submission posted by the page, as it was: the server's answer replaces the page. */
-  function post(entry) {
+  /* The queued submission posted by the page, as it was: the server's answer replaces the page.
+     ``told``: the server refused it already and told the operator; it only shows why now. */
+  function post(entry, told) {
     var form = document.createElement("form");
     form.method = "post";
     form.action = entry.url;
@@ -281,6 +291,13 @@
       input.value = pair[1];
       form.appendChild(input);
     });
+    if (told) {
+      var mark = document.createElement("input");
+      mark.type = "hidden";
+      mark.name = "told";
+      mark.value = "1";
+      form.appendChild(mark);
+    }
     document.body.appendChild(form);
     form.submit();
   }

@@ -18,6 +18,28 @@
   window.addEventListener("online", show);
   window.addEventListener("offline", show);
 
+  /* A queued report the server refused is told on every open page of the operator's; the page
+     holding its form shows the reasons itself (draft_autosave.js). */
+  var refused = document.querySelector("[data-queue-refused]");
+  function tell(key, url) {
+    if (!refused || document.querySelector('form[data-autosave="' + key + '"]')) return;
+    var link = refused.querySelector("[data-queue-refused-link]");
+    if (link && url) link.href = url;
+    refused.hidden = false;
+  }
+  if (refused && user && window.DeskQueue) {
+    if (window.BroadcastChannel) {
+      new BroadcastChannel(DeskQueue.CHANNEL).addEventListener("message", function (event) {
+        if (event.data && event.data.state === "refused") tell(event.data.key, event.data.url);
+      });
+    }
+    DeskQueue.all().then(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.user === user && entry.state === "refused") tell(entry.key, entry.url);
+      });
+    }).catch(function () { /* no queue on this device */ });
+  }
+
   document.querySelectorAll("form[data-autosave-clear]").forEach(function (form) {
     form.addEventListener("submit", function () {
       if (window.caches) {

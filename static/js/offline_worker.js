@@ -1,4 +1,4 @@
-/* Desk Pilkada's service worker: the operator's pages (/laporan/...) and the static files open
+/* Desk Pilkada's service worker: the operator's pages (/laporan/...), the incident form and the static files open
    without a connection, from the copy of the last time they loaded. Network first, so a page is
    never older than it must be; copies are kept per user (the cache is named by the key the page
    registered the worker with), other users' copies are deleted when a new user's worker takes
@@ -11,8 +11,9 @@
 var PREFIX = "desk-offline-";
 var USER = new URL(self.location.href).searchParams.get("u") || "";
 var CACHE = PREFIX + USER;
-var KEPT = /^\/(laporan\/|static\/)/;
+var KEPT = /^\/(laporan\/|static\/|kejadian\/baru\/$)/;
 var LOGOUT = "/akun/logout/";
+var LOGIN = "/akun/login/";  /* a signed-out session's post lands here: not arrived */
 var signedOut = false;
 var sending = Promise.resolve();
 var pages = self.BroadcastChannel ? new BroadcastChannel(DeskQueue.CHANNEL) : null;  /* open pages */
@@ -88,21 +89,37 @@ function deliver() {
 /* One report, posted as the page would have (its CSRF token and loaded version) with this
    browser's session cookie, so the server checks the user as for any post; only this worker's
    user's reports go, another user's are deleted. Answered by the report's page (the save
-   redirects there) it has arrived: only that it did is kept, for the page to say "terkirim". Any
-   other answer (a newer version on the server, a signed-out session, an error) holds it for the
-   page to post itself, where the operator sees that answer. */
+   redirects there; an incident to its own page) it has arrived: only that it did and where is kept,
+   for the page to say "terkirim". Refused with the server's reasons (the server marks that answer
+   and tells the operator by the bell) it is kept for a page to show why. Any other answer (a newer
+   version on the server, a signed-out session, an error) holds it for the page to post itself,
+   where the operator sees that answer. */
 function send(entry) {
   if (signedOut) return null;
   if (entry.user !== USER) return DeskQueue.remove(entry.key);
   if (entry.state !== "waiting") return null;
-  var body = new URLSearchParams(entry.entries);
-  return fetch(entry.url, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
-    var arrived = response.redirected && new URL(response.url).pathname === new URL(entry.url).pathname;
-    var state = arrived ? "sent" : "held";
+  return fetch(entry.url, { method: "POST", body: body(entry.entries), credentials: "same-origin" }).then(function (response) {
+    var arrived = response.redirected && new URL(response.url).pathname !== LOGIN;
+    var refused = response.headers.get("X-Desk-Queue") === "refused";
+    var state = arrived ? "sent" : refused ? "refused" : "held";
     var kept = Object.assign({}, entry, { state: state });
-    if (arrived) delete kept.entries;  /* its CSRF token and data are of no more use */
+    if (arrived) {
+      delete kept.entries;  /* its CSRF token and data are of no more use */
+      kept.arrived = response.url;
+    }
     return DeskQueue.put(kept).then(function () {
-      if (pages) pages.postMessage({ key: entry.key, state: state });
+      if (pages) pages.postMessage({ key: entry.key, state: state, url: entry.url });
     });
   });
+}
+
+/* A form of text only goes as the browser posts it; one with a photo as multipart. */
+function body(entries) {
+  if (!entries.some(function (pair) { return typeof pair[1] !== "string"; })) return new URLSearchParams(entries);
+  var data = new FormData();
+  entries.forEach(function (pair) {
+    if (typeof pair[1] === "string") data.append(pair[0], pair[1]);
+    else data.append(pair[0], pair[1].file, pair[1].name);
+  });
+  return data;
 }
