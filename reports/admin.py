@@ -335,7 +335,12 @@ class LetterSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(LetterCounter)
 class LetterCounterAdmin(admin.ModelAdmin):
-    list_display = ["year", "last"]
+    list_display = ["year_shown", "last"]
+
+    @admin.display(description=_("tahun"), ordering="year")
+    def year_shown(self, obj: LetterCounter) -> str:
+        """The year as written (2026), not as a localized number (2.026)."""
+        return str(obj.year)
 
     def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
@@ -348,8 +353,17 @@ class LetterNumberAdmin(admin.ModelAdmin):
     list_display = ["number", "session", "signed_by", "issued_at", "withdrawn_at", "forwarded_at", "is_pades"]
     list_filter = ["year", "is_pades"]
     search_fields = ["number"]
-    readonly_fields = [field.name for field in LetterNumber._meta.fields if field.name != "token"]
+    readonly_fields = [
+        "year_shown" if field.name == "year" else field.name
+        for field in LetterNumber._meta.fields
+        if field.name != "token"
+    ]
     exclude = ["token"]
+
+    @admin.display(description=_("tahun"), ordering="year")
+    def year_shown(self, obj: LetterNumber) -> str:
+        """The year as written (2026), not as a localized number (2.026)."""
+        return str(obj.year)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -405,4 +419,5 @@ class SignerCertificateAdmin(admin.ModelAdmin):
         self, request: HttpRequest, obj: SignerCertificate, form: SignerCertificateForm, change: bool
     ) -> None:
         kept = pades.keep(form.cleaned_data["user"], form.opened)
-        obj.pk = kept.pk
+        # The admin's "added" message names ``obj``: it must carry what was kept.
+        obj.pk, obj.user, obj.subject = kept.pk, kept.user, kept.subject

@@ -51,7 +51,11 @@ def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
 def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     result = summary(session)
     regions = [(row, _drilldown_url(result.session, row)) for row in result.rows]
-    contacts = operator_contacts([row.region for row in result.rows], result.session)
+    contacts = operator_contacts(
+        [row.region for row in result.rows],
+        result.session,
+        {row.region.pk for row in result.rows if not row.is_reported},
+    )
     incidents = result.open_incidents
     context = {
         **_desk_context(request, result.session),
