@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from reports.brief import pades
+from reports.brief import checklist, pades
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -198,10 +198,25 @@ class RakorSessionAdmin(FrozenOnceForwarded):
     list_filter = ["election", "kind"]
     search_fields = ["minutes"]
     date_hierarchy = "date"
-    readonly_fields = ["signed_off_at", "signed_off_by", "forwarded_at", "forwarded_by"]
+    # The letter's own state (its text, the signer's acknowledgements) is changed only by the letter's
+    # chain on the desk; the admin reads it in words, never as stored JSON.
+    fieldsets = [
+        (None, {"fields": ["election", "date", "kind", "deadline", "minutes"]}),
+        (
+            _("Naskah ke Mendagri"),
+            {"fields": ["signed_off_at", "signed_off_by", "acknowledged", "forwarded_at", "forwarded_by"]},
+        ),
+    ]
+    readonly_fields = ["signed_off_at", "signed_off_by", "acknowledged", "forwarded_at", "forwarded_by"]
 
     def rakor(self, obj: RakorSession) -> RakorSession:
         return obj
+
+    @admin.display(description=_("Diketahui penanda tangan saat menyetujui"))
+    def acknowledged(self, obj: RakorSession) -> str:
+        """What the signer acknowledged, as the letter page words it ("—" when nothing)."""
+        said = checklist.acknowledged(obj.sign_off_acknowledged)
+        return "; ".join(f"{label}: {', '.join(regions)}" for label, regions in said) or "—"
 
 
 class ReportLineInline(admin.TabularInline):

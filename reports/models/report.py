@@ -35,6 +35,20 @@ class ReportQuerySet(models.QuerySet["ReadinessReport"]):
         region = region_of(user)
         return self.filter(region=region) if region is not None else self.none()
 
+    def waiting_review(self, session: RakorSession) -> "ReportQuerySet":
+        """The session's sent reports that nobody has accepted or returned yet, in region order: the
+        reviewer's queue."""
+        return self.filter(session=session, status=ReadinessReport.Status.SUBMITTED).order_by(
+            "region__kemendagri_code"
+        )
+
+    def next_after(self, region: Region) -> "ReadinessReport | None":
+        """The first report of this (region-ordered) queryset after ``region``, round to the start,
+        never ``region``'s own (one query)."""
+        others = list(self.exclude(region=region).select_related("region"))
+        later = (report for report in others if report.region.kemendagri_code > region.kemendagri_code)
+        return next(later, others[0] if others else None)
+
 
 class ReadinessReport(models.Model):
     """A region's weekly readiness report for one rakor session."""
