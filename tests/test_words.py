@@ -13,6 +13,7 @@ from django.utils import timezone
 from notifications import events
 from notifications.models import Notification
 from regions.models import Region
+from reports.forms.desk import FollowUpForm
 from reports.models import LetterCounter, RakorSession, ReadinessReport
 from tests import letters, pki
 from tests.conftest import make_user
@@ -93,3 +94,23 @@ def test_the_number_register_writes_the_year_without_a_thousands_separator(clien
     page = client.get(reverse("admin:reports_lettercounter_changelist")).content.decode()
     year = str(timezone.now().year)
     assert f">{year}<" in page and f">{year[0]}.{year[1:]}<" not in page
+
+
+def test_a_rakor_is_named_with_the_long_date_everywhere(demo):
+    """A rakor's name, as history, mails and WhatsApp print it, reads "18 November 2024"."""
+    assert str(demo) == "Rakor mingguan 18 November 2024"
+    samarinda = Region.objects.get(kemendagri_code="64.72")
+    assert "Rakor mingguan 18 November 2024" in events.reminder_text(demo, samarinda)
+
+
+def test_the_follow_ups_due_date_is_typed_as_dd_mm_yyyy_like_report_dates(demo):
+    """The follow-up form's due date is a typed dd/mm/yyyy field, not the browser's date picker."""
+    form = FollowUpForm(
+        {"source": "rakor", "title": "Periksa gudang", "agency": "kpu", "due_date": "25/11/2024"},
+        session=demo,
+    )
+    html = str(form["due_date"])
+    assert 'type="date"' not in html and 'placeholder="hh/bb/tttt"' in html
+    form.is_valid()
+    assert "due_date" not in form.errors
+    assert form.cleaned_data["due_date"].isoformat() == "2024-11-25"

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
@@ -437,7 +438,7 @@ class AgendaLine(models.Model):
         verbose_name_plural = _("agenda")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
+        return f"{self.get_kind_display()} {date_format(self.date, 'j F Y')}"
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         """Django's checks of each field, then the date within the election's calendar."""
