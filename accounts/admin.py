@@ -2,12 +2,16 @@
 civil-servant profile (jabatan, pangkat/golongan, NIP) on the user's own page, so a user (an
 operator, a Mitra account) is made on one screen."""
 
+from typing import Any
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from accounts.invitations import invite
 from accounts.models import Profile
 from accounts.nip import clean_nip
 from notifications.admin import AgencyMembershipInline, ContactInline
@@ -58,3 +62,21 @@ class DeskUserAdmin(UserAdmin):
         *UserAdmin.add_fieldsets,
         (_("Nama, e-mail dan peran"), {"fields": ["first_name", "last_name", "email", "groups"]}),
     )
+
+    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: Any, change: bool) -> None:
+        """A new account is invited: the admin is shown its one-time link (and it is mailed when the
+        account has an address), and the user must change the password at first login."""
+        super().save_related(request, form, formsets, change)
+        if not change:
+            user = form.instance
+            link = invite(user)
+            said = (
+                _("Tautan undangan untuk %(username)s (sekali pakai; dikirim juga ke %(email)s): %(link)s")
+                if user.email
+                else _(
+                    "Tautan undangan untuk %(username)s (sekali pakai; serahkan kepada pengguna): %(link)s"
+                )
+            )
+            messages.info(
+                request, said % {"username": user.get_username(), "email": user.email, "link": link}
+            )

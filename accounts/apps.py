@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from accounts import signals  # noqa: F401 - connects the login/logout receivers
+        from accounts import invitations, signals  # noqa: F401 - connects the login/logout receivers
         from accounts.third_party import name_permissions_in_indonesian
 
         post_migrate.connect(name_permissions_in_indonesian, dispatch_uid="accounts.permission_names")

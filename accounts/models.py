@@ -83,6 +83,12 @@ class Profile(models.Model):
         help_text=_("18 angka; spasi boleh, mis. “19700101 199503 1 001”."),
     )
 
+    must_change_password = models.BooleanField(
+        _("wajib mengganti kata sandi"),
+        default=False,
+        help_text=_("Dicentang untuk akun baru: pengguna harus mengganti kata sandi saat pertama masuk."),
+    )
+
     class Meta:
         verbose_name = _("profil pegawai")
         verbose_name_plural = _("profil pegawai")

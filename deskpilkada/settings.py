@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "accounts.middleware.AbsoluteSessionTimeoutMiddleware",
     "accounts.middleware.IdleSessionRenewalMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
+    "accounts.invitations.ForcedPasswordChangeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "deskpilkada.csp.DeskCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from accounts.admin_site import DeskAdminSite
+from accounts.invitations import PasswordChangeView
 from reports.views.home import healthz, home
 from reports.views.offline import manifest, service_worker
 
@@ -21,7 +22,7 @@ urlpatterns = [
     # reset passwords), so the login page is the only way in.
     path("akun/login/", auth_views.LoginView.as_view(), name="login"),
     path("akun/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("akun/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("akun/password_change/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "akun/password_change/done/",
         auth_views.PasswordChangeDoneView.as_view(),

@@ -9,11 +9,16 @@ from regions.models import Region
 from reports.models import RakorSession
 
 
-def operator_contacts(regions: list[Region], session: RakorSession) -> dict[int, list[dict]]:
+def operator_contacts(
+    regions: list[Region], session: RakorSession, missing: set[int]
+) -> dict[int, list[dict]]:
     """Each region's operators with their call and WhatsApp links (one query for all regions):
-    ``whatsapp`` opens a chat with the reminder prefilled, ``chat`` an empty one."""
+    ``whatsapp`` opens a chat with the reminder prefilled for the regions in ``missing`` (those that
+    have not reported: one that has is not told its report is missing), ``chat`` an empty one."""
     by_region: dict[int, list[dict]] = defaultdict(list)
-    texts = {region.pk: events.reminder_text(session, region) for region in regions}
+    texts = {
+        region.pk: events.reminder_text(session, region) if region.pk in missing else "" for region in regions
+    }
     for user in events.operators_of(None).filter(membership__region__in=regions).select_related("membership"):
         contact = getattr(user, "contact", None)
         region_id = user.membership.region_id

@@ -135,27 +135,22 @@ def report_reviewed(report: ReadinessReport) -> list[Notification]:
         words = {
             "region": report.region,
             "session": report.session,
-            "comment": report.reviewer_comment or _("(tanpa catatan)"),
             "url": _url(reverse("reports:session_report", args=[report.session_id])),
         }
+        # A review without a note says nothing about a note rather than quoting an empty one.
+        comment = report.reviewer_comment
+        note = _("Catatan pemeriksa: “%(comment)s”. ") % {"comment": comment} if comment else ""
         if accepted:
             subject = _("Laporan %(region)s untuk %(session)s diterima") % words
-            message = (
-                _(
-                    "Laporan %(region)s untuk %(session)s diterima oleh sekretariat. Catatan pemeriksa: "
-                    "“%(comment)s”. %(url)s"
-                )
-                % words
-            )
+            said = _("Laporan %(region)s untuk %(session)s diterima oleh sekretariat. ") % words
+            message = f"{said}{note}{words['url']}"
         else:
             subject = _("Laporan %(region)s untuk %(session)s dikembalikan") % words
-            message = (
-                _(
-                    "Laporan %(region)s untuk %(session)s dikembalikan oleh sekretariat untuk diperbaiki. "
-                    "Catatan pemeriksa: “%(comment)s”. Perbaiki lalu kirim kembali: %(url)s"
-                )
+            said = (
+                _("Laporan %(region)s untuk %(session)s dikembalikan oleh sekretariat untuk diperbaiki. ")
                 % words
             )
+            message = f"{said}{note}" + _("Perbaiki lalu kirim kembali: %(url)s") % words
     return notify(
         operators_of(report.region),
         event=Notification.Event.REPORT_ACCEPTED if accepted else Notification.Event.REPORT_RETURNED,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from reports.brief import pades
+from reports.brief import checklist, pades
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -198,10 +198,25 @@ class RakorSessionAdmin(FrozenOnceForwarded):
     list_filter = ["election", "kind"]
     search_fields = ["minutes"]
     date_hierarchy = "date"
-    readonly_fields = ["signed_off_at", "signed_off_by", "forwarded_at", "forwarded_by"]
+    # The letter's own state (its text, the signer's acknowledgements) is changed only by the letter's
+    # chain on the desk; the admin reads it in words, never as stored JSON.
+    fieldsets = [
+        (None, {"fields": ["election", "date", "kind", "deadline", "minutes"]}),
+        (
+            _("Naskah ke Mendagri"),
+            {"fields": ["signed_off_at", "signed_off_by", "acknowledged", "forwarded_at", "forwarded_by"]},
+        ),
+    ]
+    readonly_fields = ["signed_off_at", "signed_off_by", "acknowledged", "forwarded_at", "forwarded_by"]
 
     def rakor(self, obj: RakorSession) -> RakorSession:
         return obj
+
+    @admin.display(description=_("Diketahui penanda tangan saat menyetujui"))
+    def acknowledged(self, obj: RakorSession) -> str:
+        """What the signer acknowledged, as the letter page words it ("—" when nothing)."""
+        said = checklist.acknowledged(obj.sign_off_acknowledged)
+        return "; ".join(f"{label}: {', '.join(regions)}" for label, regions in said) or "—"
 
 
 class ReportLineInline(admin.TabularInline):
@@ -335,7 +350,12 @@ class LetterSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(LetterCounter)
 class LetterCounterAdmin(admin.ModelAdmin):
-    list_display = ["year", "last"]
+    list_display = ["year_shown", "last"]
+
+    @admin.display(description=_("tahun"), ordering="year")
+    def year_shown(self, obj: LetterCounter) -> str:
+        """The year as written (2026), not as a localized number (2.026)."""
+        return str(obj.year)
 
     def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
@@ -348,8 +368,17 @@ class LetterNumberAdmin(admin.ModelAdmin):
     list_display = ["number", "session", "signed_by", "issued_at", "withdrawn_at", "forwarded_at", "is_pades"]
     list_filter = ["year", "is_pades"]
     search_fields = ["number"]
-    readonly_fields = [field.name for field in LetterNumber._meta.fields if field.name != "token"]
+    readonly_fields = [
+        "year_shown" if field.name == "year" else field.name
+        for field in LetterNumber._meta.fields
+        if field.name != "token"
+    ]
     exclude = ["token"]
+
+    @admin.display(description=_("tahun"), ordering="year")
+    def year_shown(self, obj: LetterNumber) -> str:
+        """The year as written (2026), not as a localized number (2.026)."""
+        return str(obj.year)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -405,4 +434,5 @@ class SignerCertificateAdmin(admin.ModelAdmin):
         self, request: HttpRequest, obj: SignerCertificate, form: SignerCertificateForm, change: bool
     ) -> None:
         kept = pades.keep(form.cleaned_data["user"], form.opened)
-        obj.pk = kept.pk
+        # The admin's "added" message names ``obj``: it must carry what was kept.
+        obj.pk, obj.user, obj.subject = kept.pk, kept.user, kept.subject

@@ -19,9 +19,10 @@ pytestmark = pytest.mark.django_db
 # region's history (reports, shortages), the report's agenda lines and its sender, and the
 # "riwayat perubahan" (the report's, its lines' and the names in them: a fixed number more). Both
 # pages count the bell's unread notices and read the operators' numbers (on the dashboard only for
-# the regions still missing); the drill-down also its last notifications.
+# the regions still missing); the drill-down also its last notifications, and the province's regions
+# and the reports waiting for review (its previous/next links: two).
 DASHBOARD_QUERIES = 18
-DRILLDOWN_QUERIES = 27
+DRILLDOWN_QUERIES = 29
 
 
 def pages(session):

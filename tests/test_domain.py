@@ -87,8 +87,8 @@ def test_create_sessions_preview_lists_the_sessions_and_creates_none(election, c
 
     call_command("create_sessions", "Pilkada Serentak 2024", "--pratinjau")
     out = capsys.readouterr().out
-    assert "akan dibuat: Rakor mingguan 25-11-2024, batas waktu 25-11-2024 08.00 WITA" in out
-    assert "akan dibuat: Rakor mingguan 09-12-2024, batas waktu 09-12-2024 08.00 WITA" in out
+    assert "akan dibuat: Rakor mingguan 25 November 2024, batas waktu 25 November 2024, 08.00 WITA" in out
+    assert "akan dibuat: Rakor mingguan 9 Desember 2024, batas waktu 9 Desember 2024, 08.00 WITA" in out
     assert "11 rakor akan dibuat" in out
     assert not RakorSession.objects.filter(election=election).exists()
 

@@ -23,7 +23,7 @@ def test_history_lists_every_report_of_the_region_newest_first(bontang_client, d
         is_late=True, reviewer_comment="Lampirkan data personel per kecamatan."
     )
     content = bontang_client.get(reverse("reports:report_history")).content.decode()
-    dates = ["18-11-2024", "11-11-2024", "04-11-2024", "28-10-2024"]
+    dates = ["18 November 2024", "11 November 2024", "4 November 2024", "28 Oktober 2024"]
     positions = [content.index(f"Rakor mingguan {date}") for date in dates]
     assert positions == sorted(positions)
     assert "Terkirim" in content and "Diterima" in content

@@ -50,6 +50,8 @@ EXPECTED = {
         (LOGIN, 403, 403, 200, 200, 200, 200, 200),
     ),
     "accounts:two_factor_verify": ((), EVERYONE(302), EVERYONE(302)),
+    # An invitation link that is not valid says so to anyone, signed in or not.
+    "accounts:invitation": (("operator", "token"), (200,) * 8, (200,) * 8),
     "reports:no_role": ((), EVERYONE(200), EVERYONE(405)),
     "reports:guide": ((), EVERYONE(200), EVERYONE(405)),
     "reports:guide_role": (("operator",), EVERYONE(200), EVERYONE(405)),

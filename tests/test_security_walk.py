@@ -19,6 +19,7 @@ ALLOW_LIST = {
     "set_language",
     "healthz",
     "reports:verify",
+    "accounts:invitation",
     "manifest",
     "service_worker",
 }

@@ -22,7 +22,7 @@ def region_contacts(region: Region, session: RakorSession, can_edit: bool, repor
         "region": region,
         "session": session,
         "can_remind": can_edit and not reported,
-        "operators": operator_contacts([region], session)[region.pk],
+        "operators": operator_contacts([region], session, set() if reported else {region.pk})[region.pk],
     }
 
 

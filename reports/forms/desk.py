@@ -9,6 +9,7 @@ from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region
+from reports.forms.fields import long_date, typed_dates
 from reports.models import Attendance, FollowUp, RakorSession
 from reports.models.desk import ONE_OPEN_PER_FINDING
 from reports.rollup.lights import AlertKind
@@ -88,7 +89,6 @@ class FollowUpForm(forms.ModelForm):
         fields = ["region", "source", "title", "description", "agency", "due_date", "finding"]
         widgets = {
             "finding": forms.HiddenInput,
-            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -96,6 +96,7 @@ class FollowUpForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.session = session
         cast(forms.ModelChoiceField, self.fields["region"]).empty_label = _("Semua kabupaten/kota")
+        typed_dates(self)  # dd/mm/yyyy as on the report, not the browser's picker
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -119,7 +120,7 @@ class FollowUpForm(forms.ModelForm):
         if due < self.session.date:
             raise forms.ValidationError(
                 _("Tenggat tidak boleh sebelum tanggal rakor (%(date)s).")
-                % {"date": self.session.date.strftime("%d-%m-%Y")}
+                % {"date": long_date(self.session.date)}
             )
         return due
 

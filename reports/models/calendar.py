@@ -262,7 +262,8 @@ class ElectionStage(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.start:%d-%m-%Y} – {self.end:%d-%m-%Y})"
+        start, end = date_format(self.start, "j F Y"), date_format(self.end, "j F Y")
+        return f"{self.get_kind_display()} ({start} – {end})"
 
     def clean(self) -> None:
         """Every stage lies between voting day and a year after it; one the weekly rakor continues
@@ -407,7 +408,7 @@ class RakorSession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
+        return f"{self.get_kind_display()} {date_format(self.date, 'j F Y')}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.deadline is None and self.date is not None:

@@ -388,7 +388,9 @@ class SignerCertificate(models.Model):
         verbose_name_plural = _("sertifikat tanda tangan elektronik")
 
     def __str__(self) -> str:
-        return self.subject
+        """The signer and the certificate's owner, as the admin's list and messages name it."""
+        profile = getattr(self.user, "profile", None)
+        return f"{profile or self.user} — {self.subject}"
 
 
 class Delivery(models.Model):

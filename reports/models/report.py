@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
@@ -34,6 +35,20 @@ class ReportQuerySet(models.QuerySet["ReadinessReport"]):
             return self
         region = region_of(user)
         return self.filter(region=region) if region is not None else self.none()
+
+    def waiting_review(self, session: RakorSession) -> "ReportQuerySet":
+        """The session's sent reports that nobody has accepted or returned yet, in region order: the
+        reviewer's queue."""
+        return self.filter(session=session, status=ReadinessReport.Status.SUBMITTED).order_by(
+            "region__kemendagri_code"
+        )
+
+    def next_after(self, region: Region) -> "ReadinessReport | None":
+        """The first report of this (region-ordered) queryset after ``region``, round to the start,
+        never ``region``'s own (one query)."""
+        others = list(self.exclude(region=region).select_related("region"))
+        later = (report for report in others if report.region.kemendagri_code > region.kemendagri_code)
+        return next(later, others[0] if others else None)
 
 
 class ReadinessReport(models.Model):
@@ -423,7 +438,7 @@ class AgendaLine(models.Model):
         verbose_name_plural = _("agenda")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
+        return f"{self.get_kind_display()} {date_format(self.date, 'j F Y')}"
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         """Django's checks of each field, then the date within the election's calendar."""

@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -50,7 +51,7 @@ def display(report: ReadinessReport, name: str) -> str:
     if isinstance(value, int):
         return number(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
+        return formats.date_format(value, "j F Y")
     return str(value)
 
 

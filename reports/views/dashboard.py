@@ -51,7 +51,11 @@ def dashboard_session(request: HttpRequest, pk: int) -> HttpResponse:
 def _dashboard(request: HttpRequest, session: RakorSession) -> HttpResponse:
     result = summary(session)
     regions = [(row, _drilldown_url(result.session, row)) for row in result.rows]
-    contacts = operator_contacts([row.region for row in result.rows], result.session)
+    contacts = operator_contacts(
+        [row.region for row in result.rows],
+        result.session,
+        {row.region.pk for row in result.rows if not row.is_reported},
+    )
     incidents = result.open_incidents
     context = {
         **_desk_context(request, result.session),
@@ -126,11 +130,19 @@ def _drilldown(request: HttpRequest, session: RakorSession, region: Region) -> H
         }
         for section in result.sections
     ]
+    every = list(Region.objects.all())
+    place = next(index for index, other in enumerate(every) if other.pk == region.pk)
     context = {
         **_desk_context(request, result.session),
         "summary": result,
         "row": row,
         "region": region,
+        # Previous and next region (in the dashboard's order) and the next report waiting for review.
+        "previous_region": every[place - 1] if place > 0 else None,
+        "next_region": every[place + 1] if place + 1 < len(every) else None,
+        "next_waiting": ReadinessReport.objects.waiting_review(session).next_after(region)
+        if is_secretariat(request.user)
+        else None,
         "report": report,
         "sections": sections,
         "agenda": list(report.agenda.all()) if report else [],

@@ -55,7 +55,9 @@ def review_report(request: SignedInRequest, pk: int) -> HttpResponse:
         return redirect(report)
     done = _("Laporan %(region)s diterima.") if accept else _("Laporan %(region)s dikembalikan ke operator.")
     messages.success(request, done % {"region": report.region})
-    return redirect(report.session)
+    # The reviewer goes on to the next report waiting for review, and to the dashboard at the end.
+    following = ReadinessReport.objects.waiting_review(report.session).next_after(report.region)
+    return redirect(following if following is not None else report.session)
 
 
 def _show_errors(request: HttpRequest, form: forms.BaseForm) -> None:

@@ -4,6 +4,8 @@ rakor's weekday and the reports' deadline time are the election's own fields."""
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from reports.models import Election
 
@@ -25,7 +27,7 @@ class Command(BaseCommand):
         if pratinjau:
             planned = chosen.missing_weekly_sessions()
             for session in planned:
-                deadline = f"{session.deadline:%d-%m-%Y %H.%M}"
+                deadline = date_format(timezone.localtime(session.deadline), "j F Y, H.i")
                 self.stdout.write(f"akan dibuat: {session}, batas waktu {deadline} WITA")
             self.stdout.write(f"{len(planned)} rakor akan dibuat untuk {chosen}.")
             return
