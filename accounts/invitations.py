@@ -57,7 +57,9 @@ def invite(user: User) -> str:
 
 def password_chosen(request: HttpRequest, user: User) -> None:
     """The user has set a password of their own: no page sends them to change it any more."""
-    Profile.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
+    for profile in Profile.objects.filter(user=user, must_change_password=True):
+        profile.must_change_password = False
+        profile.save(update_fields=["must_change_password"])  # through save(): the history records it
     request.session.pop(MUST_CHANGE, None)
 
 

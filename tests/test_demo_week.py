@@ -18,8 +18,9 @@ from django.urls import reverse
 from incidents.models import Incident
 from notifications.events import missing_regions, remind
 from notifications.models import Notification
+from reports.brief.document import verify_url
 from reports.models import LetterNumber, RakorSession, ReadinessReport
-from reports.workflow import letter as chain
+from reports.models.letter import in_force
 from reports.workflow.writes import mark_submitted
 from tests import letters
 
@@ -74,8 +75,6 @@ def test_production_refuses_to_start_with_the_demo_clock():
 def test_the_demos_letter_is_dated_on_the_demos_monday_with_its_qr_on_the_demos_port(demo, settings):
     """Signed in the demo, the 18 November letter reads "Samarinda, 18 November 2024" and its QR
     code's address is on the port the demo runs on."""
-    from reports.brief.document import verify_url  # after the chain: brief.document imports it back
-
     settings.DEMO_TODAY = DEMO_MONDAY
     settings.SITE_URL = "http://127.0.0.1:8177"
     number = letters.sign(demo)
@@ -109,7 +108,7 @@ def test_seed_demo_reset_starts_over_from_the_seeded_demo(demo, settings):
     assert remind(demo, missing_regions(demo).first())
     call_command("seed_demo", "--reset", stdout=io.StringIO())
     session = RakorSession.objects.get(date=DEMO_MONDAY)
-    assert chain.in_force(session) is None
+    assert in_force(session) is None
     assert not LetterNumber.objects.exists() and not session.letter_steps.exists()
     assert (Incident.objects.count(), ReadinessReport.objects.count()) == (seeded_incidents, seeded_reports)
     assert Notification.objects.count() == seeded_notifications

@@ -154,14 +154,14 @@ def forward_holding_the_lock(
 ) -> tuple[Callable[[], object], threading.Event, threading.Event]:
     """A forwarding that, once inside its locked transaction, says so and waits to be released."""
     making, release = threading.Event(), threading.Event()
-    in_force = forwarding.chain.in_force
+    in_force = forwarding.in_force
 
     def held(session):
         making.set()
         release.wait(WAIT)
         return in_force(session)
 
-    monkeypatch.setattr(forwarding.chain, "in_force", held)
+    monkeypatch.setattr(forwarding, "in_force", held)
     return lambda: forward_and_make_files(rakor), making, release
 
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from deskpilkada.qr import qr_data_uri
 from reports.models import LetterNumber, LetterSettings, RakorSession
+from reports.models.letter import in_force, name_of
 from reports.rollup.parts import RegionRow, Summary
-from reports.workflow import letter as chain
 
 
 def verify_url(number: LetterNumber) -> str:
@@ -68,7 +68,7 @@ def document_context(
     """What the letter shows besides its body and attachment: kop, number, signer, copy list, QR.
     A pinned letter (``LetterSnapshot``) renders with this alone, its attachment already made."""
     letter = letter or LetterSettings.load()
-    number = chain.in_force(session)
+    number = in_force(session)
     signer = signer_of(letter, number)
     profile = getattr(signer, "profile", None) if signer is not None else None
     dated = number.issued_at if number is not None else None
@@ -79,7 +79,7 @@ def document_context(
         "number": number,
         "signer": signer,
         "signer_profile": profile,
-        "signer_name": chain.name_of(signer) if signer is not None else "",
+        "signer_name": name_of(signer) if signer is not None else "",
         "letter_date": timezone.localtime(dated).date() if dated else None,
         "qr": qr_data_uri(verify_url(number)) if number is not None and not stamped else "",
         "verify_url": verify_url(number) if number is not None else "",

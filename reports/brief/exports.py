@@ -49,11 +49,11 @@ from regions.models import Region
 from reports.brief import pades
 from reports.brief.document import document_context, letter_context, minister_status, verify_url
 from reports.models import ForwardedBrief, LetterSettings, LetterSnapshot, RakorSession, ReadinessReport
+from reports.models.letter import in_force
 from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, model_field, of_kind
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
-from reports.workflow import letter as chain
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PDF_BASE_URL = "https://brief.invalid/"  # a host that never resolves: only the fetcher answers it
@@ -178,7 +178,7 @@ def forwarded_pdf(snapshot: LetterSnapshot) -> tuple[bytes, bool]:
     """The PDF as forwarded, made from the pinned letter, and whether it carries the signer's
     electronic signature (PAdES): signed when the admin set a valid certificate for the signer,
     else unsigned."""
-    number = chain.in_force(snapshot.step.session)
+    number = in_force(snapshot.step.session)
     certificate = pades.certificate_of(number.signed_by) if number is not None else None
     if number is None or certificate is None:
         return pinned_pdf(snapshot), False

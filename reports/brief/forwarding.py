@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from deskpilkada import clock
 from reports.brief.letter import draft, indonesian, last_superseded
 from reports.models import ForwardedBrief, LetterSnapshot, RakorSession
+from reports.models.letter import in_force
 from reports.rollup.summary import summary
 from reports.workflow import letter as chain
 from reports.workflow.letter import digest
@@ -84,7 +85,7 @@ def forward(session: RakorSession, user: User) -> ForwardedBrief:
     current = lock_session(session)
     if not chain.may_forward(user):
         raise Refused(_("Naskah ini diteruskan oleh yang ditetapkan admin, bukan oleh Anda."))
-    number = chain.in_force(current)
+    number = in_force(current)
     if current.signed_off_at is None or number is None:
         raise Refused(_("Naskah harus ditandatangani sebelum diteruskan ke Mendagri."))
     chain.unchanged(current, user)
@@ -93,7 +94,9 @@ def forward(session: RakorSession, user: User) -> ForwardedBrief:
     kept = ForwardedBrief.objects.create(
         session=current, text=current.brief_text, forwarded_by=user, pdf=b"", xlsx=b"", csv=b""
     )
-    LetterSnapshot.objects.filter(step__session=current, step__cleared_at__isnull=True).update(brief=kept)
+    for pinned in LetterSnapshot.objects.filter(step__session=current, step__cleared_at__isnull=True):
+        pinned.brief = kept
+        pinned.save(update_fields=["brief"])
     number.forwarded_at, number.brief = current.forwarded_at, kept
     number.save(update_fields=["forwarded_at", "brief"])
     return kept

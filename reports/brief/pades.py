@@ -7,10 +7,13 @@ public verification page. Without a certificate the PDF is made unsigned, and th
 says so.
 """
 
+import asyncio
 import datetime as dt
 import io
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.contrib.auth.models import User
@@ -25,6 +28,7 @@ from deskpilkada import vault
 from reports.models import SignerCertificate
 
 PURPOSE = b"signer certificate"
+T = TypeVar("T")
 BOX_ID = "kotak-tanda-tangan"
 CSS_PX_TO_PT = 0.75
 
@@ -137,12 +141,26 @@ def sign(
         new_field_spec=fields.SigFieldSpec(sig_field_name="TandaTangan", on_page=page, box=box),
     )
     output = io.BytesIO()
-    pdf_signer.sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf)),
-        output=output,
-        appearance_text_params={"url": url, "signer": _signer_name(certificate)},
+    outside_event_loop(
+        lambda: pdf_signer.sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)),
+            output=output,
+            appearance_text_params={"url": url, "signer": _signer_name(certificate)},
+        )
     )
     return output.getvalue()
+
+
+def outside_event_loop(call: Callable[[], T]) -> T:
+    """Run ``call``, which runs an event loop of its own (pyHanko's synchronous API calls
+    ``asyncio.run``), in a thread of its own when this thread already runs one (an asynchronous
+    worker, or a browser driver in the same process), where ``asyncio.run`` would refuse."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call).result()
 
 
 def _signer_name(certificate: SignerCertificate) -> str:

@@ -9,14 +9,18 @@ initialled, signed and forwarded.
 
 import secrets
 import string
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from reports.models import RakorSession
 
 NUMBER_FIELDS = {"code", "number", "unit", "year"}
 
@@ -278,6 +282,26 @@ class LetterNumber(models.Model):
         return (
             self.brief is not None and self.brief.superseded_at is not None
         ) or self.corrections.in_force().exists()
+
+
+def in_force(session: "RakorSession") -> LetterNumber | None:
+    """The number of the session's standing signature, if any (a read: the letter's documents
+    and the chain both ask it)."""
+    if session.signed_off_at is None:
+        return None
+    return (
+        LetterNumber.objects.in_force()
+        .filter(session=session)
+        .select_related("signed_by__profile", "corrects")
+        .order_by("-issued_at")
+        .first()
+    )
+
+
+def name_of(user: User) -> str:
+    """An official as the letter names them: the profile's name with titles, else the account's."""
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile is not None else user.get_full_name() or user.get_username()
 
 
 class LetterStep(models.Model):

@@ -29,6 +29,7 @@ from reports.brief import pades
 from reports.brief.diff import paragraphs_changed
 from reports.forms.brief import SignForm, SignOffForm
 from reports.models import Delivery, LetterNumber, LetterSettings, LetterStep, RakorSession
+from reports.models.letter import in_force
 from reports.workflow import letter as chain
 from reports.workflow.writes import Refused, when
 
@@ -142,7 +143,7 @@ def _stages(
             else (False, Icon("pen"), _("Menunggu paraf %(name)s") % {"name": chain.name_of(official)})
         )
     if signed:
-        number = chain.in_force(session)
+        number = in_force(session)
         text = said(signed, _("Ditandatangani %(name)s, %(when)s"))
         sentence = f"{text} · {_('Nomor')} {number.number}" if number else text
         stages.append((True, Icon("patch-check"), sentence))

@@ -47,6 +47,7 @@ from reports.models import (
     LetterStep,
     RakorSession,
 )
+from reports.models.letter import name_of
 from reports.rollup.parts import Summary
 from reports.rollup.summary import summary
 from reports.workflow.writes import Refused, lock_session, locked_row
@@ -64,11 +65,6 @@ def digest(text: str) -> str:
 def standing(session: RakorSession) -> list[LetterStep]:
     """The steps that stand, in order."""
     return list(session.letter_steps.filter(cleared_at__isnull=True).select_related("user__profile"))
-
-
-def name_of(user: User) -> str:
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile is not None else user.get_full_name() or user.get_username()
 
 
 def clear(session: RakorSession, user: User, reason: str = "") -> list[LetterStep]:
@@ -384,19 +380,6 @@ def issue_number(session: RakorSession, user: User, letter: LetterSettings, now:
         signed_by=user,
         issued_at=now,
         corrects=corrects,
-    )
-
-
-def in_force(session: RakorSession) -> LetterNumber | None:
-    """The number of the session's standing signature, if any."""
-    if session.signed_off_at is None:
-        return None
-    return (
-        LetterNumber.objects.in_force()
-        .filter(session=session)
-        .select_related("signed_by__profile", "corrects")
-        .order_by("-issued_at")
-        .first()
     )
 
 
