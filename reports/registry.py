@@ -20,6 +20,28 @@ Bounds (every value a person types has one):
 - every date, in a report and in its lines, lies within the election's calendar window
   (``Election.calendar_start`` to ``Election.calendar_end``, see ``date_problem``).
 
+Every count says what it counts (``ReportField.period``), so that it means one thing from week to
+week:
+
+- ``Period.WEEK``, "minggu ini": counted anew each week, what happened since the last rakor. The
+  ASN neutrality cases found (``asn_violations``) and the incidents at polling stations
+  (``tps_incidents``): a case reported last week is not this week's, and counting it again would
+  add it twice to the province's total and raise its alert twice.
+- ``Period.TO_DATE``, "sampai saat ini": a figure that stands until it changes, either a state of
+  now (personnel deployed, kecamatan ready, logistics items fulfilled, first-time voters in the DPT)
+  or a tally that only grows (polling stations opened on time and voters who voted, counted once on
+  voting day; kecamatan whose recapitulation is done). The witnesses' objections
+  (``objections_filed``) too: the form has always asked for those raised in the recapitulation
+  "sejauh ini" (so far), and the recapitulation's plenos follow one another over several weeks, so
+  the desk reads one growing tally of the same recapitulation rather than weekly pieces of it. The
+  disputes at the Constitutional Court (``disputes_filed``) are the cases registered, each before
+  the court until it rules: a new registration adds to them, a week without one keeps them.
+
+A new week's report starts from the last one accordingly (``ReportField.carried``): a weekly count
+at 0, a figure to date at its value. "Semua bagian masih sama" confirms that start, so it says a
+weekly count is 0 this week; and the roll-up's "sama dengan laporan sebelumnya" compares a report
+with what it started from, so a week without new cases after a week with one is the same picture.
+
 The report's sections follow the stage of the week (``STAGE_SECTIONS``): readiness before voting
 day, the vote itself in its week, then the recapitulation, objections and disputes. A rakor asks
 only for the sections of its week's stages (``sections_of``); the form, the totals, the
@@ -59,6 +81,18 @@ class Kind(enum.StrEnum):
     DATE = "date"
     CHOICE = "choice"
     TEXT = "text"
+
+
+class Period(enum.StrEnum):
+    """What a count counts (see the module docstring): the week's new cases, or a figure to date."""
+
+    WEEK = "week"
+    TO_DATE = "to_date"
+
+    @property
+    def label(self) -> str:
+        """The words shown beside a count: "minggu ini", "sampai saat ini"."""
+        return _("minggu ini") if self is Period.WEEK else _("sampai saat ini")
 
 
 class Place(enum.StrEnum):
@@ -185,6 +219,7 @@ class ReportField:
     role: Role = Role.NONE
     told: CountTelling | ChoiceTelling | WindowTelling | None = None  # see ``telling``
     quoted: int = 0  # the letter may quote this note, in this order among notes (0: never)
+    period: Period | None = None  # what a count counts (every count has one; see the module docstring)
 
     @property
     def model_field(self) -> models.Field:
@@ -199,6 +234,22 @@ class ReportField:
     def words(self) -> str:
         """The field's name inside a sentence: "personel pengamanan"."""
         return str(self.model_field.verbose_name)
+
+    @property
+    def heading(self) -> str:
+        """The field's name as a heading that says a weekly count's period: "Pelanggaran netralitas
+        ASN (minggu ini)"; a figure to date reads as one without it."""
+        if self.period is not Period.WEEK:
+            return self.label
+        return _("%(label)s (%(period)s)") % {"label": self.label, "period": self.period.label}
+
+    def carried(self, value: Any) -> Any:
+        """The value a new week's report starts from when last week's was ``value``: a weekly
+        count's 0 (nothing counted yet this week), any other field's value as it stands. An empty
+        field stays empty: what was not answered is not answered with a zero."""
+        if self.period is Period.WEEK and value is not None:
+            return 0
+        return value
 
     @property
     def telling(self) -> CountTelling | ChoiceTelling | WindowTelling | None:
@@ -298,6 +349,7 @@ FIELDS = (
         "logistics_items_fulfilled",
         "logistics",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("item"),
         maximum=MAX_PARTS,
         role=Role.ITEMS,  # the attachment's logistics column says "13/14 item"
@@ -332,6 +384,7 @@ FIELDS = (
         "security_personnel",
         "security",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("orang"),
         maximum=MAX_PERSONNEL,
         summed=True,
@@ -369,6 +422,7 @@ FIELDS = (
         "asn_violations",
         "asn",
         Kind.COUNT,
+        period=Period.WEEK,
         unit=gettext_lazy("kasus"),
         maximum=MAX_PERSONNEL,
         summed=True,
@@ -383,6 +437,7 @@ FIELDS = (
         "kecamatan_ready",
         "kecamatan",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("kecamatan"),
         maximum=MAX_PARTS,
         summed=True,
@@ -402,6 +457,7 @@ FIELDS = (
         "first_time_voters",
         "voters",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("orang"),
         maximum=MAX_VOTERS,
         summed=True,
@@ -423,6 +479,7 @@ FIELDS = (
         "tps_opened_on_time",
         "voting",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("TPS"),
         maximum=MAX_POLLING_STATIONS,
         summed=True,
@@ -432,6 +489,7 @@ FIELDS = (
         "tps_incidents",
         "voting",
         Kind.COUNT,
+        period=Period.WEEK,
         unit=gettext_lazy("kejadian"),
         maximum=MAX_POLLING_STATIONS,
         summed=True,
@@ -441,6 +499,7 @@ FIELDS = (
         "voters_voted",
         "voting",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("pemilih"),
         maximum=MAX_VOTERS,
         summed=True,
@@ -451,6 +510,7 @@ FIELDS = (
         "recap_kecamatan_done",
         "recapitulation",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("kecamatan"),
         maximum=MAX_PARTS,
         summed=True,
@@ -463,13 +523,20 @@ FIELDS = (
         "objections_filed",
         "disputes",
         Kind.COUNT,
+        period=Period.TO_DATE,
         unit=gettext_lazy("keberatan"),
         maximum=MAX_PARTS,
         summed=True,
         column=gettext_lazy("Keberatan"),
     ),
     ReportField(
-        "disputes_filed", "disputes", Kind.COUNT, unit=gettext_lazy("perkara"), maximum=MAX_PARTS, summed=True
+        "disputes_filed",
+        "disputes",
+        Kind.COUNT,
+        period=Period.TO_DATE,
+        unit=gettext_lazy("perkara"),
+        maximum=MAX_PARTS,
+        summed=True,
     ),
     ReportField("disputes_notes", "disputes", Kind.TEXT, maximum=NOTE_LENGTH, places=FORM_AND_FILES),
     ReportField(

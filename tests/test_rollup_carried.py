@@ -40,10 +40,19 @@ def test_a_silent_region_with_a_high_risk_stays_red_with_the_date_of_its_last_re
     assert (samarinda.light, samarinda.known_shortages[0].quantity) == (Light.RED, 1200)
 
 
-def test_the_asn_total_keeps_a_silent_regions_case_and_says_it_is_carried(demo):
-    totals = summary(demo).totals
-    assert totals.figures["asn_violations"].value == 1  # Kutai Barat's of 11 November; silent since
-    assert totals.carried.figures["asn_violations"].value == 1
+def test_a_silent_regions_asn_case_of_last_week_is_not_this_weeks_but_its_alert_says_it(demo):
+    """A weekly count adds up only this rakor's reports; the silent region's case is told, dated."""
+    result = summary(demo)
+    totals = result.totals
+    assert totals.figures["asn_violations"].value == 0  # Kutai Barat's case is of 11 November; silent since
+    assert totals.carried.figures["asn_violations"].reports == 0
+    assert totals.carried.figures["security_personnel"].value == 3140  # a figure to date still carries
+    assert row_of(result, "Kutai Barat").figures["asn_violations"].value is None
+    assert (
+        AlertKind.ASN,
+        "Kabupaten Kutai Barat: 1 pelanggaran netralitas ASN (data rakor 11 November)",
+        dt.date(2024, 11, 11),
+    ) in [(alert.kind, alert.message, alert.carried_from) for alert in result.alerts]
     assert [shortage.carried for shortage in totals.shortages] == [("Samarinda",)]
 
 

@@ -50,7 +50,7 @@ from reports.brief import pades
 from reports.brief.document import document_context, letter_context, minister_status, verify_url
 from reports.models import ForwardedBrief, LetterSettings, LetterSnapshot, RakorSession, ReadinessReport
 from reports.models.letter import in_force
-from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Place, ReportField, model_field, of_kind
+from reports.registry import FIELDS_BY_NAME, SECTIONS, Kind, Period, Place, ReportField, model_field, of_kind
 from reports.rollup.changes import shortage_text
 from reports.rollup.lights import AlertKind
 from reports.rollup.parts import RegionRow, Summary
@@ -230,6 +230,8 @@ def _field(field: ReportField) -> Column:
         report = row.known_report
         if report is None or getattr(report, name) in (None, ""):
             return None
+        if field.period is Period.WEEK and not row.is_reported:
+            return None  # a silent region's cases of an earlier week are not this week's
         if field.kind == Kind.CHOICE:
             return str(getattr(report, f"get_{name}_display")())
         return getattr(report, name)

@@ -45,7 +45,8 @@ class SectionLayout:
     """A section of the form as templates/reports/operator/_form.html draws it."""
 
     section: Section
-    fields: list[tuple[forms.BoundField, str, str]]  # each field, its column's CSS class, its unit
+    # Each field, its column's CSS class, its unit and its period ("minggu ini" beside a weekly count).
+    fields: list[tuple[forms.BoundField, str, str, str]]
     lines: BaseInlineFormSet | None  # the section's lines, if it has any
     titled: bool  # the lines carry their own heading (the section has fields too)
     confirm: forms.BoundField | None  # "Bagian ini masih akurat", once there is a previous report
@@ -148,7 +149,10 @@ class ReportForm(forms.ModelForm):
         return [
             SectionLayout(
                 section=section,
-                fields=[(self[name], self.width(name), self.unit(name)) for name in self.names(section)],
+                fields=[
+                    (self[name], self.width(name), self.unit(name), self.period(name))
+                    for name in self.names(section)
+                ],
                 lines=lines.get(section.lines),
                 titled=bool(self.names(section)),  # a section of lines only is titled by its legend
                 confirm=self[f"confirm_{section.key}"] if f"confirm_{section.key}" in self.fields else None,
@@ -166,6 +170,12 @@ class ReportForm(forms.ModelForm):
     def unit(name: str) -> str:
         field = FIELDS_BY_NAME[name]
         return str(field.unit) if field.kind == Kind.COUNT else ""
+
+    @staticmethod
+    def period(name: str) -> str:
+        """What a count counts, in words beside its label: "minggu ini" or "sampai saat ini"."""
+        period = FIELDS_BY_NAME[name].period
+        return period.label if period is not None else ""
 
     def confirmed_on(self, section: Section) -> dt.date | None:
         """When the section was last confirmed; None for a region's first report."""
@@ -231,7 +241,8 @@ class ReportForm(forms.ModelForm):
 
 class ReportEditor:
     """The report form and its two line formsets, validated, compared with last week and saved
-    together. A new report starts from ``previous``: its values and lines are the initial input."""
+    together. A new report starts from ``previous``: its values as carried (a weekly count at 0,
+    see ``carry.carried_values``) and its lines are the initial input."""
 
     def __init__(
         self,
@@ -248,7 +259,7 @@ class ReportEditor:
         carried = previous if report.pk is None else None
         if carried is not None:
             prefetch_related_objects([carried], "shortages", "agenda")
-        values = {name: getattr(carried, name) for name in CARRIED_FIELDS} if carried is not None else None
+        values = carry.carried_values(carried, CARRIED_FIELDS) if carried is not None else None
         shortage_rows = (
             [{"item": s.item_id, "quantity": s.quantity, "note": s.note} for s in carried.shortages.all()]
             if carried is not None

@@ -1,4 +1,9 @@
-"""What changed in a region's report since last week, and which sections have gone stale."""
+"""What changed in a region's report since last week, and which sections have gone stale.
+
+A report is compared with what it started from (``ReportField.carried``): a weekly count with what
+it was carried as, 0, so a week without new ASN cases after a week with one is no change and, every
+section confirmed, "sama dengan laporan sebelumnya", as the operator's one-tap "Semua bagian masih
+sama" confirms it; a week with cases is a change, whatever last week counted."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -8,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reports.models import RakorSession, ReadinessReport, ShortageLine
-from reports.registry import CARRIED_FIELDS, SECTIONS, SECTIONS_BY_KEY, Section, model_field
+from reports.registry import CARRIED_FIELDS, FIELDS_BY_NAME, SECTIONS, SECTIONS_BY_KEY, Section, model_field
 from reports.rollup.lights import number
 
 STALE_DAYS = 14
@@ -69,14 +74,15 @@ def changes_between(
 ) -> list[Change]:
     """What differs in ``sections`` (the ones the report's rakor asks for) among the sections the
     previous report's rakor asked for (``asked_before``): a section new to this stage (the vote's
-    count after a campaign week) has no "before" to differ from."""
+    count after a campaign week) has no "before" to differ from. A weekly count left at 0 (nothing
+    new this week) is no change; one with cases shows last week's count before it."""
     before_keys = {section.key for section in asked_before}
     changes = []
     for section in sections:
         if section.key not in before_keys:
             continue
         for name in section.fields:
-            if getattr(previous, name) == getattr(report, name):
+            if FIELDS_BY_NAME[name].carried(getattr(previous, name)) == getattr(report, name):
                 continue
             before, after = display(previous, name), display(report, name)
             if before != after:
@@ -95,10 +101,11 @@ def same_values(
     shortages: list[ShortageLine],
     previous_shortages: list[ShortageLine],
 ) -> bool:
-    """Whether two reports hold the same values and shortage lines (what ``changes_between`` would
-    find nothing in), compared raw; empty text and None count the same."""
+    """Whether ``report`` holds the values and shortage lines ``previous`` carried into its week
+    (what ``changes_between`` would find nothing in): a weekly count at 0, any other field as it
+    was; empty text and None count the same."""
     for name in CARRIED_FIELDS:
-        now, before = getattr(report, name), getattr(previous, name)
+        now, before = getattr(report, name), FIELDS_BY_NAME[name].carried(getattr(previous, name))
         if (None if now == "" else now) != (None if before == "" else before):
             return False
     lines = sorted((line.item_id, line.quantity, line.note) for line in shortages)

@@ -278,6 +278,12 @@ class Total:
         return FIELDS_BY_NAME[self.key].label
 
     @property
+    def heading(self) -> str:
+        """The count's heading saying a weekly count's period: "Pelanggaran netralitas ASN (minggu
+        ini)", so a week's cases are not read as a tally since the campaign began."""
+        return FIELDS_BY_NAME[self.key].heading
+
+    @property
     def words(self) -> str:
         """The count's name inside a sentence: "rekapitulasi kecamatan selesai"."""
         return FIELDS_BY_NAME[self.key].words

@@ -59,7 +59,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
-from reports.registry import Section, asks_readiness, fields_of, sections_of, summed
+from reports.registry import Period, Section, asks_readiness, fields_of, sections_of, summed
 from reports.rollup.changes import stale_sections
 from reports.rollup.lights import Light, ReportState, explain
 from reports.rollup.parts import (
@@ -308,7 +308,8 @@ def _row(
 ) -> RegionRow:
     """The region's row; ``before``: its last sent reports of earlier sessions, newest first;
     ``sections``: those the session asks for; ``sections_at``: those each session asked for (a
-    figure of a week that did not ask for it is no "before" and is not carried). Its light and
+    figure of a week that did not ask for it is no "before" and is not carried, nor is a weekly
+    count: an earlier week's cases are not this week's). Its light and
     findings come from the rule table, over this rakor's report or, for a silent region, its last
     one (whose findings say so)."""
     session = standing.session
@@ -327,8 +328,8 @@ def _row(
                 getattr(sent, field.name)
                 if sent
                 else getattr(previous, field.name)
-                if previous and field.name in previously_asked
-                else None
+                if previous and field.name in previously_asked and field.period is not Period.WEEK
+                else None  # nothing sent, or an earlier week's cases: not this week's
             ),
             previous=getattr(previous, field.name) if sent and field.name in previously_asked else None,
             out_of=getattr(region, field.out_of) if field.out_of else None,
@@ -395,12 +396,16 @@ def _known_totals(
     asked: frozenset[str],
     asked_at: Mapping[int, frozenset[str]],
 ) -> Totals:
-    """The totals over every region's known report, with the part carried from older reports."""
+    """The totals over every region's known report, with the part carried from older reports. A
+    weekly count adds up only this rakor's reports: a silent region's cases of an earlier week are
+    not this week's (its alert still tells them, dated)."""
+    old = frozenset(report.pk for row in rows if (report := row.carried) is not None)
     totals = _totals(
         regions,
         [(row.known_report, row.known_shortages) for row in rows if row.known_report],
         asked,
         asked_at,
+        old,
     )
     carried = [
         (row, report, since)
@@ -409,7 +414,7 @@ def _known_totals(
     ]
     if carried:
         totals.carried = _totals(
-            regions, [(report, row.known_shortages) for row, report, _since in carried], asked, asked_at
+            regions, [(report, row.known_shortages) for row, report, _since in carried], asked, asked_at, old
         )
         totals.carried_from = [(row.region, since) for row, _report, since in carried]
         names = {row.region.name for row, _report, _since in carried}
@@ -440,9 +445,11 @@ def _totals(
     sent: list[tuple[ReadinessReport, list[ShortageLine]]],
     asked: frozenset[str],
     asked_at: Mapping[int, frozenset[str]],
+    old: frozenset[int] = frozenset(),
 ) -> Totals:
     """The summed counts of ``asked`` (the session's sections' fields) and the shortages. A count
-    adds up only the reports whose own rakor asked for it (``asked_at``, by session)."""
+    adds up only the reports whose own rakor asked for it (``asked_at``, by session); a weekly count
+    none of the ``old`` reports (carried from an earlier week)."""
     by_item: dict[int, list] = {}
     for report, lines in sent:
         for line in lines:
@@ -459,7 +466,12 @@ def _totals(
     for field in summed():
         if field.name not in asked:
             continue
-        counted = [report for report, _lines in sent if field.name in asked_at[report.session_id]]
+        counted = [
+            report
+            for report, _lines in sent
+            if field.name in asked_at[report.session_id]
+            and not (field.period is Period.WEEK and report.pk in old)
+        ]
         figures[field.name] = Total(
             key=field.name,
             value=sum(getattr(report, field.name) or 0 for report in counted),

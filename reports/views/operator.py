@@ -24,7 +24,7 @@ from reports.forms.precheck import offline_rules
 from reports.forms.report import UNCHANGED, ReportEditor
 from reports.models import AgendaLine, RakorSession, ReadinessReport, ShortageLine
 from reports.models.report import ReportQuerySet
-from reports.registry import Section, model_field, number
+from reports.registry import FIELDS_BY_NAME, Period, Section, model_field, number
 from reports.rollup import changes
 from reports.rollup.lights import ReportState
 from reports.views.offline import mark_refused, queued_refused, user_key
@@ -116,6 +116,14 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
             messages.success(request, saved_message(saved, submitting))
             return redirect("reports:session_report", session.pk)
     error_links = editor.error_links() if editor.errors and not refusal else []
+    # "Semua bagian masih sama": offered until the week's report is sent (then it is resent), and
+    # only when last week's report held every section this week asks for (same stage). It lists
+    # last week's values as this week starts from them: a weekly count at 0.
+    last_week = (
+        readonly_sections(editor.previous, editor.form.sections, carried=True)
+        if editor.previous and not shown.is_sent and same_stage(editor.previous.session, session)
+        else None
+    )
     context = {
         "session": session,
         "report": shown,
@@ -129,13 +137,10 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         "action": action,
         "error_links": error_links,
         "offline_rules": offline_rules(editor),  # what the phone checks before queuing (report_check.js)
-        # "Semua bagian masih sama": offered until the week's report is sent (then it is revised),
-        # and only when last week's report held every section this week asks for (same stage).
-        "last_week": (
-            readonly_sections(editor.previous, editor.form.sections)
-            if editor.previous and not shown.is_sent and same_stage(editor.previous.session, session)
-            else None
-        ),
+        "last_week": last_week,
+        "weekly_restart": any(part["weekly"] for part in last_week or ()),
+        # "Kirim ulang tanpa perubahan": a sent report still waiting for review, or returned.
+        "resend": shown.status in RESENDABLE,
     }
     # A newer version on the server is no refusal: the page shows both versions to choose from.
     if request.method == "POST" and not isinstance(refusal, writes.Stale):
@@ -143,6 +148,11 @@ def report_page(request: SignedInRequest, session: RakorSession) -> HttpResponse
         context["queued_refusal"] = queued_refused(request, reasons, session)
     status = 409 if refusal else 200
     return mark_refused(render(request, "reports/operator/report_form.html", context, status=status), context)
+
+
+# A sent report its operator may send again in one tap: one accepted needs nothing more (sending it
+# again would put it back before the reviewer).
+RESENDABLE = (ReadinessReport.Status.SUBMITTED, ReadinessReport.Status.RETURNED)
 
 
 def differences(editor: ReportEditor, current: ReadinessReport) -> list[Difference]:
@@ -216,9 +226,12 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/operator/report_view.html", context)
 
 
-def display(report: ReadinessReport, name: str) -> str:
-    """A field as the operator reads it back: the desk's display, with dates written out."""
+def display(report: ReadinessReport, name: str, carried: bool = False) -> str:
+    """A field as the operator reads it back: the desk's display, with dates written out;
+    ``carried``: as a new week starts from it (a weekly count at 0)."""
     value = getattr(report, name)
+    if carried and (start := FIELDS_BY_NAME[name].carried(value)) != value:
+        return number(start)
     if isinstance(value, dt.date):
         return long_date(value)
     return changes.display(report, name)
@@ -234,9 +247,13 @@ def same_stage(before: RakorSession, now: RakorSession) -> bool:
     return set(now.sections) <= set(before.sections)
 
 
-def readonly_sections(report: ReadinessReport, sections: Iterable[Section] | None = None) -> list[dict]:
+def readonly_sections(
+    report: ReadinessReport, sections: Iterable[Section] | None = None, carried: bool = False
+) -> list[dict]:
     """Each section of a stored report (those of its rakor's stage, or ``sections``) with its values
-    as words, whether it changed since last week and when it was last confirmed."""
+    as words under their headings (a weekly count's says "minggu ini"), whether it changed since
+    last week and when it was last confirmed; ``carried``: the values as a new week starts from
+    them, what "Semua bagian masih sama" confirms (``weekly``: the section has a weekly count)."""
     lines: dict[str, list[Any]] = {"shortages": [], "agenda": []}
     if report.pk:
         lines = {
@@ -247,9 +264,9 @@ def readonly_sections(report: ReadinessReport, sections: Iterable[Section] | Non
         {
             "section": section,
             "rows": [
-                (capfirst(model_field(ReadinessReport, name).verbose_name), display(report, name))
-                for name in section.fields
+                (FIELDS_BY_NAME[name].heading, display(report, name, carried)) for name in section.fields
             ],
+            "weekly": any(FIELDS_BY_NAME[name].period is Period.WEEK for name in section.fields),
             "lines": lines.get(section.lines),
             "changed": section.key in (report.changed_sections or ()),
             "confirmed": confirmed_on(report, section.key),

@@ -1,4 +1,5 @@
-"""Carry-forward: a region's new report starts from its last one, section by section.
+"""Carry-forward: a region's new report starts from its last one, section by section, each field as
+the registry carries it (``ReportField.carried``: a weekly count at 0, any other as it stands).
 
 A section's *snapshot* is what the operator sees of it: its fields and its lines. Comparing the
 snapshot carried from last week with the one saved tells which sections changed; the sections the
@@ -8,10 +9,11 @@ date they were last confirmed, so the reviewer sees how old each part of the pic
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from regions.models import Region
 from reports.models import RakorSession, ReadinessReport
-from reports.registry import SECTIONS, Section
+from reports.registry import FIELDS_BY_NAME, SECTIONS, Section
 
 Snapshot = dict[str, tuple]
 
@@ -27,6 +29,11 @@ def last_report(session: RakorSession, region: Region) -> ReadinessReport | None
         .order_by("-session__date")
         .first()
     )
+
+
+def carried_values(previous: ReadinessReport, names: Iterable[str]) -> dict[str, Any]:
+    """The fields ``names`` of ``previous`` as a new week's report starts from them."""
+    return {name: FIELDS_BY_NAME[name].carried(getattr(previous, name)) for name in names}
 
 
 def shortage_row(item_id: int, quantity: int, note: str | None) -> tuple:
@@ -56,10 +63,10 @@ def snapshot(
 
 
 def carried_snapshot(previous: ReadinessReport, session: RakorSession) -> Snapshot:
-    """What the new report starts from: the previous report's fields and (coming) lines, in the
-    sections ``session`` asks for."""
+    """What the new report starts from: the previous report's fields as carried and its (coming)
+    lines, in the sections ``session`` asks for."""
     sections = session.sections
-    values = {name: getattr(previous, name) for section in sections for name in section.fields}
+    values = carried_values(previous, (name for section in sections for name in section.fields))
     shortages = [shortage_row(s.item_id, s.quantity, s.note) for s in previous.shortages.all()]
     agenda = [agenda_row(a.kind, a.date, a.place, a.description) for a in carried_agenda(previous, session)]
     return snapshot(values, shortages, agenda, sections)
