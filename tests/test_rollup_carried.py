@@ -44,7 +44,7 @@ def test_the_asn_total_keeps_a_silent_regions_case_and_says_it_is_carried(demo):
     totals = summary(demo).totals
     assert totals.figures["asn_violations"].value == 1  # Kutai Barat's of 11 November; silent since
     assert totals.carried.figures["asn_violations"].value == 1
-    assert [shortage.carried for shortage in totals.shortages] == [("Samarinda",)]
+    assert [shortage.carried for shortage in totals.shortages] == [("Kota Samarinda",)]
 
 
 def test_a_region_silent_for_two_rakor_carries_its_report_from_two_rakor_ago(demo):

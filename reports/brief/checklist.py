@@ -11,6 +11,7 @@ and when (``RakorSession.sign_off_acknowledged``), and the letter names the unve
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region
@@ -68,6 +69,17 @@ def checklist(result: Summary) -> list[Item]:
 
 
 def acknowledged(stored: list[dict]) -> list[tuple[str, list[str]]]:
-    """What a signer acknowledged, as kept on the session: each item's label and region names."""
+    """What a signer acknowledged, as kept on the session: each item's label and region names. The
+    names are kept as the letter says them ("Kabupaten Paser"); a page names them in its own
+    language ("Paser Regency"), and a name no region answers to any more as it was kept."""
     labels = dict(Check.choices)
-    return [(str(labels.get(entry["kind"], entry["kind"])), entry["regions"]) for entry in stored]
+    regions = Region.objects.all()
+    with translation.override("id"):
+        kept_as = {str(region): region for region in regions}
+    return [
+        (
+            str(labels.get(entry["kind"], entry["kind"])),
+            [str(kept_as.get(name, name)) for name in entry["regions"]],
+        )
+        for entry in stored
+    ]
