@@ -55,7 +55,7 @@ def test_the_table_alerts_and_totals_show_what_is_carried_and_from_when(desk, de
     )
     assert "Personel pengamanan 9.534 (3.140 dari data lama) (sebelumnya 9.510 menurut 10 laporan)" in page
     assert "Pelanggaran netralitas ASN 1 (1 dari data lama)" in page
-    assert "Surat suara 1.200 lembar (Samarinda · data lama)" in page
+    assert "Surat suara 1.200 lembar (Kota Samarinda · data lama)" in page
 
 
 def test_the_personnel_trend_draws_no_fall_for_regions_that_did_not_report(desk, demo):
