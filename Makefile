@@ -77,9 +77,10 @@ lint: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Extract the strings into locale/en/LC_MESSAGES/django.po, then compile it; commit both files.
+# locale/id holds only our corrections to Django's own Indonesian, edited by hand and compiled here too.
 messages: setup
 	$(BIN)/python manage.py makemessages --locale en
-	$(BIN)/python manage.py compilemessages --locale en --ignore .venv --ignore node_modules
+	$(BIN)/python manage.py compilemessages --locale en --locale id --ignore .venv --ignore node_modules
 
 format: setup
 	$(BIN)/ruff check --fix .

@@ -228,14 +228,14 @@ class Shortages:
             return []
         return [
             {
-                "item": _lower_first(line.item.name),
+                "item": _lower_first(line.item.display_name),
                 "quantity": number(line.quantity),
-                "unit": line.item.unit,
+                "unit": line.item.display_unit,
                 "gap": _("masih kekurangan %(item)s %(quantity)s %(unit)s")
                 % {
-                    "item": _lower_first(line.item.name),
+                    "item": _lower_first(line.item.display_name),
                     "quantity": number(line.quantity),
-                    "unit": line.item.unit,
+                    "unit": line.item.display_unit,
                 },
             }
             for line in subject.shortages

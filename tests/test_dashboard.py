@@ -56,7 +56,7 @@ def test_dashboard_shows_the_current_rakor_seven_of_ten_and_names_the_missing(de
         "3 kabupaten/kota belum melapor: Kabupaten Kutai Barat , Kabupaten Kutai Timur , Kota Samarinda"
         in page
     )
-    assert "laporan terlambat: Mahakam Ulu" in page
+    assert "laporan terlambat: Kabupaten Mahakam Ulu" in page
     assert "9.534" in page and "3.140 dari data lama" in page and "1.214" in page
     assert "Debat terakhir pasangan calon" in page and "Kampanye rapat umum pasangan calon" in page
     assert "Tindak lanjuti dugaan ASN tidak netral di Kutai Barat" in page  # closed since last week
@@ -297,7 +297,7 @@ def test_a_shortage_reported_this_week_turns_the_tile_red_with_its_quantity(desk
     )
     page = text(desk.get(reverse("reports:dashboard")))
     assert "belum siap: kekurangan surat suara 1.200 lembar; risiko konflik tinggi" in page
-    assert "Surat suara 2.400 lembar (Berau, Samarinda · data lama)" in page
+    assert "Surat suara 2.400 lembar (Kabupaten Berau, Kota Samarinda · data lama)" in page
     assert "Bermasalah" in page
 
 
@@ -313,4 +313,4 @@ def test_a_late_report_is_marked_late_on_the_dashboard(desk, demo):
     report = report_of(demo, "Paser")
     ReadinessReport.objects.filter(pk=report.pk).update(is_late=True, first_submitted_at=timezone.now())
     page = text(desk.get(reverse("reports:dashboard")))
-    assert "laporan terlambat: Paser, Mahakam Ulu" in page
+    assert "laporan terlambat: Kabupaten Paser, Kabupaten Mahakam Ulu" in page

@@ -49,10 +49,13 @@ def test_the_table_alerts_and_totals_show_what_is_carried_and_from_when(desk, de
     assert "Kabupaten Kutai Timur: risiko konflik tinggi (data rakor 11 November)" in page
     assert "Kota Samarinda kekurangan surat suara 1.200 lembar (data rakor 11 November)" in page
     assert "dari 7 laporan rakor ini dan data lama 3 kabupaten/kota yang belum melapor" in page
-    assert "Data lama: Kutai Barat (data rakor 11 November), Kutai Timur (data rakor 11 November)" in page
+    assert (
+        "Data lama: Kabupaten Kutai Barat (data rakor 11 November), "
+        "Kabupaten Kutai Timur (data rakor 11 November)" in page
+    )
     assert "Personel pengamanan 9.534 (3.140 dari data lama) (sebelumnya 9.510 menurut 10 laporan)" in page
     assert "Pelanggaran netralitas ASN (minggu ini) 0 (sebelumnya 1 menurut 10 laporan)" in page
-    assert "Surat suara 1.200 lembar (Samarinda · data lama)" in page
+    assert "Surat suara 1.200 lembar (Kota Samarinda · data lama)" in page
 
 
 def test_the_personnel_trend_draws_no_fall_for_regions_that_did_not_report(desk, demo):

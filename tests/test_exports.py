@@ -127,7 +127,7 @@ def test_the_pdf_reads_only_the_projects_static_files():
 def test_the_xlsx_has_a_row_per_region_typed_cells_and_the_right_totals(desk, demo):
     book = workbook(download(desk, "brief_xlsx", demo))
     sheet = book.worksheets[0]
-    assert sheet.title == "Rakor 18-11-2024"
+    assert sheet.title == "Rakor 18 Nov 2024"
     assert [cell.value for cell in sheet[1]] == HEADERS
     assert sheet.freeze_panes == "C2"
     assert sheet.column_dimensions["B"].width == 26

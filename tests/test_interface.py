@@ -166,7 +166,7 @@ def test_english_pages_count_one_late_report_and_name_regions_in_english_order(c
     client.force_login(User.objects.get(username="sekretariat"))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     dashboard = " ".join(client.get(reverse("reports:dashboard")).text.split())
-    assert "late report: Mahakam Ulu" in dashboard
+    assert "late report: Mahakam Ulu Regency" in dashboard
     assert "late reports" not in dashboard
     assert "7 of 10 regencies/cities have reported" in dashboard
     assert "Samarinda City" in dashboard and "Kota Samarinda" not in dashboard

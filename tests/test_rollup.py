@@ -117,7 +117,7 @@ def test_demo_previous_session_shows_samarindas_shortage_and_kutims_risk(demo):
         "Surat suara",
         1200,
         "lembar",
-        ("Samarinda",),
+        ("Kota Samarinda",),
     )
     kinds = [(alert.kind, alert.region.name) for alert in result.alerts]
     assert kinds[0] == (AlertKind.SHORTAGE, "Samarinda")

@@ -53,7 +53,7 @@ def test_a_silent_regions_asn_case_of_last_week_is_not_this_weeks_but_its_alert_
         "Kabupaten Kutai Barat: 1 pelanggaran netralitas ASN (data rakor 11 November)",
         dt.date(2024, 11, 11),
     ) in [(alert.kind, alert.message, alert.carried_from) for alert in result.alerts]
-    assert [shortage.carried for shortage in totals.shortages] == [("Samarinda",)]
+    assert [shortage.carried for shortage in totals.shortages] == [("Kota Samarinda",)]
 
 
 def test_a_region_silent_for_two_rakor_carries_its_report_from_two_rakor_ago(demo):

@@ -59,7 +59,7 @@ def test_a_regions_page_links_to_the_previous_and_next_region_and_the_next_revie
     assert f'href="{reverse("reports:region_detail", args=[demo.pk, regions[0].pk])}" rel="prev"' in html
     assert f'href="{reverse("reports:region_detail", args=[demo.pk, regions[2].pk])}" rel="next"' in html
     following = ReadinessReport.objects.waiting_review(demo).next_after(middle)
-    assert f"Berikutnya untuk diperiksa: {following.region.name}" in html
+    assert f"Berikutnya untuk diperiksa: {following.region}" in html
 
 
 def test_the_kepala_kesbangpols_menu_has_the_dashboard_and_the_letter(demo):

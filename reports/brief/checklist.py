@@ -8,9 +8,11 @@ the signer ticks each of them, and so are the findings of high severity of the r
 and when (``RakorSession.sign_off_acknowledged``), and the letter names the unverified reports.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region
@@ -67,7 +69,21 @@ def checklist(result: Summary) -> list[Item]:
     return [Item(kind, regions) for kind, regions in found.items() if regions]
 
 
-def acknowledged(stored: list[dict]) -> list[tuple[str, list[str]]]:
-    """What a signer acknowledged, as kept on the session: each item's label and region names."""
+def acknowledged(stored: list[dict], regions: Iterable[Region] | None = None) -> list[tuple[str, list[str]]]:
+    """What a signer acknowledged, as kept on the session: each item's label and region names. The
+    names are kept as the letter says them ("Kabupaten Paser"); a page names them in its own
+    language ("Paser Regency"), and a name no region answers to any more as it was kept. A page
+    that holds the ``regions`` already passes them (no query)."""
     labels = dict(Check.choices)
-    return [(str(labels.get(entry["kind"], entry["kind"])), entry["regions"]) for entry in stored]
+    if not stored:
+        return []
+    regions = Region.objects.all() if regions is None else regions
+    with translation.override("id"):
+        kept_as = {str(region): region for region in regions}
+    return [
+        (
+            str(labels.get(entry["kind"], entry["kind"])),
+            [str(kept_as.get(name, name)) for name in entry["regions"]],
+        )
+        for entry in stored
+    ]

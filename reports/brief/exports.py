@@ -418,7 +418,8 @@ def xlsx(result: Summary) -> bytes:
     significant incidents."""
     workbook = Workbook()
     sheet = workbook.worksheets[0]
-    sheet.title = f"Rakor {result.session.date:%d-%m-%Y}"
+    # A sheet title holds at most 31 characters and no "/": "Rakor 18 Nov 2024".
+    sheet.title = f"Rakor {formats.date_format(result.session.date, 'j M Y')}"
     headers, rows, totals = session_table(result)
     _write(sheet, headers, rows, [column.width for column in columns(result)], totals=totals, frozen="C2")
     for title, (headers, rows, widths) in (

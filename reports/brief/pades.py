@@ -17,14 +17,15 @@ from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.contrib.auth.models import User
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from pyhanko import stamp
 from pyhanko.pdf_utils import text
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
-from deskpilkada import vault
+from deskpilkada import clock, vault
+from reports.brief.words import moment
 from reports.models import SignerCertificate
 
 PURPOSE = b"signer certificate"
@@ -129,8 +130,7 @@ def sign(
         location=place,
     )
     style = stamp.QRStampStyle(
-        stamp_text="Ditandatangani secara elektronik oleh\n%(signer)s\n%(ts)s\nPeriksa: pindai kode QR",
-        timestamp_format="%d-%m-%Y %H:%M %Z",
+        stamp_text="Ditandatangani secara elektronik oleh\n%(signer)s\n%(when)s\nPeriksa: pindai kode QR",
         border_width=0,
         text_box_style=text.TextBoxStyle(font_size=7),
     )
@@ -145,7 +145,7 @@ def sign(
         lambda: pdf_signer.sign_pdf(
             IncrementalPdfFileWriter(io.BytesIO(pdf)),
             output=output,
-            appearance_text_params={"url": url, "signer": _signer_name(certificate)},
+            appearance_text_params={"url": url, "signer": _signer_name(certificate), "when": _signed_at()},
         )
     )
     return output.getvalue()
@@ -161,6 +161,13 @@ def outside_event_loop(call: Callable[[], T]) -> T:
         return call()
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(call).result()
+
+
+def _signed_at() -> str:
+    """The stamp's moment as the letter writes dates ("18 November 2024 pukul 09.15 WITA"), by the
+    desk's clock, so that a demo letter is stamped within its own week."""
+    with translation.override("id"):
+        return moment(clock.now())
 
 
 def _signer_name(certificate: SignerCertificate) -> str:

@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.utils import formats
+from django.utils import formats, timezone
 
 from reports.rollup.lights import number
 
@@ -25,6 +25,12 @@ def names(items: Iterable[object]) -> str:
 
 def day(value: dt.date) -> str:
     return formats.date_format(value, "j F Y")
+
+
+def moment(value: dt.datetime) -> str:
+    """ "18 November 2024 pukul 09.15 WITA": a moment as the desk writes it, in the desk's time zone."""
+    local = timezone.localtime(value)
+    return f"{day(local.date())} pukul {local:%H.%M} WITA"
 
 
 def weekday(value: dt.date) -> str:

@@ -30,6 +30,12 @@ class LineForm(forms.ModelForm):
     def has_changed(self) -> bool:
         return (self.instance._state.adding and bool(self.initial)) or super().has_changed()
 
+    @property
+    def is_spare(self) -> bool:
+        """An empty spare row (the formset's extra one) asks nothing until it is used, so its
+        labels carry no required mark; once filled in, its fields are checked as required."""
+        return self.empty_permitted and not self.has_changed()
+
 
 class ShortageLineForm(LineForm):
     quantity = count_field(ShortageLine, "quantity", 1, MAX_QUANTITY)
@@ -45,7 +51,7 @@ class ShortageLineForm(LineForm):
         self.fields["item"].error_messages["required"] = _("Pilih item logistik.")
         item = cast(forms.ModelChoiceField, self.fields["item"])
         item.queryset = LogisticsItem.objects.filter(election=self.election)
-        item.choices = [("", _("— pilih item —")), *((i.pk, i.name) for i in items)]
+        item.choices = [("", _("— pilih item —")), *((i.pk, i.display_name) for i in items)]
         show_limits(self)
 
     def row(self) -> tuple:
@@ -149,7 +155,10 @@ class ShortageFormSet(LineFormSet):
             if item is None:
                 continue
             if item.pk in seen:
-                form.add_error("item", _("%(item)s sudah dicantumkan; gabungkan jumlahnya.") % {"item": item})
+                form.add_error(
+                    "item",
+                    _("%(item)s sudah dicantumkan; gabungkan jumlahnya.") % {"item": item.display_name},
+                )
             seen.add(item.pk)
 
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from deskpilkada import clock
@@ -290,6 +291,38 @@ class ElectionStage(models.Model):
             raise ValidationError(errors)
 
 
+# The election's 14 logistics items and their units as the KPU names them (migration 0002). They
+# are data, but known words: a page names them in its language, while an item the admin adds or
+# renames later keeps its own text. The letter and the files are drawn in Bahasa Indonesia, so they
+# read the stored words whichever of the two they use.
+ITEM_NAMES = {
+    "Surat suara": pgettext_lazy("logistics item", "Surat suara"),
+    "Kotak suara": pgettext_lazy("logistics item", "Kotak suara"),
+    "Bilik suara": pgettext_lazy("logistics item", "Bilik suara"),
+    "Tinta": pgettext_lazy("logistics item", "Tinta"),
+    "Segel": pgettext_lazy("logistics item", "Segel"),
+    "Alat coblos": pgettext_lazy("logistics item", "Alat coblos"),
+    "Sampul": pgettext_lazy("logistics item", "Sampul"),
+    "Tanda pengenal KPPS, petugas ketertiban TPS dan saksi": pgettext_lazy(
+        "logistics item", "Tanda pengenal KPPS, petugas ketertiban TPS dan saksi"
+    ),
+    "Formulir berita acara dan sertifikat": pgettext_lazy(
+        "logistics item", "Formulir berita acara dan sertifikat"
+    ),
+    "Daftar pasangan calon": pgettext_lazy("logistics item", "Daftar pasangan calon"),
+    "Salinan DPT": pgettext_lazy("logistics item", "Salinan DPT"),
+    "Alat bantu tunanetra": pgettext_lazy("logistics item", "Alat bantu tunanetra"),
+    "Gembok/alat pengaman": pgettext_lazy("logistics item", "Gembok/alat pengaman"),
+    "Kantong plastik": pgettext_lazy("logistics item", "Kantong plastik"),
+}
+ITEM_UNITS = {
+    "lembar": pgettext_lazy("logistics unit", "lembar"),
+    "buah": pgettext_lazy("logistics unit", "buah"),
+    "botol": pgettext_lazy("logistics unit", "botol"),
+    "set": pgettext_lazy("logistics unit", "set"),
+}
+
+
 class LogisticsItem(models.Model):
     """One of an election's logistics items ("14 item logistik"), kept as editable data."""
 
@@ -314,6 +347,16 @@ class LogisticsItem(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The item's name in the active language when it is one of the known items (``ITEM_NAMES``)."""
+        return str(ITEM_NAMES.get(self.name, self.name))
+
+    @property
+    def display_unit(self) -> str:
+        """The unit in the active language when it is a known one ("lembar": "sheets")."""
+        return str(ITEM_UNITS.get(self.unit, self.unit))
 
 
 def default_deadline(day: dt.date, time: dt.time = dt.time(8, 0)) -> dt.datetime:

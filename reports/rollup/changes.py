@@ -61,7 +61,12 @@ def display(report: ReadinessReport, name: str) -> str:
 
 
 def shortage_text(lines: list[ShortageLine]) -> str:
-    return "; ".join(f"{line.item.name} {number(line.quantity)} {line.item.unit}" for line in lines) or "—"
+    return (
+        "; ".join(
+            f"{line.item.display_name} {number(line.quantity)} {line.item.display_unit}" for line in lines
+        )
+        or "—"
+    )
 
 
 def changes_between(

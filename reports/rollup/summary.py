@@ -417,7 +417,7 @@ def _known_totals(
             regions, [(report, row.known_shortages) for row, report, _since in carried], asked, asked_at, old
         )
         totals.carried_from = [(row.region, since) for row, _report, since in carried]
-        names = {row.region.name for row, _report, _since in carried}
+        names = {str(row.region) for row, _report, _since in carried}
         totals.shortages = [
             replace(shortage, carried=tuple(name for name in shortage.regions if name in names))
             for shortage in totals.shortages
@@ -456,9 +456,14 @@ def _totals(
             entry = by_item.setdefault(line.item_id, [line.item, 0, []])
             entry[1] += line.quantity
             entry[2].append(report.region_id)
-    names = {region.pk: region.name for region in regions}
+    names = {region.pk: str(region) for region in regions}
     shortages = [
-        ShortageTotal(item.name, item.unit, quantity, tuple(names[pk] for pk in dict.fromkeys(region_ids)))
+        ShortageTotal(
+            item.display_name,
+            item.display_unit,
+            quantity,
+            tuple(names[pk] for pk in dict.fromkeys(region_ids)),
+        )
         for item, quantity, region_ids in sorted(by_item.values(), key=lambda e: (e[0].position, e[0].name))
     ]
 

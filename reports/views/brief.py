@@ -110,7 +110,9 @@ def _page(
         "text": text,
         "returned": checklist.returned(result),
         "checklist": checklist.checklist(result),
-        "acknowledged": checklist.acknowledged(session.sign_off_acknowledged),
+        "acknowledged": checklist.acknowledged(
+            session.sign_off_acknowledged, [row.region for row in result.rows]
+        ),
         # Differs from the draft: edited, or (once signed off and pinned) the data moved since.
         "is_edited": text != drafted,
         "follows_data": not session.brief_text,

@@ -182,7 +182,10 @@ def lines_words(lines: list[ShortageLine] | list[AgendaLine]) -> str:
     words = []
     for line in lines:
         if isinstance(line, ShortageLine):
-            text, note = f"{line.item.name}: {number(line.quantity)} {line.item.unit}", line.note
+            text, note = (
+                f"{line.item.display_name}: {number(line.quantity)} {line.item.display_unit}",
+                line.note,
+            )
         else:
             parts = (long_date(line.date), line.get_kind_display(), line.place)
             text, note = " · ".join(part for part in parts if part), line.description

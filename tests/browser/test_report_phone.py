@@ -82,3 +82,28 @@ def test_a_draft_survives_a_change_of_language_and_nothing_is_falsely_offered(op
         page.locator("button[value=draft]").click()
     assert "Draf tersimpan" in page.inner_text("main"), page.inner_text("main")[:600]
     assert report_of("Kutai Timur").security_personnel == 1400
+
+
+def test_the_send_bar_is_one_opaque_row_that_leaves_the_one_tap_checkbox_clear(open_page):
+    """At 375 px the bar is at most 64 px tall, opaque, and the one-tap checkbox scrolled into view
+    lies above it; the form's last control can be scrolled above it too."""
+    page = open_page("phone", "operator.samarinda")
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(reverse("reports:report_form"))
+    checkbox = page.locator("input[name=confirm_all]")
+    checkbox.scroll_into_view_if_needed()
+    box, bar = checkbox.bounding_box(), page.locator(".report-actions").bounding_box()
+    assert bar["height"] <= 64
+    assert box["y"] + box["height"] <= bar["y"], "the send bar covers the one-tap checkbox"
+    background = page.evaluate("getComputedStyle(document.querySelector('.report-actions')).backgroundColor")
+    assert background.startswith("rgb("), f"the send bar is translucent: {background}"
+    links = page.locator(".report-actions > *").all()
+    assert (
+        max(link.bounding_box()["x"] + link.bounding_box()["width"] for link in links)
+        <= bar["x"] + bar["width"]
+    )
+
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    last = page.locator(".report-form fieldset.report-section").last.locator("input, select, textarea").last
+    bar = page.locator(".report-actions").bounding_box()
+    assert last.bounding_box()["y"] + last.bounding_box()["height"] <= bar["y"]

@@ -13,8 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
-from django.utils import timezone
 
+from reports.brief.words import moment
 from reports.management.commands.backup import postgres_environment, run
 
 ROLLED_BACK = """\
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {path} tidak ada.")
         name = settings.DATABASES["default"]["NAME"]
         written = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
-        when = timezone.localtime(written).strftime("%d-%m-%Y %H.%M %Z")
+        when = moment(written)
         self.stdout.write(ROLLED_BACK.format(name=name, path=path, when=when))
         self.stdout.flush()
         if not noinput and input(f"Ganti seluruh isi basis data {name} dengan {path}? [ya/tidak] ") != "ya":

@@ -29,6 +29,7 @@ from django.db import connection, transaction
 
 from accounts.access import Role
 from regions.models import Membership, Region
+from reports.brief.words import day
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -229,7 +230,7 @@ class Command(BaseCommand):
                     election=election,
                     date=date,
                     deadline=deadline,
-                    minutes=f"Rakor mingguan Desk Pilkada {date:%d-%m-%Y}." if forwarded else "",
+                    minutes=f"Rakor mingguan Desk Pilkada {day(date)}." if forwarded else "",
                     signed_off_at=forwarded,
                     signed_off_by=secretariat if forwarded else None,
                     forwarded_at=forwarded,
