@@ -195,7 +195,12 @@ def test_the_sekda_ticks_the_checklist_before_signing_and_what_was_ticked_is_kep
 
     step(sekda, "brief_sign_off", demo)
     kept = RakorSession.objects.get(pk=demo.pk).sign_off_acknowledged
-    assert {item["kind"] for item in kept} == {"belum_diperiksa", "terlambat", "belum_melapor"}
+    assert {item["kind"] for item in kept} == {
+        "belum_diperiksa",
+        "terlambat",
+        "belum_melapor",
+        "temuan_tinggi",
+    }
     page = client_for("secretariat").get(url("brief", demo)).content.decode()
     assert "saat menandatangani" in page and "Kabupaten Mahakam Ulu" in page
 
