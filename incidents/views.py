@@ -3,7 +3,7 @@ attachment download (the only way a file leaves the private storage)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -68,6 +68,10 @@ def incident_create(request: SignedInRequest) -> HttpResponse:
             messages.success(request, _("Kejadian darurat dilaporkan; sekretariat sudah diberi tahu."))
         else:
             messages.success(request, _("Kejadian dilaporkan."))
+        if request.headers.get("X-Desk-Upload") == "1":
+            # The phone's upload (with its progress bar) goes to the incident itself, where the
+            # message above is read: a redirect followed inside the upload would read it unseen.
+            return JsonResponse({"url": incident.get_absolute_url()})
         return redirect(incident)
     context: dict[str, object] = {"form": form, "region": region, "election": election}
     if request.method == "POST":

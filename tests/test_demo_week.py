@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.storage import FileSystemStorage
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from incidents.models import Incident
+from incidents.models import Attachment, Incident
 from notifications.events import missing_regions, remind
 from notifications.models import Notification
 from reports.brief.document import verify_url
@@ -97,9 +98,14 @@ def test_a_report_sent_the_day_before_the_demos_rakor_is_on_time(demo, settings)
     assert not report.is_late
 
 
-def test_seed_demo_reset_starts_over_from_the_seeded_demo(demo, settings):
+def test_seed_demo_reset_starts_over_from_the_seeded_demo(demo, settings, monkeypatch, tmp_path):
     """After the 18 November letter was signed and an incident reported, `--reset` leaves the demo
     as seeded: no number, no step, the demo's incidents only, the numbers starting at 1 again."""
+    # The reset erases the demo's incident files: here in a folder of this test's own, so that the
+    # photo the other tests of this process read stays where the demo put it.
+    storage = FileSystemStorage(location=tmp_path)
+    for name in ("file", "original"):
+        monkeypatch.setattr(Attachment._meta.get_field(name), "storage", storage)
     settings.DEMO_TODAY = DEMO_MONDAY
     seeded_incidents = Incident.objects.count()
     seeded_reports = ReadinessReport.objects.count()

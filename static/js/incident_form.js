@@ -73,6 +73,7 @@
     var percent = progress.querySelector("[data-upload-percent]");
     var request = new XMLHttpRequest();
     request.open("POST", window.location.href);
+    request.setRequestHeader("X-Desk-Upload", "1");
     request.upload.addEventListener("progress", function (event) {
       if (!event.lengthComputable) return;
       var done = Math.round(100 * event.loaded / event.total);
@@ -80,6 +81,11 @@
       percent.textContent = String(done);
     });
     request.addEventListener("load", function () {
+      var type = request.getResponseHeader("Content-Type") || "";
+      if (request.status === 200 && type.indexOf("application/json") === 0) {
+        window.location.assign(JSON.parse(request.responseText).url);  // the incident, with its message
+        return;
+      }
       if (request.responseURL && new URL(request.responseURL).pathname !== window.location.pathname) {
         window.location.assign(request.responseURL);
         return;
