@@ -43,9 +43,9 @@ def kinds(result, region) -> list[str]:
 def test_changing_one_rules_severity_changes_the_light_the_alerts_the_letter_and_the_checklist(
     session, region, other_region, monkeypatch
 ):
-    """ASN violations are of medium severity: a yellow light, an alert after the grave ones, a
-    letter that still closes "aman dan kondusif", nothing for the signer to tick. Raised to high in
-    the table, all four follow."""
+    """ASN violations are of medium severity: a yellow light, an alert after the grave ones, not in
+    the letter's closing nor among what the signer ticks (only Paser's high conflict risk is).
+    Raised to high in the table, all four follow."""
     sent(session, region, readiness="siap", asn_violations=2)
     sent(session, other_region, readiness="siap", conflict_risk="tinggi")
 
@@ -53,6 +53,8 @@ def test_changing_one_rules_severity_changes_the_light_the_alerts_the_letter_and
     assert result.row_for(region).light == Light.YELLOW
     assert [alert.kind for alert in result.alerts][:2] == [AlertKind.CONFLICT, AlertKind.ASN]
     assert [item.regions for item in checklist(result) if item.kind == Check.GRAVE] == [[other_region]]
+    with indonesian():
+        assert "Hal yang mendesak di Kabupaten Paser terus kami pantau" in draft(result)
 
     raised = tuple(
         dataclasses.replace(rule, severity=Severity.HIGH) if rule.kind == AlertKind.ASN else rule
@@ -67,7 +69,7 @@ def test_changing_one_rules_severity_changes_the_light_the_alerts_the_letter_and
     assert grave == [{region, other_region}]
     with indonesian():
         text = draft(result)
-    assert SAFE not in text
+    assert "Hal yang mendesak di Kabupaten Paser dan Kota Bontang terus kami pantau" in text
     assert "Kota Bontang: 2 pelanggaran netralitas ASN" in text
 
 
