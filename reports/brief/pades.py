@@ -141,11 +141,11 @@ def sign(
         new_field_spec=fields.SigFieldSpec(sig_field_name="TandaTangan", on_page=page, box=box),
     )
     output = io.BytesIO()
+    # Everything read from the database is read here: the signing may run in another thread.
+    appearance = {"url": url, "signer": _signer_name(certificate), "when": _signed_at()}
     outside_event_loop(
         lambda: pdf_signer.sign_pdf(
-            IncrementalPdfFileWriter(io.BytesIO(pdf)),
-            output=output,
-            appearance_text_params={"url": url, "signer": _signer_name(certificate), "when": _signed_at()},
+            IncrementalPdfFileWriter(io.BytesIO(pdf)), output=output, appearance_text_params=appearance
         )
     )
     return output.getvalue()
