@@ -45,8 +45,8 @@ def main() -> None:
     from django.core.management import call_command
 
     from reports import tasks
-    from reports.brief import forwarding, pades
     from reports.models import ForwardedBrief, LetterSettings, RakorSession
+    from reports.workflow import forwarding, pades
     from tests import letters, pki
 
     call_command("migrate", verbosity=0)

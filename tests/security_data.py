@@ -6,7 +6,6 @@ from django.test import Client
 
 from regions.models import Region
 from reports import tasks
-from reports.brief import forwarding
 from reports.models import (
     AgendaLine,
     Attendance,
@@ -16,6 +15,7 @@ from reports.models import (
     ReadinessReport,
     ShortageLine,
 )
+from reports.workflow import forwarding
 from tests import letters
 
 ROLES = (

@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from reports.brief.forwarding import digest
 from reports.models import ForwardedBrief, LetterNumber, LetterStep, RakorSession
+from reports.workflow.forwarding import digest
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from reports.brief.forwarding import digest
 from reports.models import ForwardedBrief, RakorSession
 from reports.workflow import writes
+from reports.workflow.forwarding import digest
 from tests import letters
 from tests.security_data import ROLES, client_for, demo_user, region_report
 

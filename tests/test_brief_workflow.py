@@ -14,7 +14,6 @@ from django.utils import timezone
 from accounts.access import Role
 from regions.models import Region
 from reports.brief.checklist import Check
-from reports.brief.forwarding import digest
 from reports.models import (
     Attendance,
     FollowUp,
@@ -24,6 +23,7 @@ from reports.models import (
     RakorSession,
     ReadinessReport,
 )
+from reports.workflow.forwarding import digest
 from tests import letters
 from tests.conftest import make_report, make_user
 from tests.factories import build_province

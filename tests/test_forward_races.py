@@ -23,10 +23,9 @@ from openpyxl import load_workbook
 from accounts.access import Role
 from regions.models import Region
 from reports import tasks
-from reports.brief import forwarding
 from reports.brief.checklist import Check
 from reports.models import Attendance, FollowUp, ForwardedBrief, LetterSettings, RakorSession, ReadinessReport
-from reports.workflow import desk, writes
+from reports.workflow import desk, forwarding, writes
 from reports.workflow import letter as chain
 from tests import letters
 from tests.conftest import make_report, make_user

@@ -12,10 +12,10 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.access import Role
-from reports.brief import forwarding
 from reports.brief.checklist import Check
 from reports.models import LetterCounter, LetterNumber, LetterSettings, LetterStep, RakorSession
 from reports.models.letter import validate_number_pattern
+from reports.workflow import forwarding
 from reports.workflow import letter as chain
 from tests import letters
 from tests.conftest import make_user

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regions.models import Region
-from reports.brief.forwarding import digest
 from reports.models import RakorSession
 from reports.registry import Kind, fields_of, of_kind, sections_of
+from reports.workflow.forwarding import digest
 from tests.operator_pages import confirm_all, open_form
 from tests.security_data import client_for, demo_user, forward, region_report, rows
 

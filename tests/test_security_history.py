@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from reports.brief.checklist import Check
-from reports.brief.forwarding import digest
 from reports.models import Attendance, FollowUp, RakorSession, ReadinessReport
+from reports.workflow.forwarding import digest
 from tests import letters
 from tests.operator_pages import confirm_all, open_form, report_url
 from tests.security_data import browser, client_for, demo_user, region_report

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from accounts.access import Role
 from reports.brief.checklist import Check
-from reports.brief.forwarding import digest
 from reports.models import LetterStep, RakorSession, ReadinessReport
+from reports.workflow.forwarding import digest
 from tests import letters
 from tests.conftest import make_user
 from tests.operator_pages import confirm_all, open_form, post_form

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import DESK_ROLES, Role, SignedInRequest, deny, is_secretariat, role_required
 from reports import tasks
-from reports.brief import checklist, exports, forwarding
+from reports.brief import checklist, exports
 from reports.brief.document import letter_context
 from reports.brief.letter import draft, indonesian, text_of
 from reports.forms.brief import BriefForm, ForwardForm, ReopenForm, SendBackForm, SignForm
@@ -29,6 +29,7 @@ from reports.models import ForwardedBrief, LetterSettings, LetterSnapshot, Rakor
 from reports.rollup.parts import Summary
 from reports.rollup.summary import summary
 from reports.views.letter import chain_context, chosen, signing_device
+from reports.workflow import forwarding
 from reports.workflow import letter as chain
 from reports.workflow.writes import Refused, session_lock
 
